@@ -1,0 +1,18 @@
+// Entry point of the `aimslint` command (bundled to dist/cli.cjs).
+import { main } from "./cli/main.js";
+
+main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stdout.isTTY),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`aimslint: internal error: ${String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

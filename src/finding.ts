@@ -1,0 +1,72 @@
+// The one result type: every stage produces Findings, every reporter consumes them.
+
+export type Severity = "error" | "warning" | "info";
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** 1-based line and column; columns count UTF-16 code units, as editors, ESLint and SARIF do. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** `end` is exclusive: the position just after the last character of the offending text. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Suppression {
+  reason: string;
+  expires?: string;
+  /** Where the suppression comment is. */
+  line: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** What is wrong, and where in the document, in one sentence. */
+  message: string;
+  /** Repository-relative path with forward slashes. */
+  file: string;
+  range: Range;
+  /** ISO/IEC 42001 clause and Annex A references, e.g. ["6.1.4", "A.5.2"]. */
+  iso42001: string[];
+  /** How to fix it. */
+  help?: string;
+  /** JSON pointer of the offending value inside the document, when there is one. */
+  pointer?: string;
+  /** Set when an inline directive suppressed the finding; reporters show or count it apart. */
+  suppressed?: Suppression;
+}
+
+export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
+}
+
+export function countFindings(findings: readonly Finding[]): Totals {
+  const totals: Totals = { errors: 0, warnings: 0, infos: 0, suppressed: 0 };
+  for (const f of findings) {
+    if (f.suppressed) totals.suppressed++;
+    else if (f.severity === "error") totals.errors++;
+    else if (f.severity === "warning") totals.warnings++;
+    else totals.infos++;
+  }
+  return totals;
+}

@@ -1,0 +1,183 @@
+// Stage 4: decide which kind of artefact each parsed document is (see docs/artefact-model.md, "How a file
+// declares its kind"), and expand containers (a risk register) into their entries.
+import picomatch from "picomatch";
+import type { Finding } from "../finding.js";
+import { KINDS, kindInfo, type KindInfo } from "../kinds.js";
+import { syntheticKey, type PathSegment } from "../source/locator.js";
+import { asNoun, closest } from "../util/text.js";
+import { DATA_CARD_HEADINGS, MODEL_CARD_HEADINGS, sectionFields } from "./markdown.js";
+import type { ParsedDocument } from "./parse.js";
+
+export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "container";
+
+export interface Artefact {
+  doc: ParsedDocument;
+  kind: string;
+  /** Where the artefact's own data sits in the document: [] for a whole file, ["risks", 2] for a register entry. */
+  root: PathSegment[];
+  /** The data rules see. For Markdown cards, front matter merged with the fields read from headings. */
+  data: Record<string, unknown>;
+  by: ClassifiedBy;
+  /** For entries: the container artefact. */
+  parent?: Artefact;
+}
+
+export interface ClassifyOptions {
+  /** Configuration `kinds:` globs, by kind id. */
+  kindGlobs?: Record<string, string[]>;
+  /** Kinds defined by the organisation's configuration, beside the built-in ones. */
+  extraKinds?: readonly KindInfo[];
+}
+
+export interface Classification {
+  artefacts: Artefact[];
+  findings: Finding[];
+}
+
+const SCHEMA_REF = /(?:^|\/)([a-z0-9][a-z0-9-]*)\.schema\.json(?:#.*)?$/;
+const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
+const HUB_CARD_KEYS = ["license", "language", "tags", "datasets", "metrics", "widget", "thumbnail", "inference", "co2_eq_emissions", "license_name", "license_link"];
+
+export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Classification {
+  const findings: Finding[] = [];
+  const known = (id: string) => kindInfo(id) ?? options.extraKinds?.find((k) => k.id === id);
+  const data = doc.data;
+  const isMapping = data !== null && typeof data === "object" && !Array.isArray(data);
+  const record = (isMapping ? data : {}) as Record<string, unknown>;
+  const path = doc.source.path;
+  const base = path.slice(path.lastIndexOf("/") + 1);
+
+  let kind: string | undefined;
+  let by: ClassifiedBy | undefined;
+  if (isMapping && Object.hasOwn(record, "kind")) {
+    const declared = record["kind"];
+    if (typeof declared === "string" && known(declared)) [kind, by] = [declared, "kind"];
+    else {
+      const all = [...KINDS, ...(options.extraKinds ?? [])].map((k) => k.id);
+      const suggestion = typeof declared === "string" ? closest(declared, all) : undefined;
+      findings.push({
+        ruleId: "kind/unknown",
+        severity: "error",
+        message: `Unknown artefact kind ${JSON.stringify(declared)}${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
+        file: path,
+        range: doc.locator.locate(["kind"]).range,
+        iso42001: ["7.5.2"],
+        help: `Use one of: ${all.join(", ")}, or declare the kind in aimslint.config.yaml.`,
+      });
+      return { artefacts: [], findings };
+    }
+  }
+  if (!kind && isMapping && typeof record["$schema"] === "string") kind = fromSchemaRef(record["$schema"], known, () => (by = "$schema"));
+  if (!kind && doc.source.format === "yaml") {
+    const modeline = MODELINE.exec(doc.source.text.slice(0, 2000));
+    if (modeline) kind = fromSchemaRef(modeline[1] as string, known, () => (by = "modeline"));
+  }
+  if (!kind && options.kindGlobs) {
+    for (const [id, globs] of Object.entries(options.kindGlobs)) {
+      if (picomatch.isMatch(path, globs, { dot: true })) [kind, by] = [id, "config"];
+      if (kind) break;
+    }
+  }
+  if (!kind && doc.source.format === "markdown") [kind, by] = markdownKind(base, record);
+
+  if (!kind || !by) {
+    const looksLike = doc.source.format === "markdown" ? markdownLookalike(base) : lookalike(record);
+    if (looksLike) findings.push(unclassifiedFinding(doc, looksLike.kind, looksLike.keys));
+    return { artefacts: [], findings };
+  }
+  const artefact: Artefact = { doc, kind, root: [], data: viewOf(doc, kind, record), by };
+  const artefacts = [artefact];
+  const container = known(kind)?.entries;
+  const entries = container ? record[container.key] : undefined;
+  if (container && Array.isArray(entries)) {
+    entries.forEach((entry, i) => {
+      if (entry !== null && typeof entry === "object" && !Array.isArray(entry)) {
+        artefacts.push({ doc, kind: container.kind, root: [container.key, i], data: entry as Record<string, unknown>, by: "container", parent: artefact });
+      }
+    });
+  }
+  return { artefacts, findings };
+}
+
+function fromSchemaRef(ref: string, known: (id: string) => KindInfo | undefined, mark: () => void): string | undefined {
+  const m = SCHEMA_REF.exec(ref);
+  if (m && known(m[1] as string)) {
+    mark();
+    return m[1];
+  }
+  return undefined;
+}
+
+function markdownKind(base: string, fm: Record<string, unknown>): [string | undefined, ClassifiedBy | undefined] {
+  for (const k of KINDS) if (k.markdownNames?.test(base)) return [k.id, "file-name"];
+  const keys = Object.keys(fm);
+  for (const k of KINDS) if (k.hubKeys?.some((key) => keys.includes(key))) return [k.id, "hub-keys"];
+  // A README whose front matter holds only the generic Hub keys (licence, language, tags) is a model card on the Hub.
+  if (/^readme\.(md|markdown)$/i.test(base) && HUB_CARD_KEYS.some((key) => keys.includes(key))) return ["model-card", "hub-keys"];
+  return [undefined, undefined];
+}
+
+/** Markdown cards: the rules see front matter first, then what the headings say. */
+function viewOf(doc: ParsedDocument, kind: string, record: Record<string, unknown>): Record<string, unknown> {
+  const table = kind === "model-card" ? MODEL_CARD_HEADINGS : kind === "data-card" ? DATA_CARD_HEADINGS : undefined;
+  if (!doc.sections || !table) return record;
+  const view: Record<string, unknown> = { ...record };
+  for (const field of sectionFields(doc.sections, table)) {
+    const [head, ...rest] = field.path as [string, ...PathSegment[]];
+    if (Object.hasOwn(record, head)) continue;
+    const text = field.empty ? "" : field.section.content.trim();
+    if (rest.length === 0) view[head] = text;
+    else {
+      const holder = (view[head] ??= {}) as Record<string, unknown>;
+      if (typeof holder === "object") holder[String(rest[0])] = text;
+    }
+    doc.locator.synthetic.set(syntheticKey(field.path), field.section.range);
+    if (rest.length > 0 && !doc.locator.synthetic.has(head)) doc.locator.synthetic.set(head, field.section.range);
+  }
+  return view;
+}
+
+function lookalike(record: Record<string, unknown>): { kind: string; keys: string[] } | undefined {
+  const keys = Object.keys(record);
+  let best: { kind: string; keys: string[] } | undefined;
+  for (const k of KINDS) {
+    const hits = k.signature.filter((s) => keys.includes(s));
+    if (hits.length >= 2 && (!best || hits.length > best.keys.length)) best = { kind: k.id, keys: hits };
+  }
+  if (best) return best;
+  const controls = record["controls"];
+  if (Array.isArray(controls) && controls.some((c) => c && typeof c === "object" && "applicable" in c)) return { kind: "statement-of-applicability", keys: ["controls"] };
+  const risks = record["risks"];
+  if (Array.isArray(risks) && risks.some((r) => r && typeof r === "object" && lookalike(r as Record<string, unknown>)?.kind === "risk")) return { kind: "risk-register", keys: ["risks"] };
+  const systems = record["systems"];
+  if (Array.isArray(systems) && systems.some((s) => s && typeof s === "object" && lookalike(s as Record<string, unknown>)?.kind === "ai-system")) return { kind: "ai-system-inventory", keys: ["systems"] };
+  return undefined;
+}
+
+function markdownLookalike(base: string): { kind: string; keys: string[] } | undefined {
+  if (/risk[-_ ]?register/i.test(base)) return { kind: "risk-register", keys: [] };
+  if (/impact[-_ ]?assessment/i.test(base)) return { kind: "impact-assessment", keys: [] };
+  return undefined;
+}
+
+function unclassifiedFinding(doc: ParsedDocument, kind: string, keys: string[]): Finding {
+  const title = asNoun(kindInfo(kind)?.title ?? kind);
+  const markdown = doc.source.format === "markdown";
+  return {
+    ruleId: "kind/unclassified",
+    severity: markdown ? "info" : "warning",
+    message: markdown
+      ? `Looks like ${article(title)} ${title} (file name), but aimslint cannot check a Markdown-only ${title}.`
+      : `Looks like ${article(title)} ${title} (has ${keys.map((k) => `"${k}"`).join(", ")}) but declares no kind, so it is not checked.`,
+    file: doc.source.path,
+    range: doc.locator.locate([]).range,
+    iso42001: ["7.5.2"],
+    help: markdown
+      ? `Keep the ${title} as YAML with \`kind: ${kind}\` (see \`aimslint init\`), or add front matter with \`kind: ${kind}\`.`
+      : `Add \`kind: ${kind}\` at the top of the document (or a \`# yaml-language-server: $schema=…/${kind}.schema.json\` line).`,
+  };
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) || /^AI\b/.test(word) ? "an" : "a";
+}

@@ -1,0 +1,137 @@
+// Stage 1: turn the command-line paths (folders, globs, files) into the list of candidate files.
+// In a git work tree, folders are listed by git itself so .gitignore is honoured exactly;
+// elsewhere fast-glob walks them. Symbolic links that lead out of the scanned folder are never followed.
+import { execFile } from "node:child_process";
+import { lstat, realpath, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { promisify } from "node:util";
+import fg from "fast-glob";
+import picomatch from "picomatch";
+import { FILE_START, type Finding } from "../finding.js";
+import { formatOf } from "./load.js";
+
+const execFileAsync = promisify(execFile);
+
+export interface Candidate {
+  /** Display path: relative to the working directory, forward slashes. */
+  path: string;
+  absPath: string;
+  explicit: boolean;
+}
+
+export interface Discovery {
+  candidates: Candidate[];
+  findings: Finding[];
+  /** Paths given on the command line that match nothing: a usage error. */
+  unmatched: string[];
+}
+
+/** Never artefacts, and expensive to parse. */
+export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", "**/package-lock.json", "**/pnpm-lock.yaml", "**/npm-shrinkwrap.json"];
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+export async function discover(inputs: readonly string[], cwd: string, ignores: readonly string[] = []): Promise<Discovery> {
+  const byPath = new Map<string, Candidate>();
+  const findings: Finding[] = [];
+  const unmatched: string[] = [];
+  const ignore = [...DEFAULT_IGNORES, ...ignores];
+  const add = (absPath: string, explicit: boolean) => {
+    const path = toDisplay(cwd, absPath);
+    const known = byPath.get(path);
+    if (!known) byPath.set(path, { path, absPath, explicit });
+    else if (explicit) known.explicit = true;
+  };
+
+  for (const input of inputs.length > 0 ? inputs : ["."]) {
+    const abs = resolve(cwd, input);
+    const info = await stat(abs).catch(() => undefined);
+    if (info?.isFile()) {
+      // Hooks pass staged files one by one; they are checked whatever their folder's ignore rules say.
+      if (!isIgnored(toDisplay(cwd, abs), ignore)) add(abs, true);
+      continue;
+    }
+    let files: string[];
+    let boundary: string;
+    if (info?.isDirectory()) {
+      boundary = await realpath(abs);
+      files = (await gitListFiles(abs)) ?? (await fg("**/*", { cwd: abs, dot: true, followSymbolicLinks: false, onlyFiles: true, ignore: [...ignore] }));
+    } else if (GLOB_CHARS.test(input)) {
+      boundary = await realpath(cwd);
+      files = await fg(input, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: true, ignore: [...ignore] });
+      files = files.map((f) => resolve(cwd, f));
+    } else {
+      unmatched.push(input);
+      continue;
+    }
+    let matched = 0;
+    for (const file of files) {
+      const fileAbs = resolve(abs === cwd || !info ? cwd : abs, file);
+      const display = toDisplay(cwd, fileAbs);
+      if (!formatOf(display) || isIgnored(display, ignore)) continue;
+      const escape = await symlinkEscape(fileAbs, boundary);
+      if (escape) {
+        findings.push({ ...escape, file: display });
+        continue;
+      }
+      matched++;
+      add(fileAbs, false);
+    }
+    if (matched === 0 && !info) unmatched.push(input);
+  }
+  const candidates = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { candidates, findings, unmatched };
+}
+
+/** Files of a git work tree below `dir` (tracked and untracked, not ignored); undefined outside git. */
+async function gitListFiles(dir: string): Promise<string[] | undefined> {
+  try {
+    // core.fsmonitor=false: a repository's local config must never make us run its programs.
+    const { stdout } = await execFileAsync(
+      "git",
+      ["-c", "core.fsmonitor=false", "-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"],
+      { maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+    );
+    return stdout.split("\0").filter((f) => f.length > 0);
+  } catch {
+    return undefined;
+  }
+}
+
+async function symlinkEscape(file: string, boundary: string): Promise<Omit<Finding, "file"> | undefined> {
+  const info = await lstat(file).catch(() => undefined);
+  if (!info?.isSymbolicLink()) return undefined;
+  const finding = (message: string): Omit<Finding, "file"> => ({
+    ruleId: "file/symlink",
+    severity: "warning",
+    message,
+    range: FILE_START,
+    iso42001: ["7.5.3"],
+    help: "Keep artefacts inside the repository as regular files, or scan the folder the link points to.",
+  });
+  try {
+    const target = await realpath(file);
+    if (!isInside(target, boundary)) return finding("Symbolic link points outside the scanned folder; it was not followed.");
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return finding(code === "ELOOP" ? "Symbolic link loops back on itself; it was not followed." : "Symbolic link is broken; it was not followed.");
+  }
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+export function toDisplay(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  const shown = rel === "" ? "." : rel;
+  return sep === "/" ? shown : shown.split(sep).join("/");
+}
+
+function isIgnored(display: string, ignore: readonly string[]): boolean {
+  const parts = display.split("/");
+  if (parts.includes("node_modules") || parts.includes(".git")) return true;
+  return picomatch.isMatch(display, [...ignore], { dot: true });
+}

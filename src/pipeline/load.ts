@@ -1,0 +1,131 @@
+// Stage 2: read a discovered file into text, or explain with a file-level finding why it cannot be read.
+import { readFile, stat } from "node:fs/promises";
+import { FILE_START, type Finding } from "../finding.js";
+import { LineIndex } from "../source/line-index.js";
+import type { Candidate } from "./discover.js";
+
+export type SourceFormat = "yaml" | "json" | "markdown";
+
+export interface SourceFile {
+  /** Repository-relative, forward slashes. */
+  path: string;
+  format: SourceFormat;
+  /** Decoded text without a leading BOM (editors do not count the BOM as a column). */
+  text: string;
+  lines: LineIndex;
+  /** True when the file was named on the command line (or by a hook), not found by walking. */
+  explicit: boolean;
+}
+
+export interface Limits {
+  /** Files larger than this are reported and not parsed. */
+  maxFileBytes: number;
+  /** YAML aliases one document may expand (alias-bomb guard). */
+  maxAliases: number;
+  /** Deepest nesting of mappings and sequences we accept. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxFileBytes: 4 * 1024 * 1024, maxAliases: 100, maxDepth: 200 };
+
+export function formatOf(path: string): SourceFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
+  return undefined;
+}
+
+export type LoadResult = { source: SourceFile } | { finding: Finding } | { skip: true };
+
+export async function loadFile(candidate: Candidate, limits: Limits): Promise<LoadResult> {
+  const { path, absPath, explicit } = candidate;
+  const format = formatOf(path);
+  if (!format) return { skip: true };
+  const fileFinding = (ruleId: string, message: string, help: string): LoadResult => ({
+    finding: { ruleId, severity: "error", message, file: path, range: FILE_START, iso42001: ["7.5.3"], help },
+  });
+  let bytes: Buffer;
+  try {
+    const info = await stat(absPath);
+    if (info.size > limits.maxFileBytes) {
+      return fileFinding(
+        "file/too-large",
+        `File is ${formatBytes(info.size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not checked.`,
+        "Split the artefact into smaller files, or raise the limit with --max-file-size.",
+      );
+    }
+    bytes = await readFile(absPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    if (code === "ENOENT" && !explicit) return { skip: true };
+    return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the file exists and that its permissions allow reading.");
+  }
+  if (bytes.length === 0) {
+    return explicit ? fileFinding("file/empty", "File is empty.", "Fill the artefact in, or delete the file.") : { skip: true };
+  }
+  if (hasUtf16Bom(bytes)) {
+    return fileFinding("file/encoding", "File is encoded as UTF-16; aimslint reads UTF-8 only.", "Re-save the file as UTF-8.");
+  }
+  const nul = bytes.subarray(0, 8000).indexOf(0);
+  if (nul !== -1) {
+    return fileFinding("file/binary", "File contains NUL bytes and looks binary; it was not checked.", "Artefacts must be UTF-8 text. Remove the file or fix its content.");
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    const prefix = new LineIndex(bytes.subarray(0, bad).toString("utf8"));
+    const at = prefix.position(prefix.text.length);
+    return {
+      finding: {
+        ruleId: "file/encoding",
+        severity: "error",
+        message: `File is not valid UTF-8 (invalid byte 0x${(bytes[bad] as number).toString(16).padStart(2, "0")}).`,
+        file: path,
+        range: { start: at, end: { line: at.line, column: at.column + 1 } },
+        iso42001: ["7.5.3"],
+        help: "Re-save the file as UTF-8.",
+      },
+    };
+  }
+  let text = bytes.toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { source: { path, format, text, lines: new LineIndex(text), explicit } };
+}
+
+function hasUtf16Bom(b: Buffer): boolean {
+  return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+}
+
+/** Index of the first byte that breaks UTF-8 (overlongs and surrogates included), or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (c >= 0xc2 && c <= 0xdf) [need, min, cp] = [1, 0x80, c & 0x1f];
+    else if (c >= 0xe0 && c <= 0xef) [need, min, cp] = [2, 0x800, c & 0x0f];
+    else if (c >= 0xf0 && c <= 0xf4) [need, min, cp] = [3, 0x10000, c & 0x07];
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}

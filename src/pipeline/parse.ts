@@ -1,0 +1,220 @@
+// Stage 3: parse YAML, JSON and Markdown front matter into plain data plus a Locator for exact positions.
+// Parse problems become findings; a document that cannot be trusted is dropped, the others go on.
+import { parseAllDocuments, parseDocument, type Document } from "yaml";
+import { FILE_START, type Finding, type Range } from "../finding.js";
+import { Locator } from "../source/locator.js";
+import type { Limits, SourceFile } from "./load.js";
+import { readSections, splitFrontMatter, type Section } from "./markdown.js";
+
+export interface ParsedDocument {
+  source: SourceFile;
+  /** 0-based index of the document within a multi-document YAML file. */
+  index: number;
+  data: unknown;
+  locator: Locator;
+  /** Markdown only: the heading tree of the body. */
+  sections?: Section[];
+  /** Markdown only: whether the data came from front matter. */
+  hasFrontMatter?: boolean;
+}
+
+export interface ParseResult {
+  documents: ParsedDocument[];
+  findings: Finding[];
+}
+
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: "1.2" } as const;
+
+export function parseSource(source: SourceFile, limits: Limits): ParseResult {
+  try {
+    if (source.format === "json") return parseJson(source, limits);
+    if (source.format === "markdown") return parseMarkdown(source, limits);
+    return parseYamlText(source, source.text, 0, limits, true);
+  } catch (error) {
+    // Parsers guard themselves; this is the last line of defence (e.g. a stack overflow on absurd input).
+    return { documents: [], findings: [fileFinding(source, "parse/resource-limit", `File could not be parsed: ${(error as Error).message}.`, "Simplify the file: it is nested too deeply or is too large to read safely.")] };
+  }
+}
+
+function parseYamlText(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult {
+  const findings: Finding[] = [];
+  const documents: ParsedDocument[] = [];
+  const parsed = multi ? parseAllDocuments(text, YAML_OPTIONS) : [parseDocument(text, YAML_OPTIONS)];
+  const docs = Array.isArray(parsed) ? parsed : [];
+  docs.forEach((doc, index) => {
+    let fatal = false;
+    for (const error of doc.errors) {
+      const duplicate = error.code === "DUPLICATE_KEY";
+      if (!duplicate) fatal = true;
+      findings.push(yamlProblem(source, base, error.code, error.message, error.pos, "error"));
+    }
+    for (const warning of doc.warnings) findings.push(yamlProblem(source, base, warning.code, warning.message, warning.pos, "warning"));
+    if (fatal || doc.contents === null) return;
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: limits.maxAliases });
+    } catch (error) {
+      findings.push(
+        fileFinding(
+          source,
+          "parse/resource-limit",
+          `YAML aliases expand beyond the limit of ${limits.maxAliases} (${(error as Error).message}).`,
+          "Reduce the use of anchors and aliases; an alias bomb can exhaust memory.",
+          rangeOfDoc(source, doc, base),
+        ),
+      );
+      return;
+    }
+    if (tooDeep(data, limits.maxDepth)) {
+      findings.push(fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.", rangeOfDoc(source, doc, base)));
+      return;
+    }
+    documents.push({ source, index, data, locator: new Locator(source.lines, doc, base, rangeOfDoc(source, doc, base)) });
+  });
+  return { documents, findings };
+}
+
+function parseJson(source: SourceFile, limits: Limits): ParseResult {
+  let data: unknown;
+  try {
+    // JSON.parse is the authority on JSON syntax and values; YAML's reading of the text only supplies positions.
+    data = JSON.parse(source.text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : source.text.length;
+    const start = source.lines.position(offset);
+    const clean = message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+    return {
+      documents: [],
+      findings: [
+        {
+          ruleId: "parse/syntax",
+          severity: "error",
+          message: `Invalid JSON: ${clean}.`,
+          file: source.path,
+          range: { start, end: { line: start.line, column: start.column + 1 } },
+          iso42001: ["7.5.2"],
+          help: "Fix the JSON syntax (trailing commas, comments and unquoted keys are not JSON).",
+        },
+      ],
+    };
+  }
+  if (tooDeep(data, limits.maxDepth)) {
+    return { documents: [], findings: [fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.")] };
+  }
+  const doc = parseDocument(source.text, { ...YAML_OPTIONS, strict: false });
+  const findings = doc.errors
+    .filter((e) => e.code === "DUPLICATE_KEY")
+    .map((e) => yamlProblem(source, 0, e.code, e.message, e.pos, "error"));
+  const usable = doc.errors.every((e) => e.code === "DUPLICATE_KEY") ? doc : undefined;
+  return { documents: [{ source, index: 0, data, locator: new Locator(source.lines, usable, 0, FILE_START) }], findings };
+}
+
+function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
+  const split = splitFrontMatter(source.text);
+  if (split && "unclosedAt" in split) {
+    const start = source.lines.position(split.unclosedAt);
+    return {
+      documents: [],
+      findings: [
+        {
+          ruleId: "parse/syntax",
+          severity: "error",
+          message: "Front matter opened with --- is never closed.",
+          file: source.path,
+          range: { start, end: { line: start.line, column: start.column + 3 } },
+          iso42001: ["7.5.2"],
+          help: "End the YAML front matter with a line holding only ---.",
+        },
+      ],
+    };
+  }
+  const fallback = source.lines.range(0, source.lines.lineEnd(0));
+  if (!split) {
+    const sections = readSections(source.text, 0, source.lines);
+    return { documents: [{ source, index: 0, data: {}, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false }], findings: [] };
+  }
+  const { frontMatter } = split;
+  const result = parseYamlText(source, frontMatter.yaml, frontMatter.base, limits, false);
+  const sections = readSections(source.text, frontMatter.bodyStart, source.lines);
+  const doc = result.documents[0];
+  if (!doc) {
+    const broken = result.findings.some((f) => f.severity === "error");
+    // Empty front matter (--- ---) is fine: the card is read by its headings.
+    if (!broken) result.documents.push({ source, index: 0, data: {}, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false });
+    return result;
+  }
+  if (doc.data === null || typeof doc.data !== "object" || Array.isArray(doc.data)) {
+    result.findings.push({
+      ruleId: "parse/not-a-mapping",
+      severity: "error",
+      message: `Front matter must be a mapping of keys to values, found ${describe(doc.data)}.`,
+      file: source.path,
+      range: doc.locator.locate([]).range,
+      iso42001: ["7.5.2"],
+      help: "Write the front matter as `key: value` lines, as the Hugging Face Hub requires.",
+    });
+    result.documents = [];
+    return result;
+  }
+  doc.sections = sections;
+  doc.hasFrontMatter = true;
+  return result;
+}
+
+function yamlProblem(source: SourceFile, base: number, code: string, message: string, pos: [number, number], severity: "error" | "warning"): Finding {
+  const ruleId = code === "DUPLICATE_KEY" ? "parse/duplicate-key" : code === "TAG_RESOLVE_FAILED" ? "parse/unknown-tag" : code === "RESOURCE_EXHAUSTION" ? "parse/resource-limit" : "parse/syntax";
+  const end = Math.max(pos[1], pos[0] + 1);
+  const start = source.lines.position(base + pos[0]);
+  let endPos = source.lines.position(Math.min(base + end, source.lines.lineEnd(base + pos[0])));
+  if (endPos.line === start.line && endPos.column <= start.column) endPos = { line: start.line, column: start.column + 1 };
+  const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").replace(/\.$/, "");
+  const help =
+    ruleId === "parse/duplicate-key"
+      ? "Remove or rename the repeated key: only one value can be kept, and readers disagree on which."
+      : ruleId === "parse/unknown-tag"
+        ? "Remove the custom tag: aimslint never includes or executes content, and other tools will read the value as a plain string."
+        : "Fix the YAML syntax at this position.";
+  return {
+    ruleId,
+    severity,
+    message: ruleId === "parse/duplicate-key" ? `Duplicate key: ${text.replace(/^Map keys must be unique$/, "this key is already defined in the same mapping")}.` : `YAML: ${text}.`,
+    file: source.path,
+    range: { start, end: endPos },
+    iso42001: ["7.5.2"],
+    help,
+  };
+}
+
+function fileFinding(source: SourceFile, ruleId: string, message: string, help: string, range: Range = FILE_START): Finding {
+  return { ruleId, severity: "error", message, file: source.path, range, iso42001: ["7.5.2"], help };
+}
+
+function rangeOfDoc(source: SourceFile, doc: Document, base: number): Range {
+  const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
+  return source.lines.range(base + start, source.lines.lineEnd(base + start));
+}
+
+/** Iterative, so that measuring a 10,000-level document cannot itself overflow the stack. */
+function tooDeep(data: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[data, 0]];
+  // YAML aliases share objects: visit each once, or a small alias tree costs exponential time.
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (value === null || typeof value !== "object" || seen.has(value)) continue;
+    seen.add(value);
+    if (depth >= max) return true;
+    for (const child of Object.values(value as object)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return "a string";
+  return `a ${typeof value}`;
+}

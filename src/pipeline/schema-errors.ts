@@ -1,0 +1,134 @@
+// Turns ajv's error objects into findings a person can act on: what is wrong, expected vs found, and where.
+import type { ErrorObject } from "ajv";
+import type { Finding } from "../finding.js";
+import { kindInfo } from "../kinds.js";
+import { parsePointer, pointer, type PathSegment } from "../source/locator.js";
+import { asNoun, closest, list, quote } from "../util/text.js";
+import type { Artefact } from "./classify.js";
+import { describe } from "./parse.js";
+import { propertiesAt } from "./schema-navigator.js";
+
+/** Keywords that only say "one of my branches failed"; the branch errors say what. */
+const WRAPPERS = new Set(["anyOf", "oneOf", "allOf", "if", "then", "else", "not", "$ref"]);
+
+const KNOWN_PATTERNS: [RegExp, string][] = [
+  [/\^A\\\.\(2/, "an ISO/IEC 42001 Annex A control id (A.2.2 … A.10.4; there is no A.x.1 control) or an organisation control id (ORG-…)"],
+  [/\^\[A-Za-z\]\[A-Za-z0-9\._-\]\*\$/, "an identifier of letters, digits, '.', '_' and '-', starting with a letter"],
+];
+
+export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: Artefact): Finding[] {
+  const refs = kindInfo(artefact.kind)?.iso42001 ?? [];
+  const file = artefact.doc.source.path;
+  const locator = artefact.doc.locator;
+  const data = artefact.doc.data;
+  const kindTitle = kindInfo(artefact.kind)?.title ?? artefact.kind;
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  // A value that fails every branch of a union gets one finding, not one per branch.
+  const typeErrorsAt = new Map<string, string[]>();
+  for (const e of errors) if (e.keyword === "type") typeErrorsAt.set(e.instancePath, [...(typeErrorsAt.get(e.instancePath) ?? []), String(e.params["type"])]);
+
+  for (const error of errors) {
+    if (WRAPPERS.has(error.keyword)) continue;
+    const path = parsePointer(error.instancePath);
+    const where = path.length === 0 ? `the ${asNoun(kindTitle)}` : `"${display(path)}"`;
+    const value = valueAt(data, path);
+    let ruleId = "schema/invalid";
+    let message = `${capitalise(where)} ${error.message ?? "is invalid"}.`;
+    let target = path;
+    let locateAs: "key" | "value" = "value";
+    let help: string | undefined;
+    switch (error.keyword) {
+      case "required": {
+        const missing = String(error.params["missingProperty"]);
+        ruleId = "schema/required";
+        message = `Missing required property "${missing}" in ${where}.`;
+        target = [...path, missing];
+        help = `Add \`${missing}:\` to ${where}; docs/artefact-model.md lists what each kind needs.`;
+        break;
+      }
+      case "additionalProperties":
+      case "unevaluatedProperties": {
+        const extra = String(error.params["additionalProperty"] ?? error.params["unevaluatedProperty"]);
+        ruleId = "schema/unknown-property";
+        const suggestion = closest(extra, propertiesAt(artefact.kind, path));
+        message = `Unknown property "${extra}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : "."}`;
+        target = [...path, extra];
+        locateAs = "key";
+        help = suggestion ? `Rename it to "${suggestion}".` : 'Remove it, or prefix it with "x-" to keep an organisation-specific field.';
+        break;
+      }
+      case "enum":
+      case "const": {
+        ruleId = "schema/enum";
+        const allowed = error.keyword === "enum" ? (error.params["allowedValues"] as unknown[]) : [error.params["allowedValue"]];
+        const suggestion = typeof value === "string" ? closest(value, allowed.filter((a): a is string => typeof a === "string")) : undefined;
+        message = `Invalid value ${quote(value)} for ${where}: expected ${allowed.length === 1 ? quote(allowed[0]) : `one of ${list(allowed)}`}${suggestion ? ` (did you mean ${quote(suggestion)}?)` : ""}.`;
+        break;
+      }
+      case "type": {
+        ruleId = "schema/type";
+        const expected = typeErrorsAt.get(error.instancePath) ?? [String(error.params["type"])];
+        message = `Expected ${where} to be ${expected.map(typeName).join(" or ")}, found ${describe(value)}${typeof value === "string" || typeof value === "number" ? ` ${quote(value)}` : ""}.`;
+        break;
+      }
+      case "format": {
+        ruleId = "schema/format";
+        const format = String(error.params["format"]);
+        message = `Invalid ${format} ${quote(value)} for ${where}: expected ${format === "date" ? "a calendar date written YYYY-MM-DD" : format === "uri" ? "an absolute URI" : `a valid ${format}`}.`;
+        break;
+      }
+      case "pattern": {
+        ruleId = "schema/pattern";
+        const pattern = String(error.params["pattern"]);
+        const meaning = KNOWN_PATTERNS.find(([re]) => re.test(pattern))?.[1];
+        message = `Invalid value ${quote(value)} for ${where}: expected ${meaning ?? `text matching /${pattern}/`}.`;
+        break;
+      }
+      case "minItems":
+      case "maxItems":
+      case "minLength":
+      case "maxLength":
+      case "minimum":
+      case "maximum":
+      case "exclusiveMinimum":
+      case "exclusiveMaximum":
+      case "minProperties":
+        ruleId = "schema/range";
+        message = `${capitalise(where)} ${error.message ?? "is out of range"}${typeof value === "number" ? `, found ${value}` : ""}.`;
+        break;
+      case "uniqueItems":
+        ruleId = "schema/unique";
+        message = `${capitalise(where)} lists the same item twice (items ${error.params["j"]} and ${error.params["i"]}).`;
+        break;
+    }
+    const key = `${ruleId}\u0000${pointer(target)}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const located = locator.locate([...artefact.root, ...target], locateAs);
+    findings.push({ ruleId, severity: "error", message, file, range: located.range, iso42001: refs, pointer: pointer(target), ...(help ? { help } : {}) });
+  }
+  return findings;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment as string];
+  }
+  return node;
+}
+
+/** `treatment.controls[1]`: how people read a path. */
+export function display(path: readonly PathSegment[]): string {
+  return path.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+}
+
+function typeName(type: string): string {
+  return type === "array" ? "a list" : type === "object" ? "a mapping" : type === "integer" ? "a whole number" : type === "null" ? "empty" : `a ${type}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

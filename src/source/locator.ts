@@ -1,0 +1,125 @@
+// Maps a path inside a parsed document (["treatment", "controls", 1]) to its exact source range.
+// Rules and schema errors speak in paths; only this module knows about YAML nodes and offsets.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from "yaml";
+import type { Range } from "../finding.js";
+import type { LineIndex } from "./line-index.js";
+
+export type PathSegment = string | number;
+
+export interface Located {
+  range: Range;
+  /** False when the path does not exist and the range is that of its nearest existing ancestor. */
+  exact: boolean;
+}
+
+type NodeRange = [number, number, number];
+
+export class Locator {
+  /** Ranges of values that do not come from YAML, e.g. Markdown sections read as model-card fields. */
+  readonly synthetic = new Map<string, Range>();
+
+  constructor(
+    private readonly lines: LineIndex,
+    /** The YAML (or JSON, read as YAML) document, when there is one. */
+    private readonly doc: Document.Parsed | undefined,
+    /** Offset of the document's text within the file (front matter starts after the opening ---). */
+    private readonly base: number,
+    /** Where to point when nothing better exists. */
+    private readonly fallback: Range,
+  ) {}
+
+  /** Range of the value at `path`, or of its key when `target` is "key" and the value sits under a key. */
+  locate(path: readonly PathSegment[], target: "key" | "value" = "value"): Located {
+    const synthetic = this.synthetic.get(syntheticKey(path));
+    if (synthetic) return { range: synthetic, exact: true };
+    const root = this.doc?.contents;
+    if (!root) return this.nearestSynthetic(path) ?? { range: this.fallback, exact: false };
+    let node: Node = root;
+    let pair: Pair | undefined;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i] as PathSegment;
+      const next = this.child(node, segment);
+      if (!next) {
+        const above = this.nearestSynthetic(path);
+        if (above) return above;
+        return { range: this.objectRange(node, pair), exact: false };
+      }
+      pair = next.pair;
+      node = next.node;
+      if (isAlias(node) && i < path.length - 1) {
+        // Report at the alias use site: that is the line the author wrote in this place.
+        return { range: this.toRange(node.range as NodeRange), exact: false };
+      }
+    }
+    if (target === "key" && pair && isScalar(pair.key) && pair.key.range) return { range: this.toRange(pair.key.range as NodeRange), exact: true };
+    if (isMap(node) || isSeq(node)) return { range: this.objectRange(node, pair), exact: true };
+    if (node.range) return { range: this.toRange(node.range as NodeRange), exact: true };
+    if (pair && isScalar(pair.key) && pair.key.range) return { range: this.toRange(pair.key.range as NodeRange), exact: true };
+    return { range: this.fallback, exact: false };
+  }
+
+  private child(node: Node, segment: PathSegment): { node: Node; pair?: Pair } | undefined {
+    if (isMap(node)) {
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const key = isScalar(item.key) ? item.key.value : item.key;
+        if (String(key) === String(segment)) {
+          const value = item.value as Node | null;
+          // `key:` with nothing after it: the key is the best place to point at.
+          return { node: value && (value as Node).range ? value : (item.key as Node), pair: item };
+        }
+      }
+      return undefined;
+    }
+    if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment] as Node | undefined;
+      return item ? { node: item } : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Where to point for a problem with a whole mapping or sequence (e.g. a missing property): its key when it
+   * has one, otherwise its first line. Pointing at a 200-line range helps nobody.
+   */
+  private objectRange(node: Node, pair: Pair | undefined): Range {
+    if (pair && isScalar(pair.key) && pair.key.range) return this.toRange(pair.key.range as NodeRange);
+    if (!node.range) return this.fallback;
+    const [start, , end] = node.range as NodeRange;
+    const firstLineEnd = this.lines.lineEnd(this.base + start) - this.base;
+    return this.toRange([start, Math.min(end, firstLineEnd), Math.min(end, firstLineEnd)]);
+  }
+
+  private nearestSynthetic(path: readonly PathSegment[]): Located | undefined {
+    for (let n = path.length - 1; n >= 1; n--) {
+      const found = this.synthetic.get(syntheticKey(path.slice(0, n)));
+      if (found) return { range: found, exact: false };
+    }
+    return undefined;
+  }
+
+  private toRange(range: NodeRange): Range {
+    let end = range[1];
+    // Trim trailing whitespace and line breaks that block scalars include in their value range.
+    const text = this.lines.text;
+    while (end > range[0] && /\s/.test(text.charAt(this.base + end - 1))) end--;
+    return this.lines.range(this.base + range[0], this.base + end);
+  }
+}
+
+export function syntheticKey(path: readonly PathSegment[]): string {
+  return path.map(String).join("\u0000");
+}
+
+export function pointer(path: readonly PathSegment[]): string {
+  return path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+export function parsePointer(p: string): PathSegment[] {
+  if (p === "") return [];
+  return p
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}

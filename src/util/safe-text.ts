@@ -1,0 +1,28 @@
+// Untrusted text (artefact values, file names) must never become a terminal escape or a GitHub workflow command.
+// The runner reads `::cmd::` after leading whitespace and the legacy `##[cmd]` anywhere in a line.
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** One-line, printable text: line breaks and control characters (ANSI escapes included) shown as escapes. */
+export function safeText(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/##\[/g, "##\u200b[");
+}
+
+/** A whole output line that starts with untrusted text (a file name): it may not open with `::`. */
+export function safeLineStart(text: string): string {
+  const safe = safeText(text);
+  return /^\s*::/.test(safe) || /^\s*-/.test(safe) ? `./${safe.trimStart()}` : safe;
+}
+
+/** Escaping of a workflow command's message, as @actions/core does it, plus the legacy `##[` form. */
+export function escapeCommandData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/##\[/g, "##\u200b[");
+}
+
+/** Escaping of a workflow command's property value (file=, title=). */
+export function escapeCommandProperty(text: string): string {
+  return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
