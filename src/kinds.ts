@@ -55,6 +55,9 @@ export const KINDS: readonly KindInfo[] = [
     markdownNames: /^(data[-_ ]?card|dataset[-_ ]?card|datasheet)\.(md|markdown)$/i,
     hubKeys: ["task_categories", "size_categories", "dataset_info", "configs", "pretty_name", "annotations_creators", "source_datasets", "task_ids"],
   },
+  { id: "internal-audit", title: "Internal audit record", iso42001: ["9.2"], signature: ["auditor", "audit_criteria", "audit_scope", "programme"] },
+  { id: "management-review", title: "Management review record", iso42001: ["9.3"], signature: ["attendees", "inputs", "decisions", "chaired_by"] },
+  { id: "nonconformity", title: "Nonconformity or incident record", iso42001: ["10.2", "A.8.4"], signature: ["root_cause", "corrective_actions", "detected_on", "effectiveness_review"] },
   { id: "supplier", title: "Supplier record", iso42001: ["A.10.2", "A.10.3"], signature: ["supplies", "responsibilities", "contract", "review_cadence"] },
 ];
 

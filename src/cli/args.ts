@@ -7,37 +7,48 @@ export const FORMATS = ["stylish", "json", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
-  command: "lint" | "help" | "version";
+  command: "lint" | "help" | "version" | "rules" | "explain";
   paths: string[];
   format: Format;
   quiet: boolean;
   maxWarnings: number | undefined;
   color: boolean | undefined;
   maxFileBytes: number | undefined;
+  config: string | undefined;
+  today: string | undefined;
+  noInlineConfig: boolean;
 }
 
-export const HELP = `aimslint — lint ISO/IEC 42001 AI governance artefacts (model cards, impact assessments,
-risk registers, AI system records, Statement of Applicability, AI policy, data cards, suppliers).
+export const HELP = `aimslint — policy as code for ISO/IEC 42001 AI governance artefacts: model cards, impact
+assessments, risk registers, AI system records, Statement of Applicability, AI policy, data cards, suppliers.
 
 Usage:
-  aimslint [options] [paths...]     Scan folders, globs or files (default: the current folder)
+  aimslint [options] [paths...]     Check folders, globs or files (default: the project folder)
+  aimslint rules                    List the rules with their ISO/IEC 42001 references
+  aimslint explain <rule-id>        Print a rule's documentation
 
 Options:
   -f, --format <name>      Output format: stylish (default), json, github
+  -c, --config <file>      Use this configuration instead of the nearest aimslint.config.yaml
   -q, --quiet              Report errors only
       --max-warnings <n>   Exit 1 when there are more than n warnings
+      --today <date>       Date that date rules compare with (YYYY-MM-DD; default today)
+      --no-inline-config   Ignore aimslint-disable comments (CI can refuse local exceptions)
       --max-file-size <n>  Largest file to read, in bytes (default 4194304)
       --color, --no-color  Force or disable colours (NO_COLOR is honoured)
   -v, --version            Print the version
   -h, --help               Print this help
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or internal error.
+Files named on the command line are reported on; cross-document rules still see the whole project
+(the folder of aimslint.config.yaml, else the git work tree, else the scanned folder).
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error.
 
 Examples:
-  aimslint                                   scan the repository you are in
-  aimslint governance/ models/**/README.md   scan a folder and a glob
+  aimslint                                   check the project you are in
+  aimslint governance/ 'models/**/README.md' check a folder and a glob
   aimslint --format json > findings.json     machine-readable output
-  aimslint -f github                         annotations in a GitHub Actions log
+  aimslint explain risk/treatment-complete   why a rule exists and how to fix its findings
 `;
 
 export function parseCli(argv: readonly string[]): CliOptions {
@@ -49,9 +60,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
       strict: true,
       options: {
         format: { type: "string", short: "f" },
+        config: { type: "string", short: "c" },
         quiet: { type: "boolean", short: "q" },
         "max-warnings": { type: "string" },
         "max-file-size": { type: "string" },
+        today: { type: "string" },
+        "no-inline-config": { type: "boolean" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         version: { type: "boolean", short: "v" },
@@ -61,17 +75,28 @@ export function parseCli(argv: readonly string[]): CliOptions {
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, "."));
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  let positionals = parsed.positionals;
+  let command: CliOptions["command"] = values.help ? "help" : values.version ? "version" : "lint";
+  if (command === "lint" && (positionals[0] === "rules" || positionals[0] === "explain")) {
+    command = positionals[0];
+    positionals = positionals.slice(1);
+    if (command === "explain" && positionals.length !== 1) throw new UsageError('"explain" takes one rule id, e.g. aimslint explain risk/treatment-complete.');
+  }
   const format = values.format ?? "stylish";
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; expected one of ${FORMATS.join(", ")}.`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}".`);
   return {
-    command: values.help ? "help" : values.version ? "version" : "lint",
+    command,
     paths: positionals,
     format: format as Format,
     quiet: values.quiet ?? false,
     maxWarnings: wholeNumber(values["max-warnings"], "--max-warnings"),
     maxFileBytes: wholeNumber(values["max-file-size"], "--max-file-size"),
     color: values["no-color"] ? false : values.color ? true : undefined,
+    config: values.config,
+    today: values.today,
+    noInlineConfig: values["no-inline-config"] ?? false,
   };
 }
 

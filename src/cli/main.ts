@@ -1,11 +1,15 @@
-// The CLI: parse arguments, run the pipeline, print with the chosen reporter, return the exit code.
-import { SEVERITY_RANK } from "../finding.js";
-import { DEFAULT_LIMITS } from "../pipeline/load.js";
+// The CLI: parse arguments, resolve configuration, run the pipeline, print, return the exit code.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ConfigError } from "../config/load-config.js";
+import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { lint } from "../pipeline/lint.js";
 import { REPORTERS } from "../reporters/index.js";
+import { renderRuleDoc } from "../rules/docs.js";
+import { packageRoot } from "../util/package-root.js";
 import { safeText } from "../util/safe-text.js";
 import { VERSION } from "../version.js";
-import { HELP, parseCli, UsageError } from "./args.js";
+import { HELP, parseCli, UsageError, type CliOptions } from "./args.js";
 
 export interface Io {
   cwd: string;
@@ -26,31 +30,69 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    const limits = { ...DEFAULT_LIMITS, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) };
-    const result = await lint({ cwd: io.cwd, inputs: options.paths, limits });
-    if (result.unmatched.length > 0) {
-      throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found.`);
-    }
-    const findings = options.quiet ? result.findings.filter((f) => f.severity === "error") : result.findings;
-    const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
-    const reporter = REPORTERS[options.format]!;
-    io.stdout(reporter(findings, { filesChecked: result.filesChecked, artefactsChecked: result.artefacts.length, color, version: VERSION }));
-    const active = findings.filter((f) => !f.suppressed);
-    const errors = active.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.error).length;
-    const warnings = active.filter((f) => f.severity === "warning").length;
-    if (errors > 0) return 1;
-    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-      io.stderr(`aimslint: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
-      return 1;
-    }
-    return 0;
+    const config = resolveConfig({
+      cwd: io.cwd,
+      startDir: startDir(io.cwd, options.paths),
+      ...(options.config ? { configFile: options.config } : {}),
+      ...(options.today ? { today: options.today } : {}),
+      noInlineConfig: options.noInlineConfig,
+    });
+    if (options.maxFileBytes !== undefined) config.limits.maxFileBytes = options.maxFileBytes;
+    if (options.command === "rules") return listRules(config, io);
+    if (options.command === "explain") return explain(config, options.paths[0]!, io);
+    return await runLint(options, config, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`aimslint: ${error.message}\nRun "aimslint --help" for usage.\n`);
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr(`aimslint: ${safeText(error.message).replace(/\\n/g, "\n")}\n${error instanceof UsageError ? 'Run "aimslint --help" for usage.\n' : ""}`);
       return 2;
     }
     // A bug in aimslint, not a problem in the user's files: say so, with what we know.
-    io.stderr(`aimslint: internal error: ${safeText((error as Error)?.stack ?? String(error))}\nPlease report it with the command you ran.\n`);
+    io.stderr(`aimslint: internal error: ${safeText((error as Error)?.stack ?? String(error)).replace(/\\n/g, "\n")}\nPlease report it with the command you ran.\n`);
     return 2;
+  }
+}
+
+async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Promise<number> {
+  const result = await lint({ cwd: io.cwd, inputs: options.paths, config });
+  if (result.unmatched.length > 0) {
+    throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found.`);
+  }
+  const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed) : result.findings;
+  const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
+  const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.doc.source.path)).length;
+  io.stdout(REPORTERS[options.format]!(findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION }));
+  const active = findings.filter((f) => !f.suppressed);
+  const warnings = active.filter((f) => f.severity === "warning").length;
+  if (active.some((f) => f.severity === "error")) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`aimslint: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function listRules(config: ResolvedConfig, io: Io): number {
+  const width = Math.max(...config.rules.map((r) => r.id.length));
+  const lines = config.rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${(r.recommended ? "recommended" : "strict").padEnd(11)}  ${r.iso42001.join(", ").padEnd(22)}  ${r.title}`);
+  io.stdout(`${"rule".padEnd(width)}  ${"default".padEnd(7)}  ${"preset".padEnd(11)}  ${"ISO/IEC 42001".padEnd(22)}  title\n${lines.join("\n")}\n\n${config.rules.length} rules. "aimslint explain <rule-id>" prints one in full.\n`);
+  return 0;
+}
+
+function explain(config: ResolvedConfig, id: string, io: Io): number {
+  const rule = config.rules.find((r) => r.id === id);
+  if (!rule) throw new UsageError(`Unknown rule "${id}". Run "aimslint rules" to list the rules.`);
+  const generated = join(packageRoot(), "rules", ...id.split("/"), "README.md");
+  io.stdout(rule.source?.startsWith("rules/") && existsSync(generated) ? readFileSync(generated, "utf8") : renderRuleDoc(rule, []));
+  return 0;
+}
+
+function startDir(cwd: string, paths: readonly string[]): string {
+  const first = paths[0];
+  if (!first || /[*?[\]{}]/.test(first)) return cwd;
+  const abs = resolve(cwd, first);
+  try {
+    return statSync(abs).isDirectory() ? abs : dirname(abs);
+  } catch {
+    return cwd;
   }
 }

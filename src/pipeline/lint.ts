@@ -1,27 +1,32 @@
-// The pipeline in one place: discover → load → parse → classify → validate → rules → findings.
+// The pipeline in one place: discover → load → parse → classify → validate → rules → suppressions → findings.
+import type { ResolvedConfig } from "../config/resolve-config.js";
 import { compareFindings, type Finding } from "../finding.js";
-import { classify, type Artefact, type ClassifyOptions } from "./classify.js";
-import { builtInValidator } from "./compiled-validators.js";
-import { discover } from "./discover.js";
-import { DEFAULT_LIMITS, loadFile, type Limits } from "./load.js";
+import { RepoIndex } from "../rules/repo-index.js";
+import { runRules } from "../rules/run-rules.js";
+import { applySuppressions } from "../rules/suppressions.js";
+import { classify, type Artefact } from "./classify.js";
+import { discover, type Candidate } from "./discover.js";
+import { loadFile, type SourceFile } from "./load.js";
 import { parseSource } from "./parse.js";
-import { validateArtefact, type ValidatorLookup } from "./validate.js";
+import { validatorLookup } from "./runtime-validators.js";
+import { validateArtefact } from "./validate.js";
 
 export interface LintOptions {
   cwd: string;
-  /** Folders, globs or files; empty means the working directory. */
+  /** What to report on: folders, globs or files. Empty means the project root. */
   inputs: readonly string[];
-  limits?: Limits;
-  ignores?: readonly string[];
-  classify?: ClassifyOptions;
-  validators?: ValidatorLookup;
+  config: ResolvedConfig;
 }
 
 export interface LintResult {
+  /** Findings in the reported files only, sorted. */
   findings: Finding[];
-  /** Files read and parsed (artefacts or not). */
+  /** Files read and parsed (artefacts or not), in the whole project. */
   filesChecked: number;
+  /** Every artefact of the project: cross-document rules see all of them. */
   artefacts: Artefact[];
+  /** The files findings were reported for. */
+  reported: Set<string>;
   /** Command-line paths that matched no file. */
   unmatched: string[];
 }
@@ -30,39 +35,72 @@ export interface LintResult {
 const CONCURRENCY = 32;
 
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const limits = options.limits ?? DEFAULT_LIMITS;
-  const validators = options.validators ?? builtInValidator;
-  const discovery = await discover(options.inputs, options.cwd, options.ignores);
-  const findings: Finding[] = [...discovery.findings];
-  const artefacts: Artefact[] = [];
-  let filesChecked = 0;
+  const { config, cwd } = options;
+  // Cross-document rules need the whole project even when a hook passes three staged files: know everything,
+  // report on what was asked.
+  const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores);
+  const project = await discover([config.root], cwd, config.ignores);
+  const candidates = mergeCandidates(project.candidates, asked.candidates);
+  const reported = new Set(asked.candidates.map((c) => c.path));
+  for (const f of asked.findings) reported.add(f.file);
 
+  const validators = validatorLookup(config.schemaFiles);
+  const findings: Finding[] = [...asked.findings];
+  const artefacts: Artefact[] = [];
+  const sources = new Map<string, SourceFile>();
+  let filesChecked = 0;
   let next = 0;
   const worker = async () => {
-    while (next < discovery.candidates.length) {
-      const candidate = discovery.candidates[next++]!;
-      const loaded = await loadFile(candidate, limits);
+    while (next < candidates.length) {
+      const candidate = candidates[next++]!;
+      const loaded = await loadFile(candidate, config.limits);
       if ("skip" in loaded) continue;
       if ("finding" in loaded) {
         findings.push(loaded.finding);
         continue;
       }
       filesChecked++;
-      const parsed = parseSource(loaded.source, limits);
+      sources.set(loaded.source.path, loaded.source);
+      const parsed = parseSource(loaded.source, config.limits);
       findings.push(...parsed.findings);
       for (const doc of parsed.documents) {
-        const classified = classify(doc, options.classify);
+        const classified = classify(doc, config.classify);
         findings.push(...classified.findings);
         for (const artefact of classified.artefacts) {
           artefacts.push(artefact);
-          findings.push(...validateArtefact(artefact, validators));
+          if (reported.has(artefact.doc.source.path)) findings.push(...validateArtefact(artefact, validators));
         }
       }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   // Completion order depends on I/O timing; sort so that output is identical run after run.
-  artefacts.sort((a, b) => (a.doc.source.path < b.doc.source.path ? -1 : a.doc.source.path > b.doc.source.path ? 1 : a.doc.index - b.doc.index || a.root.length - b.root.length || Number(a.root[1] ?? 0) - Number(b.root[1] ?? 0)));
-  findings.sort(compareFindings);
-  return { findings, filesChecked, artefacts, unmatched: discovery.unmatched };
+  artefacts.sort(compareArtefacts);
+
+  const index = new RepoIndex(artefacts, config.root);
+  const inScope = artefacts.filter((a) => reported.has(a.doc.source.path));
+  findings.push(...runRules(inScope, { index, today: config.today, rulesFor: config.rulesFor }));
+  const mine = findings.filter((f) => reported.has(f.file));
+  const all = applySuppressions({
+    findings: mine,
+    sources: new Map([...sources].filter(([path]) => reported.has(path))),
+    knownRules: new Set([...config.rules.map((r) => r.id), ...mine.map((f) => f.ruleId)]),
+    today: config.today,
+    enabled: config.inlineSuppressions,
+  });
+  all.sort(compareFindings);
+  return { findings: all, filesChecked, artefacts, reported, unmatched: asked.unmatched };
+}
+
+function mergeCandidates(project: Candidate[], asked: Candidate[]): Candidate[] {
+  const byPath = new Map(project.map((c) => [c.path, c]));
+  for (const c of asked) byPath.set(c.path, c);
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function compareArtefacts(a: Artefact, b: Artefact): number {
+  const pa = a.doc.source.path;
+  const pb = b.doc.source.path;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.doc.index - b.doc.index || a.root.length - b.root.length || Number(a.root[1] ?? 0) - Number(b.root[1] ?? 0);
 }

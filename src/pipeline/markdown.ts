@@ -3,6 +3,7 @@
 import type { Range } from "../finding.js";
 import type { LineIndex } from "../source/line-index.js";
 import type { PathSegment } from "../source/locator.js";
+import { INLINE_PLACEHOLDERS, isPlaceholder } from "../util/placeholder.js";
 
 export interface FrontMatter {
   /** The YAML text between the two --- lines. */
@@ -90,21 +91,16 @@ export function readSections(text: string, bodyStart: number, lines: LineIndex):
   });
 }
 
-/** Template filler that counts as "not filled in". */
-const PLACEHOLDERS = [
-  /\[more information needed\]/gi,
-  /\[optional\]/gi,
-  /<!--[\s\S]*?-->/g,
-  /\{\{[^}]*\}\}/g,
-  /^\s*(?:tbd|todo|tba|n\/?a|none|-|lorem ipsum.*)\s*\.?\s*$/gim,
-];
-
 export function isEffectivelyEmpty(content: string): boolean {
   let rest = content;
-  for (const re of PLACEHOLDERS) rest = rest.replace(re, "");
-  // Headings of subsections alone do not fill a section.
-  rest = rest.replace(/^ {0,3}#{1,6}.*$/gm, "").replace(/[*_`>|\s-]/g, "");
-  return rest.length === 0;
+  for (const re of INLINE_PLACEHOLDERS) rest = rest.replace(re, "");
+  // Headings of subsections alone do not fill a section; neither does a lone "TBD".
+  const lines = rest
+    .replace(/^ {0,3}#{1,6}.*$/gm, "")
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/^[\s>*_`|-]+|[\s*_`|]+$/g, ""))
+    .filter((l) => l.length > 0 && !isPlaceholder(l));
+  return lines.length === 0;
 }
 
 /**

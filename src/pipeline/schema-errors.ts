@@ -1,7 +1,7 @@
 // Turns ajv's error objects into findings a person can act on: what is wrong, expected vs found, and where.
 import type { ErrorObject } from "ajv";
 import type { Finding } from "../finding.js";
-import { kindInfo } from "../kinds.js";
+import { kindInfo, schemaFileOf } from "../kinds.js";
 import { parsePointer, pointer, type PathSegment } from "../source/locator.js";
 import { asNoun, closest, list, quote } from "../util/text.js";
 import type { Artefact } from "./classify.js";
@@ -16,12 +16,19 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
   [/\^\[A-Za-z\]\[A-Za-z0-9\._-\]\*\$/, "an identifier of letters, digits, '.', '_' and '-', starting with a letter"],
 ];
 
-export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: Artefact): Finding[] {
+export interface SchemaErrorOptions {
+  /** What the document is called in messages; default the kind's title. */
+  title?: string;
+  /** Schema file (under schemas/) used for "did you mean"; default the kind's. */
+  schemaFile?: string;
+}
+
+export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: Artefact, options: SchemaErrorOptions = {}): Finding[] {
   const refs = kindInfo(artefact.kind)?.iso42001 ?? [];
   const file = artefact.doc.source.path;
   const locator = artefact.doc.locator;
   const data = artefact.doc.data;
-  const kindTitle = kindInfo(artefact.kind)?.title ?? artefact.kind;
+  const kindTitle = options.title ?? kindInfo(artefact.kind)?.title ?? artefact.kind;
   const seen = new Set<string>();
   const findings: Finding[] = [];
   // A value that fails every branch of a union gets one finding, not one per branch.
@@ -51,7 +58,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
       case "unevaluatedProperties": {
         const extra = String(error.params["additionalProperty"] ?? error.params["unevaluatedProperty"]);
         ruleId = "schema/unknown-property";
-        const suggestion = closest(extra, propertiesAt(artefact.kind, path));
+        const suggestion = closest(extra, propertiesAt(options.schemaFile ?? schemaFileOf(artefact.kind), path));
         message = `Unknown property "${extra}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : "."}`;
         target = [...path, extra];
         locateAs = "key";

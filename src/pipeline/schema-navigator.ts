@@ -1,8 +1,7 @@
 // Finds which properties a schema allows at a path, for "did you mean" on unknown keys.
 // Reads schemas/*.schema.json lazily: only a run that meets an unknown key pays for it.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { schemaFileOf } from "../kinds.js";
+import { dirname, join } from "node:path";
 import type { PathSegment } from "../source/locator.js";
 import { packageRoot } from "../util/package-root.js";
 
@@ -28,7 +27,7 @@ function expand(schema: Schema, file: string, out: { schema: Schema; file: strin
   const ref = schema["$ref"];
   if (typeof ref === "string") {
     const [refFile, fragment = ""] = ref.split("#");
-    const targetFile = refFile ? refFile.slice(refFile.lastIndexOf("/") + 1) : file;
+    const targetFile = refFile ? join(dirname(file), refFile.slice(refFile.lastIndexOf("/") + 1)) : file;
     let target: unknown = load(targetFile);
     for (const part of fragment.split("/").filter(Boolean)) target = (target as Schema | undefined)?.[decodeURIComponent(part)];
     if (target && typeof target === "object") expand(target as Schema, targetFile, out, depth + 1);
@@ -43,8 +42,8 @@ function expand(schema: Schema, file: string, out: { schema: Schema; file: strin
   }
 }
 
-export function propertiesAt(kind: string, path: readonly PathSegment[]): string[] {
-  const rootFile = schemaFileOf(kind);
+/** `rootFile` is relative to schemas/, e.g. "risk.schema.json" or "meta/config.schema.json". */
+export function propertiesAt(rootFile: string, path: readonly PathSegment[]): string[] {
   const root = load(rootFile);
   if (!root) return [];
   let current: { schema: Schema; file: string }[] = [];

@@ -1,0 +1,113 @@
+// Finds aimslint.config.yaml (walking up from the scanned folder), validates it with positions, and resolves
+// `extends`. A bad configuration is a usage error (exit 2) that names the file, line and column.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import type { Finding } from "../finding.js";
+import { builtInValidator } from "../pipeline/compiled-validators.js";
+import { LineIndex } from "../source/line-index.js";
+import { parseSource } from "../pipeline/parse.js";
+import { DEFAULT_LIMITS } from "../pipeline/load.js";
+import { describeSchemaErrors } from "../pipeline/schema-errors.js";
+import type { Artefact } from "../pipeline/classify.js";
+
+export const CONFIG_NAMES = ["aimslint.config.yaml", "aimslint.config.yml", "aimslint.config.json"];
+
+export type SeverityName = "error" | "warning" | "warn" | "info" | "off";
+export type RuleSetting = SeverityName | { severity?: SeverityName; options?: Record<string, unknown> };
+
+export interface KindSetting {
+  files?: string[];
+  schema?: string;
+  title?: string;
+  iso42001?: string[];
+}
+
+export interface ConfigFile {
+  extends?: string | string[];
+  today?: string;
+  rules?: Record<string, RuleSetting>;
+  overrides?: { files: string[]; rules: Record<string, RuleSetting> }[];
+  ignores?: string[];
+  ruleFiles?: string[];
+  kinds?: Record<string, KindSetting>;
+  inlineSuppressions?: boolean;
+  limits?: { maxFileBytes?: number; maxAliases?: number; maxDepth?: number };
+}
+
+/** One configuration layer, with the folder its relative paths are resolved from. */
+export interface ConfigLayer {
+  file: string;
+  dir: string;
+  config: ConfigFile;
+}
+
+export class ConfigError extends Error {}
+
+export function findConfig(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Presets first, then files, in `extends` order; the file itself last. */
+export function loadConfigLayers(file: string, projectRoot: string, seen: string[] = []): { presets: string[]; layers: ConfigLayer[] } {
+  if (seen.includes(file)) throw new ConfigError(`${file}: "extends" forms a cycle (${[...seen, file].join(" → ")}).`);
+  const config = readConfig(file);
+  const dir = dirname(file);
+  const presets: string[] = [];
+  const layers: ConfigLayer[] = [];
+  const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  for (const parent of parents) {
+    if (parent === "recommended" || parent === "strict") {
+      presets.push(parent);
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(parent) || isAbsolute(parent)) {
+      throw new ConfigError(`${file}: extends "${parent}" must be a preset (recommended, strict) or a path inside the repository; URLs and absolute paths are not followed.`);
+    }
+    const target = resolve(dir, parent);
+    const rel = relative(projectRoot, target);
+    if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${file}: extends "${parent}" points outside the repository (${projectRoot}).`);
+    if (!existsSync(target)) throw new ConfigError(`${file}: extends "${parent}", which does not exist.`);
+    const inner = loadConfigLayers(target, projectRoot, [...seen, file]);
+    presets.push(...inner.presets);
+    layers.push(...inner.layers);
+  }
+  layers.push({ file, dir, config });
+  return { presets, layers };
+}
+
+function readConfig(file: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const source = { path: file, format: file.endsWith(".json") ? ("json" as const) : ("yaml" as const), text, lines: new LineIndex(text), explicit: true };
+  const parsed = parseSource(source, DEFAULT_LIMITS);
+  const problems: Finding[] = [...parsed.findings.filter((f) => f.severity === "error")];
+  const doc = parsed.documents[0];
+  if (problems.length === 0 && doc) {
+    if (doc.data === null || typeof doc.data !== "object" || Array.isArray(doc.data)) {
+      throw new ConfigError(`${file}:1:1: the configuration must be a mapping of settings.`);
+    }
+    const validate = builtInValidator("@config");
+    if (validate && !validate(doc.data)) {
+      const pseudo: Artefact = { doc, kind: "aimslint-config", root: [], data: doc.data as Record<string, unknown>, by: "config" };
+      problems.push(...describeSchemaErrors(validate.errors ?? [], pseudo, { title: "configuration", schemaFile: "meta/config.schema.json" }));
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems.map((p) => `${file}:${p.range.start.line}:${p.range.start.column}: ${p.message}`).join("\n"));
+  }
+  return (doc?.data ?? {}) as ConfigFile;
+}

@@ -1,0 +1,175 @@
+// Turns configuration layers into what a run needs: the active rules for each file, ignores, kinds, limits.
+import { existsSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import fg from "fast-glob";
+import picomatch from "picomatch";
+import type { Severity } from "../finding.js";
+import { kindInfo, type KindInfo } from "../kinds.js";
+import type { Artefact, ClassifyOptions } from "../pipeline/classify.js";
+import { DEFAULT_LIMITS, type Limits } from "../pipeline/load.js";
+import { todayUtc, isDate } from "../rules/dates.js";
+import { BUILT_IN_RULES, loadRuleFile } from "../rules/load-rules.js";
+import type { ActiveRule } from "../rules/run-rules.js";
+import type { RuleDefinition } from "../rules/types.js";
+import { ConfigError, findConfig, loadConfigLayers, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
+
+export interface ResolvedConfig {
+  /** The configuration file used, if any. */
+  file?: string;
+  /** Folder that evidence paths and config globs are relative to. */
+  root: string;
+  today: string;
+  rules: readonly RuleDefinition[];
+  limits: Limits;
+  /** Ignore globs, relative to the working directory. */
+  ignores: string[];
+  classify: ClassifyOptions;
+  /** Organisation kinds with their schema files (absolute paths). */
+  schemaFiles: Map<string, string>;
+  inlineSuppressions: boolean;
+  rulesFor: (artefact: Artefact) => readonly ActiveRule[];
+}
+
+export interface ResolveOptions {
+  cwd: string;
+  /** Folder to start looking for a configuration from (the first scanned folder). */
+  startDir: string;
+  configFile?: string;
+  today?: string;
+  /** CLI override: refuse inline suppressions whatever the configuration says. */
+  noInlineConfig?: boolean;
+}
+
+interface Setting {
+  severity: Severity | "off";
+  options: Record<string, unknown>;
+}
+
+export function resolveConfig(options: ResolveOptions): ResolvedConfig {
+  const file = options.configFile ? resolve(options.cwd, options.configFile) : findConfig(options.startDir);
+  if (options.configFile && file && !safeExists(file)) throw new ConfigError(`Configuration file "${options.configFile}" does not exist.`);
+  const root = file ? resolve(file, "..") : resolve(options.startDir);
+  const { presets, layers } = file ? loadConfigLayers(file, gitTop(root) ?? root) : { presets: [], layers: [] as ConfigLayer[] };
+
+  const userRules = layers.flatMap((layer) => loadUserRules(layer));
+  const rules = [...BUILT_IN_RULES, ...userRules];
+  const ids = new Set<string>();
+  for (const rule of rules) {
+    if (ids.has(rule.id)) throw new ConfigError(`${rule.source}: rule id "${rule.id}" is already defined; choose another id.`);
+    ids.add(rule.id);
+  }
+  const byId = new Map(rules.map((r) => [r.id, r]));
+
+  // Presets, then each layer's rules, in order. No preset at all means "recommended".
+  const base = new Map<string, Setting>();
+  const effectivePresets = presets.length > 0 ? presets : ["recommended"];
+  for (const rule of rules) {
+    const strict = effectivePresets.includes("strict");
+    const on = strict || rule.recommended || userRules.includes(rule);
+    base.set(rule.id, { severity: on ? (strict && rule.severity === "warning" ? "error" : rule.severity) : "off", options: { ...rule.options } });
+  }
+  for (const layer of layers) applySettings(base, layer.config.rules ?? {}, byId, layer.file);
+
+  const overrides = layers.flatMap((layer) =>
+    (layer.config.overrides ?? []).map((o) => ({ match: picomatch(o.files, { dot: true }), dir: layer.dir, rules: o.rules, file: layer.file })),
+  );
+  for (const o of overrides) applySettings(new Map(base), o.rules, byId, o.file); // validate ids and severities early
+
+  const cache = new Map<string, ActiveRule[]>();
+  const rulesFor = (artefact: Artefact): ActiveRule[] => {
+    const path = artefact.doc.source.path;
+    let active = cache.get(path);
+    if (!active) {
+      const settings = new Map([...base].map(([id, s]) => [id, { ...s, options: { ...s.options } }]));
+      const abs = resolve(options.cwd, path);
+      for (const o of overrides) if (o.match(relative(o.dir, abs).split("\\").join("/"))) applySettings(settings, o.rules, byId, o.file);
+      active = [];
+      for (const [id, s] of settings) if (s.severity !== "off") active.push({ rule: byId.get(id)!, severity: s.severity, options: s.options });
+      cache.set(path, active);
+    }
+    return active;
+  };
+
+  const last = (<K extends keyof ConfigLayer["config"]>(key: K) => [...layers].reverse().find((l) => l.config[key] !== undefined)?.config[key]);
+  const today = options.today ?? (last("today") as string | undefined) ?? process.env["AIMSLINT_TODAY"] ?? todayUtc();
+  if (!isDate(today)) throw new ConfigError(`"today" must be a date written YYYY-MM-DD, got "${today}".`);
+
+  const kindGlobs: Record<string, string[]> = {};
+  const extraKinds: KindInfo[] = [];
+  const schemaFiles = new Map<string, string>();
+  for (const layer of layers) {
+    for (const [id, kind] of Object.entries(layer.config.kinds ?? {})) {
+      if (kind.files) kindGlobs[id] = kind.files.map((g) => relativeGlob(options.cwd, layer.dir, g));
+      if (kindInfo(id)) {
+        if (kind.schema) throw new ConfigError(`${layer.file}: kind "${id}" is built in; its schema cannot be replaced (declare a new kind instead).`);
+        continue;
+      }
+      if (!kind.schema) throw new ConfigError(`${layer.file}: kind "${id}" is not built in, so it needs a "schema".`);
+      const schemaPath = insideRoot(layer.dir, kind.schema, root, layer.file);
+      schemaFiles.set(id, schemaPath);
+      extraKinds.push({ id, title: kind.title ?? id, iso42001: kind.iso42001 ?? [], signature: [] });
+    }
+  }
+  const limits = { ...DEFAULT_LIMITS, ...layers.reduce((acc, l) => ({ ...acc, ...(l.config.limits ?? {}) }), {}) };
+  const ignores = layers.flatMap((l) => (l.config.ignores ?? []).map((g) => relativeGlob(options.cwd, l.dir, g)));
+  const inline = options.noInlineConfig ? false : ((last("inlineSuppressions") as boolean | undefined) ?? true);
+  return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor };
+}
+
+function applySettings(target: Map<string, Setting>, rules: Record<string, RuleSetting>, byId: Map<string, RuleDefinition>, file: string): void {
+  for (const [id, setting] of Object.entries(rules)) {
+    const rule = byId.get(id);
+    if (!rule) throw new ConfigError(`${file}: unknown rule "${id}". Run "aimslint rules" to list the rules.`);
+    const current = target.get(id)!;
+    const severityName: SeverityName | undefined = typeof setting === "string" ? setting : setting.severity;
+    const severity = severityName === undefined ? (current.severity === "off" ? rule.severity : current.severity) : severityName === "warn" ? "warning" : severityName;
+    const options = typeof setting === "object" && setting.options ? setting.options : {};
+    for (const key of Object.keys(options)) {
+      if (!rule.options || !Object.hasOwn(rule.options, key)) {
+        throw new ConfigError(`${file}: rule "${id}" has no option "${key}"${rule.options ? ` (options: ${Object.keys(rule.options).join(", ")})` : ""}.`);
+      }
+    }
+    target.set(id, { severity, options: { ...current.options, ...options } });
+  }
+}
+
+function loadUserRules(layer: ConfigLayer): RuleDefinition[] {
+  const rules: RuleDefinition[] = [];
+  for (const pattern of layer.config.ruleFiles ?? []) {
+    if (isAbsolute(pattern) || pattern.split(/[\\/]/).includes("..")) throw new ConfigError(`${layer.file}: ruleFiles entry "${pattern}" must be a path inside the repository.`);
+    const files = fg.sync(pattern, { cwd: layer.dir, onlyFiles: true, followSymbolicLinks: false }).sort();
+    if (files.length === 0) throw new ConfigError(`${layer.file}: ruleFiles entry "${pattern}" matches no file.`);
+    for (const f of files) rules.push(...loadRuleFile(resolve(layer.dir, f)));
+  }
+  return rules;
+}
+
+function insideRoot(dir: string, path: string, root: string, file: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) throw new ConfigError(`${file}: "${path}" is a URL; schemas must be files inside the repository.`);
+  const abs = resolve(dir, path);
+  const rel = relative(root, abs);
+  if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${file}: "${path}" points outside the repository.`);
+  if (!safeExists(abs)) throw new ConfigError(`${file}: "${path}" does not exist.`);
+  return abs;
+}
+
+function relativeGlob(cwd: string, dir: string, glob: string): string {
+  const prefix = relative(cwd, dir).split("\\").join("/");
+  return prefix === "" ? glob : `${prefix}/${glob}`;
+}
+
+function safeExists(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The enclosing git work tree: `extends` may not reach above it. */
+function gitTop(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+// A rule's documentation page, generated from its metadata and its examples as actually linted.
+import { stringify } from "yaml";
+import { titleOf } from "../iso42001.js";
+import { kindInfo } from "../kinds.js";
+import type { ExampleResult } from "./examples.js";
+import type { RuleDefinition } from "./types.js";
+
+export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleResult[]): string {
+  const out: string[] = [];
+  out.push(`<!-- Generated from rule.yaml and the examples by scripts/gen-rule-docs.ts. Do not edit. -->`);
+  out.push(`# ${rule.id}`, "", rule.title, "");
+  out.push(`- **Default severity:** ${rule.severity}`);
+  out.push(`- **Preset:** ${rule.recommended ? "recommended, strict" : "strict"}`);
+  out.push(`- **Applies to:** ${rule.appliesTo.map((k) => kindInfo(k)?.title ?? k).join(", ")}`);
+  out.push(`- **ISO/IEC 42001:** ${rule.iso42001.map((r) => (titleOf(r) ? `${r} (${titleOf(r)})` : r)).join("; ")}`);
+  out.push("", "## Why", "", rule.rationale.trim(), "", "## How to fix", "", rule.help.trim(), "");
+  if (rule.options && Object.keys(rule.options).length > 0) {
+    out.push("## Options", "", "| option | default |", "|---|---|");
+    for (const [k, v] of Object.entries(rule.options)) out.push(`| \`${k}\` | \`${JSON.stringify(v)}\` |`);
+    out.push("", "Set them in `aimslint.config.yaml`:", "", "```yaml", stringify({ rules: { [rule.id]: { options: rule.options } } }).trim(), "```", "");
+  }
+  out.push("## Check", "", "```yaml", stringify({ check: rule.check }).trim(), "```", "");
+  for (const valid of [false, true]) {
+    const shown = results.filter((r) => r.example.valid === valid);
+    if (shown.length === 0) continue;
+    out.push(`## ${valid ? "Valid" : "Invalid"} examples`, "");
+    for (const r of shown) {
+      for (const file of r.example.files) {
+        out.push(`\`${r.example.files.length > 1 ? `${r.example.name}/${file.path}` : file.path}\``, "", "```" + (file.path.endsWith(".md") ? "markdown" : file.path.endsWith(".json") ? "json" : "yaml"), file.text.trimEnd(), "```", "");
+      }
+      if (!valid) {
+        out.push("Findings (judged on 2026-06-30):", "", "```text");
+        for (const f of r.findings) out.push(`${r.example.files.length > 1 ? f.file : r.example.name}:${f.range.start.line}:${f.range.start.column}  ${f.severity}  ${f.message}`);
+        out.push("```", "");
+      }
+    }
+  }
+  return out.join("\n").replace(/\n{3,}/g, "\n\n");
+}

@@ -1,0 +1,152 @@
+// Check functions over one document. Each returns failures with messages; the engine adds positions.
+import { resolvePath, parsePath } from "../paths.js";
+import { isPlaceholder } from "../../util/placeholder.js";
+import { safePattern } from "../../util/safe-regex.js";
+import { list, quote } from "../../util/text.js";
+import { addMonths, isDate } from "../dates.js";
+import type { CheckContext, CheckFunction, Failure } from "../types.js";
+
+const fail = (message: string, extra: Partial<Failure> = {}): Failure[] => [{ message, ...extra }];
+
+/** Non-empty: not missing, null, blank, an empty list or mapping, or template filler. */
+export function isFilled(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "string") return value.trim() !== "" && !isPlaceholder(value);
+  if (Array.isArray(value)) return value.some(isFilled);
+  if (typeof value === "object") return Object.values(value).some(isFilled);
+  return true;
+}
+
+export const present: CheckFunction = ({ value, exists, field }) => {
+  if (!exists || value === undefined) return fail(`Missing "${field}".`);
+  if (!isFilled(value)) return fail(typeof value === "string" && value.trim() !== "" ? `"${field}" holds template filler ${quote(value)}, not an answer.` : `"${field}" is empty.`);
+  return [];
+};
+
+export const absent: CheckFunction = ({ exists, value, field }) => (exists && value !== undefined && value !== null ? fail(`"${field}" must not be set here.`, { key: true }) : []);
+
+export const pattern: CheckFunction = ({ value, exists, field, options }) => {
+  if (!exists || typeof value !== "string") return [];
+  const text = value.slice(0, 10_000);
+  if (typeof options["match"] === "string" && !safePattern(options["match"]).test(text)) return fail(`${quote(value)} in "${field}" does not match ${options["description"] ?? `/${options["match"]}/`}.`);
+  if (typeof options["notMatch"] === "string" && safePattern(options["notMatch"]).test(text)) return fail(`${quote(value)} in "${field}" must not match ${options["description"] ?? `/${options["notMatch"]}/`}.`);
+  return [];
+};
+
+export const enumeration: CheckFunction = ({ value, exists, field, options }) => {
+  if (!exists || value === undefined) return [];
+  const values = options["values"] as unknown[];
+  return values.some((v) => v === value) ? [] : fail(`${quote(value)} in "${field}" is not one of ${list(values)}.`);
+};
+
+/** A list that contains at least one of `any` (or all of `all`). */
+export const includes: CheckFunction = ({ value, exists, field, options }) => {
+  const items = exists && Array.isArray(value) ? value : exists && value !== undefined ? [value] : [];
+  const any = options["any"] as unknown[] | undefined;
+  const all = options["all"] as unknown[] | undefined;
+  if (any && !items.some((i) => any.includes(i))) return fail(`"${field}" does not include any of ${list(any)}.`);
+  if (all) {
+    const missing = all.filter((a) => !items.includes(a));
+    if (missing.length > 0) return fail(`"${field}" is missing ${list(missing)}.`);
+  }
+  return [];
+};
+
+export const length: CheckFunction = ({ value, exists, field, options }) => {
+  const min = options["min"] as number | undefined;
+  const max = options["max"] as number | undefined;
+  if (!exists || value === undefined || value === null) return min !== undefined && min > 0 ? fail(`Missing "${field}" (at least ${min} expected).`) : [];
+  const n = typeof value === "string" ? value.trim().length : Array.isArray(value) ? value.filter(isFilled).length : typeof value === "object" ? Object.keys(value).length : undefined;
+  if (n === undefined) return [];
+  const unit = typeof value === "string" ? "characters" : "items";
+  if (min !== undefined && n < min) return fail(`"${field}" has ${n} ${unit}; at least ${min} expected.`);
+  if (max !== undefined && n > max) return fail(`"${field}" has ${n} ${unit}; at most ${max} allowed.`);
+  return [];
+};
+
+/** Dates relative to the run's "today" (configurable, so CI results do not change overnight). */
+export const date: CheckFunction = (ctx) => {
+  const { value, exists, field, options, today } = ctx;
+  if (!exists || value === undefined || value === null) return [];
+  if (!isDate(value)) return fail(`${quote(value)} in "${field}" is not a date (YYYY-MM-DD).`);
+  if (options["notInFuture"] && value > today) return fail(`"${field}" is ${value}, in the future (today is ${today}).`);
+  if (options["notInPast"] && value < today) return fail(`"${field}" is ${value}, already past (today is ${today}).`);
+  const maxAge = options["maxAgeMonths"];
+  if (typeof maxAge === "number" && value < addMonths(today, -maxAge)) return fail(`"${field}" is ${value}, more than ${maxAge} months ago (today is ${today}).`);
+  const maxAhead = options["maxAheadMonths"];
+  if (typeof maxAhead === "number" && value > addMonths(today, maxAhead)) return fail(`"${field}" is ${value}, more than ${maxAhead} months ahead (today is ${today}).`);
+  for (const [option, wantAfter] of [["notBefore", true], ["notAfter", false]] as const) {
+    const other = options[option];
+    if (typeof other !== "string") continue;
+    const otherValue = sibling(ctx, other);
+    if (!isDate(otherValue)) continue;
+    if (wantAfter && value < otherValue) return fail(`"${field}" (${value}) is before "${other}" (${otherValue}).`);
+    if (!wantAfter && value > otherValue) return fail(`"${field}" (${value}) is after "${other}" (${otherValue}).`);
+  }
+  return [];
+};
+
+/** Numbers within bounds. */
+export const range: CheckFunction = ({ value, exists, field, options }) => {
+  if (!exists || value === undefined || value === null) return [];
+  if (typeof value !== "number") return fail(`${quote(value)} in "${field}" is not a number.`);
+  if (typeof options["min"] === "number" && value < options["min"]) return fail(`"${field}" is ${value}; at least ${options["min"]} expected.`);
+  if (typeof options["max"] === "number" && value > options["max"]) return fail(`"${field}" is ${value}; at most ${options["max"]} allowed.`);
+  return [];
+};
+
+/** Ordered scales (low < medium < high): bounds, or "not above another field". */
+export const ordinal: CheckFunction = (ctx) => {
+  const { value, exists, field, options } = ctx;
+  if (!exists || value === undefined) return [];
+  const scale = options["scale"] as unknown[];
+  const rank = scale.indexOf(value);
+  if (rank === -1) return fail(`${quote(value)} in "${field}" is not on the scale ${list(scale)}.`);
+  if (options["min"] !== undefined && rank < scale.indexOf(options["min"])) return fail(`"${field}" is ${quote(value)}, below ${quote(options["min"])}.`);
+  if (options["max"] !== undefined && rank > scale.indexOf(options["max"])) return fail(`"${field}" is ${quote(value)}, above ${quote(options["max"])}.`);
+  if (typeof options["notAbove"] === "string") {
+    const other = sibling(ctx, options["notAbove"]);
+    const otherRank = scale.indexOf(other);
+    if (otherRank !== -1 && rank > otherRank) return fail(`"${field}" (${quote(value)}) is above "${options["notAbove"]}" (${quote(other)}).`);
+  }
+  return [];
+};
+
+/** At least one (or exactly one) of several fields is filled. */
+export const oneOf: CheckFunction = (ctx) => {
+  const fields = ctx.options["fields"] as string[];
+  const filled = fields.filter((f) => isFilled(sibling(ctx, f)));
+  if (filled.length === 0) return fail(`None of ${list(fields)} is filled in.`);
+  if (ctx.options["exactly"] && filled.length > 1) return fail(`Only one of ${list(filled)} may be filled in.`);
+  return [];
+};
+
+/** No string anywhere under the field is template filler. */
+export const noPlaceholders: CheckFunction = ({ value, exists, field }) => {
+  if (!exists) return [];
+  const failures: Failure[] = [];
+  const walk = (v: unknown, at: (string | number)[], depth: number) => {
+    if (depth > 50) return;
+    if (typeof v === "string" && isPlaceholder(v)) failures.push({ message: `${quote(v)} in "${[field, ...at].filter((s) => s !== "").join(".")}" is template filler, not an answer.`, at });
+    else if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...at, i], depth + 1));
+    else if (v !== null && typeof v === "object") for (const [k, item] of Object.entries(v)) walk(item, [...at, k], depth + 1);
+  };
+  walk(value, [], 0);
+  return failures;
+};
+
+/** A value named relative to the `given` node. */
+function sibling(ctx: CheckContext, expression: string): unknown {
+  const [m] = resolvePath(rootValueAt(ctx), parsePath(expression));
+  return m?.exists ? m.value : undefined;
+}
+
+function rootValueAt(ctx: CheckContext): unknown {
+  // `base` is absolute within the document; the artefact's data starts at its root.
+  let v: unknown = ctx.artefact.data;
+  for (const segment of ctx.base.slice(ctx.artefact.root.length)) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[segment as string];
+  }
+  return v;
+}

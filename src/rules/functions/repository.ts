@@ -1,0 +1,100 @@
+// Check functions across documents, answered from the RepoIndex in O(1) per lookup.
+import { kindInfo } from "../../kinds.js";
+import { ANNEX_A } from "../../iso42001.js";
+import { asNoun, closest, list, quote } from "../../util/text.js";
+import { idOf } from "../repo-index.js";
+import type { CheckFunction, Failure } from "../types.js";
+
+const kindsOf = (option: unknown): string[] => (Array.isArray(option) ? (option as string[]) : typeof option === "string" ? [option] : []);
+const noun = (kinds: string[]) => kinds.map((k) => asNoun(kindInfo(k)?.title ?? k)).join(" or ");
+
+/** Every id (or, with allowFiles, repository path) named by the value resolves. */
+export const reference: CheckFunction = ({ value, exists, field, options, index }) => {
+  if (!exists || value === undefined || value === null) return [];
+  const kinds = kindsOf(options["kind"]);
+  const allowFiles = options["allowFiles"] === true;
+  const failures: Failure[] = [];
+  const items = Array.isArray(value) ? value : [value];
+  items.forEach((ref, i) => {
+    const at = Array.isArray(value) ? [i] : [];
+    if (typeof ref !== "string" || ref.trim() === "") return;
+    const targets = index.withId(ref).filter((a) => kinds.length === 0 || kinds.includes(a.kind));
+    if (targets.length > 0) return;
+    if (allowFiles) {
+      const state = index.file(ref);
+      if (state === "file") return;
+      if (state === "outside") {
+        failures.push({ message: `"${field}" points at ${quote(ref)}, outside the repository.`, at });
+        return;
+      }
+    }
+    const wrongKind = index.withId(ref)[0];
+    if (wrongKind) {
+      failures.push({ message: `"${field}" names ${quote(ref)}, which is ${asNoun(kindInfo(wrongKind.kind)?.title ?? wrongKind.kind)}, not ${noun(kinds)}.`, at });
+      return;
+    }
+    const candidates = kinds.flatMap((k) => index.byKind(k).map(idOf)).filter((id): id is string => id !== undefined);
+    const suggestion = closest(ref, candidates);
+    const what = kinds.length > 0 ? `no ${noun(kinds)} has that id` : "no artefact has that id";
+    failures.push({ message: `"${field}" names ${quote(ref)}, but ${what}${allowFiles ? " and no file has that path" : ""}${suggestion ? `; did you mean ${quote(suggestion)}?` : "."}`, at });
+  });
+  return failures;
+};
+
+/** The artefact's id is used once in the whole repository. */
+export const uniqueId: CheckFunction = ({ value, exists, artefact, index }) => {
+  if (!exists || typeof value !== "string") return [];
+  const same = index.withId(value);
+  if (same.length < 2 || same[0] === artefact) return [];
+  const first = same[0]!;
+  const where = first.doc.locator.locate([...first.root, "id"]).range.start;
+  return [{ message: `Id ${quote(value)} is already used by ${first.doc.source.path}:${where.line}:${where.column}.` }];
+};
+
+/** At least `min` artefacts of `kind` name this artefact's id in their `field`. */
+export const referencedBy: CheckFunction = ({ value, exists, options, index, artefact }) => {
+  if (!exists || typeof value !== "string") return [];
+  const kind = String(options["kind"]);
+  const field = String(options["field"]);
+  const min = typeof options["min"] === "number" ? options["min"] : 1;
+  const count = index.referrers(kind, field).get(value)?.length ?? 0;
+  if (count >= min) return [];
+  const self = asNoun(kindInfo(artefact.kind)?.title ?? artefact.kind);
+  return [{ message: `No ${noun([kind])} names ${self} ${quote(value)} in "${field}"${min > 1 ? ` (${count} found, at least ${min} expected)` : ""}.` }];
+};
+
+/** A list names every value of a set exactly once, through each item's `key`. */
+export const coverage: CheckFunction = ({ value, exists, field, options }) => {
+  const wanted = options["values"] === "annex-a" ? Object.keys(ANNEX_A) : ((options["values"] as string[]) ?? []);
+  const key = typeof options["key"] === "string" ? options["key"] : undefined;
+  const items = exists && Array.isArray(value) ? value : [];
+  const failures: Failure[] = [];
+  const seen = new Map<unknown, number>();
+  items.forEach((item, i) => {
+    const id = key ? (item as Record<string, unknown> | null)?.[key] : item;
+    if (seen.has(id)) failures.push({ message: `${quote(id)} is listed twice in "${field}" (items ${seen.get(id)} and ${i}).`, at: key ? [i, key] : [i] });
+    else seen.set(id, i);
+  });
+  const missing = wanted.filter((w) => !seen.has(w));
+  if (missing.length > 0) failures.unshift({ message: `"${field}" does not cover ${missing.length} of ${wanted.length}: ${list(missing, 10)}.`, key: true });
+  return failures;
+};
+
+/**
+ * Each value (or item) appears in `field` of some artefact of `kind`, optionally only where `whereField`
+ * equals `whereValue`: "every control a risk uses is included in the Statement of Applicability".
+ */
+export const listedIn: CheckFunction = ({ value, exists, field, options, index }) => {
+  if (!exists || value === undefined || value === null) return [];
+  const kind = String(options["kind"]);
+  const listed = index.values(kind, String(options["field"]), options["whereField"] as string | undefined, options["whereValue"]);
+  const items = Array.isArray(value) ? value : [value];
+  const failures: Failure[] = [];
+  items.forEach((item, i) => {
+    if (typeof item === "string" && !listed.has(item)) {
+      const where = options["whereField"] ? ` with ${String(options["whereField"]).replace(/^.*\./, "")} ${quote(options["whereValue"])}` : "";
+      failures.push({ message: `${quote(item)} in "${field}" is not listed in any ${noun([kind])}${where} (${options["field"]}).`, at: Array.isArray(value) ? [i] : [] });
+    }
+  });
+  return failures;
+};

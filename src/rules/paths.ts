@@ -1,0 +1,64 @@
+// Path expressions used by rules: `treatment.controls`, `controls[*].evidence`, `impacts.*[*]`.
+// `*` and `[*]` fan out over mapping values and list items; everything else is a literal step.
+import type { PathSegment } from "../source/locator.js";
+
+export type Step = { key: string } | { index: number } | { any: true };
+
+export function parsePath(expression: string): Step[] {
+  const steps: Step[] = [];
+  if (expression === "" || expression === "$") return steps;
+  const re = /\[(\*|\d+)\]|\.?([^.[\]]+)/g;
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  while ((m = re.exec(expression))) {
+    if (m.index !== consumed) throw new Error(`Invalid path "${expression}" at character ${consumed + 1}.`);
+    consumed = re.lastIndex;
+    if (m[1] === "*") steps.push({ any: true });
+    else if (m[1] !== undefined) steps.push({ index: Number(m[1]) });
+    else if (m[2] === "*") steps.push({ any: true });
+    else steps.push({ key: m[2] as string });
+  }
+  if (consumed !== expression.length) throw new Error(`Invalid path "${expression}" at character ${consumed + 1}.`);
+  return steps;
+}
+
+export interface Match {
+  path: PathSegment[];
+  value: unknown;
+  /** False when a literal step found nothing: the value is missing at `path`. */
+  exists: boolean;
+}
+
+/**
+ * Every place the path reaches from `value`. A literal step that finds nothing yields one missing match (so
+ * "must be present" can report it); a wildcard over nothing yields no match (nothing to check).
+ */
+export function resolvePath(value: unknown, steps: readonly Step[], base: PathSegment[] = []): Match[] {
+  let current: Match[] = [{ path: base, value, exists: true }];
+  for (const step of steps) {
+    const next: Match[] = [];
+    for (const m of current) {
+      if (!m.exists) {
+        next.push(m);
+        continue;
+      }
+      const v = m.value;
+      if ("any" in step) {
+        if (Array.isArray(v)) v.forEach((item, i) => next.push({ path: [...m.path, i], value: item, exists: true }));
+        else if (v !== null && typeof v === "object") for (const [k, item] of Object.entries(v)) next.push({ path: [...m.path, k], value: item, exists: true });
+        continue;
+      }
+      const segment: PathSegment = "key" in step ? step.key : step.index;
+      const has = v !== null && typeof v === "object" && Object.hasOwn(v, segment);
+      next.push({ path: [...m.path, segment], value: has ? (v as Record<string, unknown>)[segment as string] : undefined, exists: has });
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The single value at a literal path, or undefined. */
+export function valueAt(value: unknown, expression: string): unknown {
+  const [first] = resolvePath(value, parsePath(expression));
+  return first?.exists ? first.value : undefined;
+}

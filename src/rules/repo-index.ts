@@ -1,0 +1,113 @@
+// The repo-wide view that cross-document rules query: built once per run, every lookup O(1).
+import { statSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import type { Artefact } from "../pipeline/classify.js";
+import { parsePath, resolvePath } from "./paths.js";
+
+export class RepoIndex {
+  private readonly ids = new Map<string, Artefact[]>();
+  private readonly kinds = new Map<string, Artefact[]>();
+  private readonly referrerCache = new Map<string, Map<string, Artefact[]>>();
+  private readonly valueCache = new Map<string, Set<string>>();
+  private readonly fileCache = new Map<string, "file" | "missing" | "outside">();
+
+  constructor(
+    readonly artefacts: readonly Artefact[],
+    /** Evidence paths are relative to this folder (where aimslint.config.yaml is, else the scanned folder). */
+    readonly projectRoot: string,
+  ) {
+    for (const a of artefacts) {
+      const list = this.kinds.get(a.kind) ?? [];
+      list.push(a);
+      this.kinds.set(a.kind, list);
+      const id = idOf(a);
+      if (id !== undefined) this.ids.set(id, [...(this.ids.get(id) ?? []), a]);
+    }
+  }
+
+  byKind(kind: string): readonly Artefact[] {
+    return this.kinds.get(kind) ?? [];
+  }
+
+  withId(id: string): readonly Artefact[] {
+    return this.ids.get(id) ?? [];
+  }
+
+  /** Artefacts of `kind` whose `field` (a path; lists allowed) names each id: referrers("risk", "system"). */
+  referrers(kind: string, field: string): Map<string, Artefact[]> {
+    const key = `${kind}\u0000${field}`;
+    let map = this.referrerCache.get(key);
+    if (!map) {
+      map = new Map();
+      const steps = parsePath(field);
+      for (const a of this.byKind(kind)) {
+        for (const m of resolvePath(a.data, steps)) {
+          if (!m.exists) continue;
+          for (const ref of Array.isArray(m.value) ? m.value : [m.value]) {
+            if (typeof ref !== "string") continue;
+            const list = map.get(ref) ?? [];
+            if (!list.includes(a)) list.push(a);
+            map.set(ref, list);
+          }
+        }
+      }
+      this.referrerCache.set(key, map);
+    }
+    return map;
+  }
+
+  /**
+   * Values found at `field` in artefacts of `kind`: values("statement-of-applicability", "controls[*].control",
+   * "controls[*].applicable", "included") — with a where-clause, the where path must share the field's
+   * wildcard prefix, and is read from the same item.
+   */
+  values(kind: string, field: string, whereField?: string, whereValue?: unknown): Set<string> {
+    const key = `${kind}\u0000${field}\u0000${whereField ?? ""}\u0000${JSON.stringify(whereValue ?? null)}`;
+    let set = this.valueCache.get(key);
+    if (!set) {
+      set = new Set();
+      const fieldSteps = parsePath(field);
+      const whereSteps = whereField ? parsePath(whereField) : undefined;
+      for (const a of this.byKind(kind)) {
+        const wheres = whereSteps ? resolvePath(a.data, whereSteps) : [];
+        for (const m of resolvePath(a.data, fieldSteps)) {
+          if (!m.exists) continue;
+          if (whereSteps) {
+            // The where value belongs to the same list item: compare the paths up to the last wildcard.
+            const prefix = m.path.slice(0, -1).join("\u0000");
+            const ok = wheres.some((w) => w.exists && w.path.slice(0, -1).join("\u0000") === prefix && w.value === whereValue);
+            if (!ok) continue;
+          }
+          for (const v of Array.isArray(m.value) ? m.value : [m.value]) if (typeof v === "string") set.add(v);
+        }
+      }
+      this.valueCache.set(key, set);
+    }
+    return set;
+  }
+
+  /** Whether a repository path (relative to the project root, `#fragment` ignored) is an existing file inside it. */
+  file(path: string): "file" | "missing" | "outside" {
+    const clean = path.replace(/#.*$/, "");
+    let state = this.fileCache.get(clean);
+    if (!state) {
+      const abs = resolve(this.projectRoot, clean);
+      const rel = relative(this.projectRoot, abs);
+      if (isAbsolute(clean) || rel.startsWith("..") || isAbsolute(rel)) state = "outside";
+      else {
+        try {
+          state = statSync(abs).isFile() || statSync(abs).isDirectory() ? "file" : "missing";
+        } catch {
+          state = "missing";
+        }
+      }
+      this.fileCache.set(clean, state);
+    }
+    return state;
+  }
+}
+
+export function idOf(a: Artefact): string | undefined {
+  const id = a.data["id"];
+  return typeof id === "string" && id.length > 0 ? id : undefined;
+}

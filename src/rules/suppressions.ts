@@ -1,0 +1,102 @@
+// Inline suppressions: a comment that names the rule, gives a reason, and may expire.
+//   # aimslint-disable-next-line risk/treatment-complete until 2027-03-31 -- accepted by the CRO in MR-2026-4
+//   <!-- aimslint-disable-file modelcard/human-oversight -- research model, never deployed -->
+// A directive without a reason, an expired one, one naming an unknown rule, or one that suppresses nothing
+// is itself a finding: a governance exception must be explained and must not outlive its review.
+import type { Finding } from "../finding.js";
+import type { SourceFile } from "../pipeline/load.js";
+import { isDate } from "./dates.js";
+
+export interface Directive {
+  scope: "line" | "next-line" | "file";
+  rules: string[];
+  until?: string;
+  reason?: string;
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+const DIRECTIVE = /(#|<!--)\s*aimslint-disable(-next-line|-line|-file)\b([^\r\n]*)/g;
+
+export function readDirectives(source: SourceFile): Directive[] {
+  if (source.format === "json") return [];
+  const directives: Directive[] = [];
+  for (const m of source.text.matchAll(DIRECTIVE)) {
+    let body = (m[3] ?? "").trim();
+    if (m[1] === "<!--") body = body.replace(/-->.*$/, "").trim();
+    const [head = "", ...reasonParts] = body.split(/\s--\s|\s--$|^--\s/);
+    const reason = reasonParts.join(" -- ").trim();
+    const until = /\buntil\s+(\S+)/.exec(head)?.[1];
+    const rules = head
+      .replace(/\buntil\s+\S+/, "")
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    const start = source.lines.position(m.index ?? 0);
+    const scope = (m[2] ?? "-line").slice(1) as Directive["scope"];
+    const endColumn = start.column + m[0].replace(/\s+$/, "").length;
+    directives.push({ scope, rules, ...(until ? { until } : {}), ...(reason ? { reason } : {}), line: start.line, column: start.column, endColumn });
+  }
+  return directives;
+}
+
+export interface SuppressionInput {
+  findings: Finding[];
+  sources: ReadonlyMap<string, SourceFile>;
+  knownRules: ReadonlySet<string>;
+  today: string;
+  enabled: boolean;
+}
+
+/** Marks suppressed findings (they stay in the list, for SARIF) and adds findings about the directives themselves. */
+export function applySuppressions(input: SuppressionInput): Finding[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of input.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const out: Finding[] = [...input.findings];
+  for (const [path, source] of input.sources) {
+    const directives = readDirectives(source);
+    if (directives.length === 0) continue;
+    const inFile = byFile.get(path) ?? [];
+    for (const d of directives) {
+      const at = { start: { line: d.line, column: d.column }, end: { line: d.line, column: d.endColumn } };
+      const problem = (ruleId: string, severity: Finding["severity"], message: string, help: string) =>
+        out.push({ ruleId, severity, message, file: path, range: at, iso42001: ["6.1.3", "7.5.3"], help });
+      if (!input.enabled) {
+        problem("suppression/disabled", "warning", "Inline suppressions are turned off for this run; this directive has no effect.", "Fix the finding, or ask for the exception in the configuration's overrides.");
+        continue;
+      }
+      if (d.rules.length === 0) {
+        problem("suppression/invalid", "error", "Suppression names no rule.", "Name the rule ids to suppress: aimslint-disable-next-line <rule-id> -- <reason>.");
+        continue;
+      }
+      const unknown = d.rules.filter((r) => !input.knownRules.has(r) && !r.endsWith("/*"));
+      if (unknown.length > 0) {
+        problem("suppression/invalid", "error", `Suppression names unknown rule${unknown.length > 1 ? "s" : ""} ${unknown.map((r) => `"${r}"`).join(", ")}.`, 'Check the rule id with "aimslint rules".');
+        continue;
+      }
+      if (!d.reason) {
+        problem("suppression/missing-reason", "error", "Suppression has no reason; it is ignored.", "Add the reason after two dashes: aimslint-disable-next-line <rule-id> -- <why this exception is acceptable>.");
+        continue;
+      }
+      if (d.until !== undefined && !isDate(d.until)) {
+        problem("suppression/invalid", "error", `Suppression expiry "${d.until}" is not a date (YYYY-MM-DD).`, "Write the expiry as until YYYY-MM-DD.");
+        continue;
+      }
+      if (d.until !== undefined && d.until < input.today) {
+        problem("suppression/expired", "error", `Suppression expired on ${d.until}; the finding it hid is reported again.`, "Review the exception: fix the finding, or renew the suppression with a new date and reason.");
+        continue;
+      }
+      let used = false;
+      for (const f of inFile) {
+        if (f.suppressed || f.ruleId.startsWith("suppression/") || f.ruleId.startsWith("file/")) continue;
+        const line = d.scope === "line" ? d.line : d.scope === "next-line" ? d.line + 1 : undefined;
+        if (line !== undefined && f.range.start.line !== line) continue;
+        if (!d.rules.some((r) => r === f.ruleId || (r.endsWith("/*") && f.ruleId.startsWith(r.slice(0, -1))))) continue;
+        f.suppressed = { reason: d.reason, ...(d.until ? { expires: d.until } : {}), line: d.line };
+        used = true;
+      }
+      if (!used) problem("suppression/unused", "warning", `Suppression of ${d.rules.join(", ")} matches no finding.`, "Remove the directive: the problem it excused is gone.");
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// A rule is data: metadata plus a declarative check (schemas/rule.schema.json is its contract).
+import type { Severity } from "../finding.js";
+import type { Artefact } from "../pipeline/classify.js";
+import type { PathSegment } from "../source/locator.js";
+import type { RepoIndex } from "./repo-index.js";
+
+export interface FunctionCall {
+  /** Path from the `given` node to the value checked. Empty or absent: the `given` node itself. */
+  field?: string;
+  function: string;
+  options?: Record<string, unknown>;
+  /** Overrides the function's message. Placeholders: {{field}}, {{value}}, {{error}}. */
+  message?: string;
+}
+
+export interface Check {
+  /** Path from the artefact root to the node(s) the check runs on; wildcards fan out. Default: the root. */
+  given?: string;
+  /** All must hold for `then` to apply to a node. */
+  when?: FunctionCall[];
+  then: FunctionCall[];
+}
+
+export interface RuleDefinition {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** In the `recommended` preset; every rule is in `strict`. */
+  recommended: boolean;
+  iso42001: string[];
+  appliesTo: string[];
+  rationale: string;
+  help: string;
+  /** Tunable values with their defaults, referenced from function options as { $option: name }. */
+  options?: Record<string, unknown>;
+  check: Check;
+  /** Where the rule came from (built-in pack or a user's file), for error messages. */
+  source?: string;
+}
+
+export interface Failure {
+  message: string;
+  /** Where to point, relative to the checked value; default the value itself. */
+  at?: PathSegment[];
+  /** Point at the key rather than the value. */
+  key?: boolean;
+}
+
+export interface CheckContext {
+  value: unknown;
+  exists: boolean;
+  /** Absolute path of the value inside the document. */
+  path: PathSegment[];
+  /** Path of the `given` node, for options that name sibling fields. */
+  base: PathSegment[];
+  field: string;
+  artefact: Artefact;
+  index: RepoIndex;
+  options: Record<string, unknown>;
+  today: string;
+}
+
+export type CheckFunction = (context: CheckContext) => Failure[];
