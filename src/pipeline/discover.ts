@@ -55,10 +55,10 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     let boundary: string;
     if (info?.isDirectory()) {
       boundary = await realpath(abs);
-      files = (await gitListFiles(abs)) ?? (await fg("**/*", { cwd: abs, dot: true, followSymbolicLinks: false, onlyFiles: true, ignore: [...ignore] }));
+      files = (await gitListFiles(abs)) ?? (await walk("**/*", abs, ignore));
     } else if (GLOB_CHARS.test(input)) {
       boundary = await realpath(cwd);
-      files = await fg(input, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: true, ignore: [...ignore] });
+      files = await walk(input, cwd, ignore);
       files = files.map((f) => resolve(cwd, f));
     } else {
       unmatched.push(input);
@@ -81,6 +81,15 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
   }
   const candidates = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { candidates, findings, unmatched };
+}
+
+/**
+ * Files and symbolic links (to anything) below `cwd`. fast-glob's onlyFiles would drop links to files and
+ * broken or looping links silently; we want to see them, to say why they are not followed.
+ */
+async function walk(pattern: string, cwd: string, ignore: readonly string[]): Promise<string[]> {
+  const entries = await fg(pattern, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: false, markDirectories: true, ignore: [...ignore], suppressErrors: true });
+  return entries.filter((e) => !e.endsWith("/"));
 }
 
 /** Files of a git work tree below `dir` (tracked and untracked, not ignored); undefined outside git. */

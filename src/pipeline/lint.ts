@@ -6,6 +6,7 @@ import { runRules } from "../rules/run-rules.js";
 import { applySuppressions } from "../rules/suppressions.js";
 import { classify, type Artefact } from "./classify.js";
 import { discover, type Candidate } from "./discover.js";
+import { governedByContent, governedByName } from "./governed.js";
 import { loadFile, type SourceFile } from "./load.js";
 import { parseSource } from "./parse.js";
 import { validatorLookup } from "./runtime-validators.js";
@@ -55,22 +56,28 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const candidate = candidates[next++]!;
       const loaded = await loadFile(candidate, config.limits);
       if ("skip" in loaded) continue;
+      const named = candidate.explicit || governedByName(candidate.path, config.classify);
       if ("finding" in loaded) {
-        findings.push(loaded.finding);
+        if (named) findings.push(loaded.finding);
         continue;
       }
       filesChecked++;
       sources.set(loaded.source.path, loaded.source);
       const parsed = parseSource(loaded.source, config.limits);
-      findings.push(...parsed.findings);
+      let classifiedAny = false;
+      const fileFindings: Finding[] = [];
       for (const doc of parsed.documents) {
         const classified = classify(doc, config.classify);
-        findings.push(...classified.findings);
+        fileFindings.push(...classified.findings);
+        classifiedAny ||= classified.artefacts.length > 0;
         for (const artefact of classified.artefacts) {
           artefacts.push(artefact);
-          if (reported.has(artefact.doc.source.path)) findings.push(...validateArtefact(artefact, validators));
+          if (reported.has(artefact.doc.source.path)) fileFindings.push(...validateArtefact(artefact, validators));
         }
       }
+      // Parse problems count only in files meant to be artefacts (see governed.ts).
+      if (named || classifiedAny || governedByContent(loaded.source.text, config.classify)) findings.push(...parsed.findings);
+      findings.push(...fileFindings);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

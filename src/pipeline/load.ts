@@ -89,6 +89,9 @@ export async function loadFile(candidate: Candidate, limits: Limits): Promise<Lo
   }
   let text = bytes.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A lone CR ends a line for YAML 1.2 and for editors, but not for the yaml parser: make it a LF. Same length,
+  // so every offset, line and column stays what the author sees.
+  if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
   return { source: { path, format, text, lines: new LineIndex(text), explicit } };
 }
 
