@@ -40,6 +40,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Cross-document rules need the whole project even when a hook passes three staged files: know everything,
   // report on what was asked.
   const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores);
+  if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched };
   const project = await discover([config.root], cwd, config.ignores);
   const candidates = mergeCandidates(project.candidates, asked.candidates);
   const reported = new Set(asked.candidates.map((c) => c.path));

@@ -12,7 +12,7 @@ import { propertiesAt } from "./schema-navigator.js";
 const WRAPPERS = new Set(["anyOf", "oneOf", "allOf", "if", "then", "else", "not", "$ref"]);
 
 const KNOWN_PATTERNS: [RegExp, string][] = [
-  [/\^A\\\.\(2/, "an ISO/IEC 42001 Annex A control id (A.2.2 … A.10.4; there is no A.x.1 control) or an organisation control id (ORG-…)"],
+  [/A\\\.\(2\\\./, "an ISO/IEC 42001 Annex A control id (A.2.2 … A.10.4; there is no A.x.1 control) or an organisation control id (ORG-…)"],
   [/\^\[A-Za-z\]\[A-Za-z0-9\._-\]\*\$/, "an identifier of letters, digits, '.', '_' and '-', starting with a letter"],
 ];
 

@@ -2,6 +2,7 @@
 import { countFindings } from "../finding.js";
 import type { Reporter } from "./types.js";
 
+// `##[` is written `##\u005b`: the same JSON value, but the runner's legacy command parser cannot see it.
 export const json: Reporter = (findings, context) =>
   JSON.stringify(
     {
@@ -11,4 +12,4 @@ export const json: Reporter = (findings, context) =>
     },
     null,
     2,
-  ) + "\n";
+  ).replace(/##\[/g, "##\\u005b") + "\n";
