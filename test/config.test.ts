@@ -1,0 +1,124 @@
+// Configuration as policy as code: presets, severities, overrides, the organisation's own rules and kinds,
+// inline suppressions, and precise errors for a bad configuration.
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../src/config/load-config.js";
+import { resolveConfig } from "../src/config/resolve-config.js";
+import { brief, fixture, lintDir } from "./helpers/lint.js";
+
+const RISK = (id: string, extra = "") =>
+  `kind: risk\nid: ${id}\ntitle: Drift in bureau data\nsystem: SYS-1\ninherent: { likelihood: likely, impact: major, level: high }\ntreatment:\n  option: mitigate\n${extra}`;
+
+const only = (findings: { ruleId: string }[], id: string) => findings.filter((f) => f.ruleId === id);
+
+describe("configuration", () => {
+  it("sets severities and turns rules off, per path with overrides", async () => {
+    const dir = fixture({
+      "aimslint.config.yaml": [
+        "rules:",
+        "  risk/treatment-complete: warning",
+        "overrides:",
+        "  - files: ['legacy/**']",
+        "    rules: { risk/treatment-complete: off }",
+        "",
+      ].join("\n"),
+      "risks/a.yaml": RISK("RISK-1"),
+      "legacy/b.yaml": RISK("RISK-2"),
+    });
+    const result = await lintDir(dir);
+    const hits = only(result.findings, "risk/treatment-complete");
+    expect(new Set(hits.map((f) => f.file))).toEqual(new Set(["risks/a.yaml"]));
+    expect(new Set(hits.map((f) => (f as { severity: string }).severity))).toEqual(new Set(["warning"]));
+  });
+
+  it("runs an organisation's own rule and validates an organisation's own kind, with no code", async () => {
+    const dir = fixture({
+      "aimslint.config.yaml": [
+        "ruleFiles: ['policies/*.yaml']",
+        "kinds:",
+        "  incident:",
+        "    title: AI incident report",
+        "    schema: schemas/incident.schema.json",
+        "    files: ['incidents/**/*.yaml']",
+        "    iso42001: ['A.8.4']",
+        "",
+      ].join("\n"),
+      "policies/owner-is-team.yaml": [
+        "id: acme/owner-is-team",
+        "title: Require risk owners to be teams",
+        "severity: error",
+        'iso42001: ["A.3.2"]',
+        "appliesTo: [risk, incident]",
+        "rationale: Accountability must sit with a team that outlives any one person (A.3.2).",
+        "help: Set owner to a team id such as team-credit-risk.",
+        "check:",
+        "  then:",
+        "    - field: owner",
+        "      function: pattern",
+        '      options: { match: "^team-", description: "a team id (team-…)" }',
+        "",
+      ].join("\n"),
+      "schemas/incident.schema.json": JSON.stringify({
+        $schema: "https://json-schema.org/draft/2020-12/schema",
+        type: "object",
+        required: ["id", "detected_on"],
+        properties: { id: { type: "string" }, owner: { type: "string" }, detected_on: { $ref: "https://aimslint.dev/schemas/v1/common.schema.json#/$defs/date" } },
+      }),
+      "incidents/2026/INC-1.yaml": "id: INC-1\nowner: jane\ndetected_on: 2026-13-01\n",
+      "risks/r.yaml": RISK("RISK-1", "  controls: [A.7.4]\n  owner: team-risk\n  due: 2026-09-30\nowner: team-risk\n"),
+    });
+    const result = await lintDir(dir);
+    expect(brief(only(result.findings, "acme/owner-is-team"))).toEqual(["incidents/2026/INC-1.yaml:2:8 acme/owner-is-team"]);
+    expect(brief(result.findings.filter((f) => f.file.startsWith("incidents/") && f.ruleId.startsWith("schema/")))).toEqual(["incidents/2026/INC-1.yaml:3:14 schema/format"]);
+  });
+
+  it.each([
+    ["an unknown rule", "rules:\n  risk/no-such-rule: error\n", /unknown rule "risk\/no-such-rule"/],
+    ["a bad severity, with its position", "rules:\n  risk/treatment-complete: loud\n", /aimslint\.config\.yaml:2:28/],
+    ["an unknown key, with a suggestion", "rulez: {}\n", /aimslint\.config\.yaml:1:1: Unknown property "rulez" in the configuration; did you mean "rules"\?/],
+    ["an extends outside the repository", "extends: ../../etc/other.yaml\n", /outside the repository|does not exist/],
+    ["an extends URL", "extends: https://example.com/config.yaml\n", /URLs and absolute paths are not followed/],
+    ["an unknown option", "rules:\n  risk/treatment-complete: { options: { nope: 1 } }\n", /has no option "nope"/],
+    ["a catastrophic regex in a custom rule", "ruleFiles: [r.yaml]\n", /unsafe match pattern/],
+  ])("rejects %s", (_name, config, message) => {
+    const dir = fixture({
+      "aimslint.config.yaml": config,
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "r.yaml":
+        'id: acme/bad-regex\ntitle: Require a slow thing\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: A regular expression that backtracks forever.\nhelp: Do not write this.\ncheck:\n  then:\n    - { field: title, function: pattern, options: { match: "(a+)+$" } }\n',
+    });
+    expect(() => resolveConfig({ cwd: dir, startDir: dir })).toThrowError(ConfigError);
+    expect(() => resolveConfig({ cwd: dir, startDir: dir })).toThrowError(message);
+  });
+
+  it("strict turns every rule on and raises warnings to errors", () => {
+    const dir = fixture({ "aimslint.config.yaml": "extends: strict\n" });
+    const config = resolveConfig({ cwd: dir, startDir: dir });
+    const fake = { doc: { source: { path: "x.yaml" } } } as never;
+    const active = config.rulesFor(fake);
+    expect(active.length).toBe(config.rules.length);
+    expect(active.every((a) => a.severity === "error" || a.rule.severity === "info")).toBe(true);
+  });
+});
+
+describe("inline suppressions", () => {
+  it("suppresses with a reason, and reports directives that are unexplained, expired, unknown or unused", async () => {
+    const dir = fixture({
+      "a.yaml": RISK("RISK-1").replace("treatment:\n", "# aimslint-disable-next-line risk/treatment-complete -- accepted by the CRO in MR-2026-04\ntreatment:\n"),
+      "b.yaml": RISK("RISK-2").replace("treatment:\n", "# aimslint-disable-next-line risk/treatment-complete\ntreatment:\n"),
+      "c.yaml": RISK("RISK-3").replace("treatment:\n", "# aimslint-disable-next-line risk/treatment-complete until 2026-01-31 -- temporary\ntreatment:\n"),
+      "d.yaml": RISK("RISK-4").replace("treatment:\n", "# aimslint-disable-next-line risk/no-such-rule -- typo\ntreatment:\n"),
+      "e.yaml": "# aimslint-disable-file risk/treatment-complete -- nothing to excuse here\nkind: risk\nid: RISK-5\n",
+    });
+    const result = await lintDir(dir);
+    const directives = brief(result.findings.filter((f) => f.ruleId.startsWith("suppression/")));
+    expect(directives).toEqual([
+      "b.yaml:6:1 suppression/missing-reason",
+      "c.yaml:6:1 suppression/expired",
+      "d.yaml:6:1 suppression/invalid",
+      "e.yaml:1:1 suppression/unused",
+    ]);
+    const treatment = result.findings.filter((f) => f.ruleId === "risk/treatment-complete");
+    expect(treatment.filter((f) => f.file === "a.yaml").every((f) => f.suppressed?.reason === "accepted by the CRO in MR-2026-04")).toBe(true);
+    expect(treatment.filter((f) => f.file !== "a.yaml").every((f) => !f.suppressed)).toBe(true);
+  });
+});
