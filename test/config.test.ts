@@ -3,12 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config/load-config.js";
 import { resolveConfig } from "../src/config/resolve-config.js";
+import type { Finding } from "../src/finding.js";
 import { brief, fixture, lintDir } from "./helpers/lint.js";
 
 const RISK = (id: string, extra = "") =>
   `kind: risk\nid: ${id}\ntitle: Drift in bureau data\nsystem: SYS-1\ninherent: { likelihood: likely, impact: major, level: high }\ntreatment:\n  option: mitigate\n${extra}`;
 
-const only = (findings: { ruleId: string }[], id: string) => findings.filter((f) => f.ruleId === id);
+const only = (findings: readonly Finding[], id: string) => findings.filter((f) => f.ruleId === id);
 
 describe("configuration", () => {
   it("sets severities and turns rules off, per path with overrides", async () => {
@@ -27,7 +28,7 @@ describe("configuration", () => {
     const result = await lintDir(dir);
     const hits = only(result.findings, "risk/treatment-complete");
     expect(new Set(hits.map((f) => f.file))).toEqual(new Set(["risks/a.yaml"]));
-    expect(new Set(hits.map((f) => (f as { severity: string }).severity))).toEqual(new Set(["warning"]));
+    expect(new Set(hits.map((f) => f.severity))).toEqual(new Set(["warning"]));
   });
 
   it("runs an organisation's own rule and validates an organisation's own kind, with no code", async () => {
