@@ -28,9 +28,10 @@ export const KINDS: readonly KindInfo[] = [
     id: "model-card",
     title: "Model card",
     iso42001: ["A.6.2.7", "A.8.2", "A.9.4"],
-    signature: ["intended_use", "out_of_scope_use", "model_details", "training_data", "evaluation", "model-index", "intended_users"],
+    // model_parameters, quantitative_analysis and considerations are Google Model Card Toolkit keys.
+    signature: ["intended_use", "out_of_scope_use", "model_details", "training_data", "evaluation", "model-index", "intended_users", "model_parameters", "quantitative_analysis", "considerations"],
     markdownNames: /^(model[-_ ]?card|modelcard)\.(md|markdown)$/i,
-    hubKeys: ["pipeline_tag", "model-index", "base_model", "library_name", "model_name", "new_version"],
+    hubKeys: ["pipeline_tag", "model-index", "base_model", "library_name", "model_name", "new_version", "widget", "thumbnail", "inference", "co2_eq_emissions"],
   },
   {
     id: "impact-assessment",

@@ -82,7 +82,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
 
   if (!kind || !by) {
     const looksLike = doc.source.format === "markdown" ? markdownLookalike(base) : lookalike(record);
-    if (looksLike) findings.push(unclassifiedFinding(doc, looksLike.kind, looksLike.keys));
+    if (looksLike) findings.push(unclassifiedFinding(doc, looksLike));
     return { artefacts: [], findings };
   }
   const artefact: Artefact = { doc, kind, root: [], data: viewOf(doc, kind, record), by };
@@ -137,14 +137,33 @@ function viewOf(doc: ParsedDocument, kind: string, record: Record<string, unknow
   return view;
 }
 
-function lookalike(record: Record<string, unknown>): { kind: string; keys: string[] } | undefined {
+interface Lookalike {
+  kind: string;
+  keys: string[];
+  /** Replaces the generic "declares no kind" finding where adding `kind:` is not the fix. */
+  note?: Pick<Finding, "severity" | "message" | "help">;
+}
+
+function lookalike(record: Record<string, unknown>): Lookalike | undefined {
   const keys = Object.keys(record);
-  let best: { kind: string; keys: string[] } | undefined;
+  let best: Lookalike | undefined;
   for (const k of KINDS) {
     const hits = k.signature.filter((s) => keys.includes(s));
     if (hits.length >= 2 && (!best || hits.length > best.keys.length)) best = { kind: k.id, keys: hits };
   }
   if (best) return best;
+  // A CycloneDX AI/ML-BOM carries model cards in components[].modelCard, in a format of its own.
+  if (record["bomFormat"] === "CycloneDX" && Array.isArray(record["components"]) && record["components"].some((c) => c && typeof c === "object" && "modelCard" in c)) {
+    return {
+      kind: "model-card",
+      keys: [],
+      note: {
+        severity: "info",
+        message: "CycloneDX AI/ML-BOM: the model cards inside it are not checked by aimslint.",
+        help: "Keep a model card (YAML, or Markdown with front matter) for each model in the BOM, with `system:` and `impact_assessment:` links, so that ISO/IEC 42001 rules can check it.",
+      },
+    };
+  }
   const controls = record["controls"];
   if (Array.isArray(controls) && controls.some((c) => c && typeof c === "object" && "applicable" in c)) return { kind: "statement-of-applicability", keys: ["controls"] };
   const risks = record["risks"];
@@ -154,15 +173,17 @@ function lookalike(record: Record<string, unknown>): { kind: string; keys: strin
   return undefined;
 }
 
-function markdownLookalike(base: string): { kind: string; keys: string[] } | undefined {
+function markdownLookalike(base: string): Lookalike | undefined {
   if (/risk[-_ ]?register/i.test(base)) return { kind: "risk-register", keys: [] };
   if (/impact[-_ ]?assessment/i.test(base)) return { kind: "impact-assessment", keys: [] };
   return undefined;
 }
 
-function unclassifiedFinding(doc: ParsedDocument, kind: string, keys: string[]): Finding {
+function unclassifiedFinding(doc: ParsedDocument, { kind, keys, note }: Lookalike): Finding {
   const title = asNoun(kindInfo(kind)?.title ?? kind);
   const markdown = doc.source.format === "markdown";
+  const range = doc.locator.locate([]).range;
+  if (note) return { ruleId: "kind/unclassified", ...note, file: doc.source.path, range, iso42001: ["7.5.2"] };
   return {
     ruleId: "kind/unclassified",
     severity: markdown ? "info" : "warning",
@@ -170,7 +191,7 @@ function unclassifiedFinding(doc: ParsedDocument, kind: string, keys: string[]):
       ? `Looks like ${article(title)} ${title} (file name), but aimslint cannot check a Markdown-only ${title}.`
       : `Looks like ${article(title)} ${title} (has ${keys.map((k) => `"${k}"`).join(", ")}) but declares no kind, so it is not checked.`,
     file: doc.source.path,
-    range: doc.locator.locate([]).range,
+    range,
     iso42001: ["7.5.2"],
     help: markdown
       ? `Keep the ${title} as YAML with \`kind: ${kind}\` (see \`aimslint init\`), or add front matter with \`kind: ${kind}\`.`

@@ -117,7 +117,7 @@ export const MODEL_CARD_HEADINGS: readonly { path: PathSegment[]; headings: stri
   { path: ["intended_users"], headings: ["intended users", "primary intended users", "users", "direct users", "target users"] },
   { path: ["training_data"], headings: ["training data", "training dataset", "training datasets", "data", "training details"] },
   { path: ["evaluation", "data"], headings: ["evaluation data", "testing data", "test data", "evaluation datasets", "testing data factors and metrics", "datasets"] },
-  { path: ["evaluation", "metrics"], headings: ["metrics", "evaluation metrics", "results", "evaluation results", "quantitative analyses", "quantitative analysis", "model performance measures", "performance", "evaluation"] },
+  { path: ["evaluation", "metrics"], headings: ["metrics", "evaluation metrics", "results", "evaluation results", "quantitative analyses", "quantitative analysis", "model performance measures", "performance", "evaluation", "performance and limitations"] },
   {
     path: ["limitations"],
     headings: ["limitations", "bias risks and limitations", "risks and limitations", "caveats and recommendations", "known limitations", "technical limitations", "limitations and bias", "performance and limitations"],
