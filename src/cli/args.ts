@@ -3,11 +3,11 @@ import { parseArgs } from "node:util";
 
 export class UsageError extends Error {}
 
-export const FORMATS = ["stylish", "json", "github"] as const;
+export const FORMATS = ["stylish", "json", "github", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
-  command: "lint" | "help" | "version" | "rules" | "explain";
+  command: "lint" | "help" | "version" | "rules" | "explain" | "init";
   paths: string[];
   format: Format;
   quiet: boolean;
@@ -26,6 +26,7 @@ Usage:
   aimslint [options] [paths...]     Check folders, globs or files (default: the project folder)
   aimslint rules                    List the rules with their ISO/IEC 42001 references
   aimslint explain <rule-id>        Print a rule's documentation
+  aimslint init [dir]               Scaffold a governance folder (never overwrites existing files)
 
 Options:
   -f, --format <name>      Output format: stylish (default), json, github
@@ -78,10 +79,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const { values } = parsed;
   let positionals = parsed.positionals;
   let command: CliOptions["command"] = values.help ? "help" : values.version ? "version" : "lint";
-  if (command === "lint" && (positionals[0] === "rules" || positionals[0] === "explain")) {
+  if (command === "lint" && (positionals[0] === "rules" || positionals[0] === "explain" || positionals[0] === "init")) {
     command = positionals[0];
     positionals = positionals.slice(1);
     if (command === "explain" && positionals.length !== 1) throw new UsageError('"explain" takes one rule id, e.g. aimslint explain risk/treatment-complete.');
+    if (command === "init" && positionals.length > 1) throw new UsageError('"init" takes at most one folder, e.g. aimslint init or aimslint init compliance/.');
   }
   const format = values.format ?? "stylish";
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; expected one of ${FORMATS.join(", ")}.`);

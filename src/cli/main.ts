@@ -30,6 +30,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
+    if (options.command === "init") return (await import("./init.js")).runInit(options, io);
     const config = resolveConfig({
       cwd: io.cwd,
       startDir: startDir(io.cwd, options.paths),
@@ -60,7 +61,7 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed) : result.findings;
   const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.doc.source.path)).length;
-  io.stdout(REPORTERS[options.format]!(findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION }));
+  io.stdout(REPORTERS[options.format]!(findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules }));
   const active = findings.filter((f) => !f.suppressed);
   const warnings = active.filter((f) => f.severity === "warning").length;
   if (active.some((f) => f.severity === "error")) return 1;

@@ -4,7 +4,7 @@ import picomatch from "picomatch";
 import type { Finding } from "../finding.js";
 import { KINDS, kindInfo, type KindInfo } from "../kinds.js";
 import { syntheticKey, type PathSegment } from "../source/locator.js";
-import { asNoun, closest } from "../util/text.js";
+import { article, asNoun, closest } from "../util/text.js";
 import { DATA_CARD_HEADINGS, MODEL_CARD_HEADINGS, sectionFields } from "./markdown.js";
 import type { ParsedDocument } from "./parse.js";
 
@@ -81,7 +81,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
   if (!kind && doc.source.format === "markdown") [kind, by] = markdownKind(base, record);
 
   if (!kind || !by) {
-    const looksLike = doc.source.format === "markdown" ? markdownLookalike(base) : lookalike(record);
+    const looksLike = doc.source.format === "markdown" ? markdownLookalike(base, doc) : lookalike(record);
     if (looksLike) findings.push(unclassifiedFinding(doc, looksLike));
     return { artefacts: [], findings };
   }
@@ -173,9 +173,13 @@ function lookalike(record: Record<string, unknown>): Lookalike | undefined {
   return undefined;
 }
 
-function markdownLookalike(base: string): Lookalike | undefined {
-  if (/risk[-_ ]?register/i.test(base)) return { kind: "risk-register", keys: [] };
-  if (/impact[-_ ]?assessment/i.test(base)) return { kind: "impact-assessment", keys: [] };
+/** Markdown named like a register or an assessment, and whose content reads like one (not a procedure about it). */
+function markdownLookalike(base: string, doc: ParsedDocument): Lookalike | undefined {
+  const text = doc.source.text.toLowerCase();
+  if (/risk[-_ ]?register/i.test(base) && /\|[^\n]*likelihood[^\n]*\|/.test(text) && /\|[^\n]*impact[^\n]*\|/.test(text)) return { kind: "risk-register", keys: [] };
+  const headings = new Set((doc.sections ?? []).map((s) => s.title.toLowerCase()));
+  const iaHeadings = ["intended uses", "stakeholders", "harms and mitigations", "impacts", "potential harms", "adverse impact", "affected stakeholders", "impacts and limitations"];
+  if (/impact[-_ ]?assessment/i.test(base) && iaHeadings.filter((h) => [...headings].some((t) => t.includes(h))).length >= 2) return { kind: "impact-assessment", keys: [] };
   return undefined;
 }
 
@@ -199,6 +203,3 @@ function unclassifiedFinding(doc: ParsedDocument, { kind, keys, note }: Lookalik
   };
 }
 
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) || /^AI\b/.test(word) ? "an" : "a";
-}

@@ -1,5 +1,9 @@
 // What every reporter receives. Reporters are pure: (findings, context) => text.
 import type { Finding } from "../finding.js";
+import type { RuleDefinition } from "../rules/types.js";
+
+/** What reporters may say about a rule (SARIF's rule catalogue, the job summary). */
+export type RuleMetadata = Pick<RuleDefinition, "id" | "title" | "severity" | "iso42001" | "rationale" | "help"> & { source?: string };
 
 export interface ReportContext {
   filesChecked: number;
@@ -7,6 +11,8 @@ export interface ReportContext {
   color: boolean;
   /** Tool version, for machine-readable formats. */
   version: string;
+  /** The rules of the run, for formats that describe them (SARIF). Optional: other reporters ignore it. */
+  rules?: readonly RuleMetadata[];
 }
 
 export type Reporter = (findings: readonly Finding[], context: ReportContext) => string;

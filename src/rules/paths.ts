@@ -39,7 +39,9 @@ export function resolvePath(value: unknown, steps: readonly Step[], base: PathSe
     const next: Match[] = [];
     for (const m of current) {
       if (!m.exists) {
-        next.push(m);
+        // Keep naming the missing path in full ("acceptance.by", not "acceptance"); the Locator still points at
+        // the nearest part that exists.
+        next.push("any" in step ? m : { ...m, path: [...m.path, "key" in step ? step.key : step.index] });
         continue;
       }
       const v = m.value;

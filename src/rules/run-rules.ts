@@ -73,12 +73,16 @@ function runRule(active: ActiveRule, artefact: Artefact, context: RunContext): F
   return findings;
 }
 
-/** A `when` condition holds when its field exists (unless the function tests absence) and the check passes. */
+/**
+ * A `when` condition holds when its field exists (unless the function tests absence) and the check passes;
+ * `not: true` inverts that, so "status missing or not closed" is `{ field: status, function: enumeration,
+ * options: { values: [closed] }, not: true }`.
+ */
 function holds(call: FunctionCall, given: Match, active: ActiveRule, artefact: Artefact, context: RunContext): boolean {
   const absenceTest = call.function === "absent" || call.function === "one-of";
   const matches = resolvePath(given.value, parsePath(call.field ?? ""), given.path);
-  if (matches.length === 0) return false;
-  return matches.every((m) => (m.exists || absenceTest) && evaluateOne(call, m, given, active, artefact, context).length === 0);
+  const passes = matches.length > 0 && matches.every((m) => (m.exists || absenceTest) && evaluateOne(call, m, given, active, artefact, context).length === 0);
+  return call.not ? !passes : passes;
 }
 
 function evaluate(call: FunctionCall, given: Match, active: ActiveRule, artefact: Artefact, context: RunContext): { match: Match; failure: Failure }[] {

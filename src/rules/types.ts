@@ -11,6 +11,8 @@ export interface FunctionCall {
   options?: Record<string, unknown>;
   /** Overrides the function's message. Placeholders: {{field}}, {{value}}, {{error}}. */
   message?: string;
+  /** In `when` only: the condition holds when the check does not pass (or the field is missing). */
+  not?: boolean;
 }
 
 export interface Check {

@@ -50,3 +50,8 @@ export function list(values: readonly unknown[], max = 12): string {
 export function asNoun(title: string): string {
   return /^[A-Z][a-z]/.test(title) && !title.startsWith("Statement") ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }
+
+/** "a" or "an" before a noun phrase ("an AI system record", "a model card"). */
+export function article(phrase: string): string {
+  return /^[aeiou]/i.test(phrase) || /^AI\b/.test(phrase) ? "an" : "a";
+}

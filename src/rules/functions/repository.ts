@@ -1,7 +1,7 @@
 // Check functions across documents, answered from the RepoIndex in O(1) per lookup.
 import { kindInfo } from "../../kinds.js";
 import { ANNEX_A } from "../../iso42001.js";
-import { asNoun, closest, list, quote } from "../../util/text.js";
+import { article, asNoun, closest, list, quote } from "../../util/text.js";
 import { idOf } from "../repo-index.js";
 import type { CheckFunction, Failure } from "../types.js";
 
@@ -30,10 +30,12 @@ export const reference: CheckFunction = ({ value, exists, field, options, index 
     }
     const wrongKind = index.withId(ref)[0];
     if (wrongKind) {
-      failures.push({ message: `"${field}" names ${quote(ref)}, which is ${asNoun(kindInfo(wrongKind.kind)?.title ?? wrongKind.kind)}, not ${noun(kinds)}.`, at });
+      const actual = asNoun(kindInfo(wrongKind.kind)?.title ?? wrongKind.kind);
+      failures.push({ message: `"${field}" names ${quote(ref)}, which is ${article(actual)} ${actual}, not ${article(noun(kinds))} ${noun(kinds)}.`, at });
       return;
     }
-    const candidates = kinds.flatMap((k) => index.byKind(k).map(idOf)).filter((id): id is string => id !== undefined);
+    const pool = kinds.length > 0 ? kinds.flatMap((k) => index.byKind(k)) : index.artefacts;
+    const candidates = pool.map(idOf).filter((id): id is string => id !== undefined);
     const suggestion = closest(ref, candidates);
     const what = kinds.length > 0 ? `no ${noun(kinds)} has that id` : "no artefact has that id";
     failures.push({ message: `"${field}" names ${quote(ref)}, but ${what}${allowFiles ? " and no file has that path" : ""}${suggestion ? `; did you mean ${quote(suggestion)}?` : "."}`, at });

@@ -1,0 +1,80 @@
+// ISO/IEC 42001 coverage of one run: for each clause and Annex A area, the evidence artefacts the repository
+// holds, the rules that ran on them, and which of those failed. Pure data; summary.ts renders it.
+import type { Finding } from "../finding.js";
+import { ANNEX_A_OBJECTIVES, CLAUSES, titleOf } from "../iso42001.js";
+import { compareRefs } from "../reporters/sarif.js";
+
+export interface CoverageInput {
+  /** Reported findings; suppressed ones do not fail a row. */
+  findings: readonly Finding[];
+  /** Every configured rule with its references (rules that are off included: they map rows, they do not run). */
+  rules: readonly { id: string; iso42001: readonly string[] }[];
+  /** Ids of the rules that ran on at least one reported artefact. */
+  ran: ReadonlySet<string>;
+  /** Artefact kinds (built in and the organisation's), with how many artefacts of each the repository holds. */
+  kinds: readonly { id: string; title: string; iso42001: readonly string[]; count: number }[];
+}
+
+export type CoverageStatus = "fail" | "warn" | "no-evidence" | "pass" | "not-checked";
+
+export interface CoverageRow {
+  ref: string;
+  title: string;
+  evidence: { kind: string; title: string; count: number }[];
+  ran: string[];
+  failed: { ruleId: string; errors: number; warnings: number; infos: number }[];
+  status: CoverageStatus;
+}
+
+export interface Coverage {
+  rows: CoverageRow[];
+  /** Clauses and Annex A areas no rule, kind or finding refers to. */
+  unchecked: string[];
+}
+
+/** Clauses stay as they are; Annex A controls roll up to their area (A.6.2.4 → A.6). */
+export function areaOf(ref: string): string {
+  const annex = /^A\.(\d+)/.exec(ref);
+  return annex ? `A.${annex[1]}` : ref;
+}
+
+export function coverage(input: CoverageInput): Coverage {
+  const rows = new Map<string, CoverageRow>();
+  const row = (ref: string): CoverageRow => {
+    const key = areaOf(ref);
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { ref: key, title: titleOf(key) ?? "", evidence: [], ran: [], failed: [], status: "not-checked" }));
+    return r;
+  };
+  for (const kind of input.kinds) {
+    for (const ref of new Set(kind.iso42001.map(areaOf))) row(ref).evidence.push({ kind: kind.id, title: kind.title, count: kind.count });
+  }
+  for (const rule of input.rules) {
+    for (const ref of new Set(rule.iso42001.map(areaOf))) {
+      const r = row(ref);
+      if (input.ran.has(rule.id) && !r.ran.includes(rule.id)) r.ran.push(rule.id);
+    }
+  }
+  for (const f of input.findings) {
+    if (f.suppressed) continue;
+    for (const ref of new Set(f.iso42001.map(areaOf))) {
+      const r = row(ref);
+      let entry = r.failed.find((e) => e.ruleId === f.ruleId);
+      if (!entry) r.failed.push((entry = { ruleId: f.ruleId, errors: 0, warnings: 0, infos: 0 }));
+      if (f.severity === "error") entry.errors++;
+      else if (f.severity === "warning") entry.warnings++;
+      else entry.infos++;
+    }
+  }
+  for (const r of rows.values()) {
+    r.ran.sort();
+    r.failed.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.ruleId < b.ruleId ? -1 : 1));
+    r.evidence.sort((a, b) => (a.kind < b.kind ? -1 : 1));
+    const errors = r.failed.some((e) => e.errors > 0);
+    const warnings = r.failed.some((e) => e.warnings > 0);
+    const noEvidence = r.evidence.length > 0 && r.evidence.every((e) => e.count === 0);
+    r.status = errors ? "fail" : warnings ? "warn" : noEvidence ? "no-evidence" : r.ran.length > 0 || r.failed.length > 0 ? "pass" : "not-checked";
+  }
+  const all = [...Object.keys(CLAUSES), ...Object.keys(ANNEX_A_OBJECTIVES)];
+  return { rows: [...rows.values()].sort((a, b) => compareRefs(a.ref, b.ref)), unchecked: all.filter((ref) => !rows.has(ref)) };
+}

@@ -1,0 +1,47 @@
+// Everything the Action prints besides its own annotations. The runner reads `::cmd::` after leading
+// whitespace and `##[cmd]` anywhere in a line (actions/runner ActionCommand.cs), so free text goes inside a
+// `::stop-commands::<random token>` block, and is made printable and single-line-safe as well.
+import { randomBytes } from "node:crypto";
+import { EOL } from "node:os";
+import { safeText } from "../util/safe-text.js";
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Text for an annotation message or title: line breaks kept (core escapes them), everything else printable. */
+export function annotationText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/##\[/g, "##\u200b[");
+}
+
+/** Free text for the log, one line per line of input, each made safe on its own. */
+export function logLines(text: string): string[] {
+  return text
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((line) => safeText(line).replace(/^(\s*)::/, "$1:\u200b:"));
+}
+
+export class FencedLog {
+  private token: string | undefined;
+
+  constructor(private readonly write: (text: string) => void = (t) => process.stdout.write(t)) {}
+
+  /** Print free text; opens the fence on first use. */
+  print(text: string): void {
+    if (!this.token) {
+      // 128 random bits, new for every run, as the runner documentation asks.
+      this.token = randomBytes(16).toString("hex");
+      this.write(`::stop-commands::${this.token}${EOL}`);
+    }
+    for (const line of logLines(text)) this.write(line + EOL);
+  }
+
+  /** Close the fence, so that the annotations printed next are read as commands again. */
+  close(): void {
+    if (!this.token) return;
+    this.write(`::${this.token}::${EOL}`);
+    this.token = undefined;
+  }
+}

@@ -1,0 +1,168 @@
+// The GitHub Action: lint the repository (or the pull request's changed files), annotate the diff, write the
+// job summary and SARIF, set outputs, and fail the step according to `fail-on`.
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import * as core from "@actions/core";
+import * as github from "@actions/github";
+import { ConfigError } from "../config/load-config.js";
+import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
+import { countFindings, type Finding } from "../finding.js";
+import { KINDS } from "../kinds.js";
+import type { Artefact } from "../pipeline/classify.js";
+import { lint } from "../pipeline/lint.js";
+import { sarif } from "../reporters/sarif.js";
+import { stylish } from "../reporters/stylish.js";
+import { VERSION } from "../version.js";
+import { planAnnotations } from "./annotations.js";
+import { changedFiles, type ChangedFiles } from "./changed-files.js";
+import { coverage } from "./coverage.js";
+import { InputError, readInputs, type ActionInputs } from "./inputs.js";
+import { annotationText, FencedLog } from "./log.js";
+import { renderSummary } from "./summary.js";
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const log = new FencedLog();
+  try {
+    const workspace = resolve(env["GITHUB_WORKSPACE"] || process.cwd());
+    const inputs = readInputs((name) => core.getInput(name), env);
+    const config = resolveConfig({
+      cwd: workspace,
+      startDir: startDir(workspace, inputs.paths),
+      ...(inputs.config ? { configFile: inputs.config } : {}),
+      ...(inputs.today ? { today: inputs.today } : {}),
+    });
+    log.print(`aimslint ${VERSION}: checking ${inputs.paths.length > 0 ? inputs.paths.join(", ") : "the repository"}${config.file ? ` with ${relative(workspace, config.file)}` : ""} (today is ${config.today}).`);
+    const changed = inputs.onlyChanged ? await findChanged(inputs, workspace, log) : undefined;
+    process.exitCode = await check(inputs, config, workspace, changed, log);
+  } catch (error) {
+    log.close();
+    const known = error instanceof InputError || error instanceof ConfigError;
+    core.setFailed(annotationText(known ? `aimslint: ${(error as Error).message}` : `aimslint: internal error: ${(error as Error)?.stack ?? String(error)}`));
+    process.exitCode = 2;
+  } finally {
+    log.close();
+  }
+}
+
+async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: string, changed: ChangedFiles | undefined, log: FencedLog): Promise<number> {
+  const result = await lint({ cwd: workspace, inputs: inputs.paths, config });
+  if (result.unmatched.length > 0) throw new InputError(`No files matching ${result.unmatched.map((p) => `"${p}"`).join(", ")} were found (input "paths").`);
+  // Cross-document rules saw the whole repository; report only on the changed files.
+  const inScope = (file: string) => result.reported.has(file) && (!changed || changed.files.has(file));
+  const findings = result.findings.filter((f) => inScope(f.file));
+  const reportedFiles = [...result.reported].filter(inScope);
+  const reportedArtefacts = result.artefacts.filter((a) => inScope(a.doc.source.path));
+  const scope = changed ? `only the ${plural(changed.files.size, "file")} changed by ${changed.source}` : inputs.paths.length > 0 ? inputs.paths.join(", ") : "the whole repository";
+  const context = { filesChecked: reportedFiles.length, artefactsChecked: reportedArtefacts.length, color: false, version: VERSION, rules: config.rules };
+  log.print(`Reporting on ${scope}.`);
+  log.print(stylish(findings, context));
+  log.close();
+
+  // Annotations, most severe first, at most 10 per level; paths relative to the repository root.
+  const active = findings.filter((f) => !f.suppressed).map((f) => ({ ...f, file: repoPath(workspace, f.file) }));
+  const ordered = [...active].sort((a, b) => rank(a) - rank(b));
+  const where = [inputs.summary ? "the job summary" : "", inputs.sarifFile ? `the SARIF file ${inputs.sarifFile}` : "", "the step's log"].filter(Boolean).join(", ");
+  const plan = planAnnotations(ordered, where);
+  for (const a of plan.annotations) core[a.level](a.message, a.properties);
+
+  const totals = countFindings(findings);
+  const failed = inputs.failOn === "error" ? totals.errors > 0 : inputs.failOn === "warning" ? totals.errors + totals.warnings > 0 : false;
+  if (inputs.sarifFile) {
+    const target = resolve(workspace, inputs.sarifFile);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, sarif(findings, context));
+  }
+  if (inputs.summary && process.env["GITHUB_STEP_SUMMARY"]) {
+    const text = renderSummary({
+      version: VERSION,
+      findings,
+      rules: config.rules,
+      coverage: coverage({ findings, rules: config.rules, ran: rulesThatRan(reportedArtefacts, config), kinds: evidence(result.artefacts, config) }),
+      filesChecked: reportedFiles.length,
+      artefactsChecked: reportedArtefacts.length,
+      scope,
+      annotations: { shown: plan.annotations.length - (plan.omitted.errors + plan.omitted.warnings + plan.omitted.infos > 0 ? 1 : 0), omitted: plan.omitted.errors + plan.omitted.warnings + plan.omitted.infos },
+      ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}),
+      failOn: inputs.failOn,
+      failed,
+    });
+    await core.summary.addRaw(text).write();
+  }
+  core.setOutput("errors", totals.errors);
+  core.setOutput("warnings", totals.warnings);
+  core.setOutput("sarif-file", inputs.sarifFile ?? "");
+  log.print(`${failed ? "Failing" : "Passing"}: ${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.sarifFile ? ` SARIF written to ${inputs.sarifFile}.` : ""}`);
+  return failed ? 1 : 0;
+}
+
+async function findChanged(inputs: ActionInputs, workspace: string, log: FencedLog): Promise<ChangedFiles | undefined> {
+  const payload = github.context.payload;
+  const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
+  let owner: string | undefined;
+  let repo: string | undefined;
+  try {
+    ({ owner, repo } = github.context.repo);
+  } catch {
+    // No GITHUB_REPOSITORY and no repository in the payload: the API cannot be asked.
+  }
+  const before = payload["before"];
+  const after = payload["after"];
+  const found = await changedFiles({
+    event: pr && typeof pr.number === "number" ? { number: pr.number, ...(pr.base?.sha ? { baseSha: pr.base.sha } : {}), ...(pr.head?.sha ? { headSha: pr.head.sha } : {}) } : undefined,
+    push: typeof before === "string" && typeof after === "string" ? { before, after } : undefined,
+    owner,
+    repo,
+    token: inputs.token,
+    workspace,
+    listFiles: async (token, o, r, pullNumber) => {
+      // Octokit's own warnings go to the fenced log, not to stderr (which the runner parses too).
+      const quiet = { debug: () => {}, info: () => {}, warn: (m: string) => log.print(`GitHub API: ${m}`), error: (m: string) => log.print(`GitHub API: ${m}`) };
+      const octokit = github.getOctokit(token, { log: quiet });
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: o, repo: r, pull_number: pullNumber, per_page: 100 });
+      return files.map((f) => ({ filename: f.filename, status: f.status }));
+    },
+    log: (line) => log.print(line),
+  });
+  if (found) log.print(`only-changed: ${plural(found.files.size, "file")} changed by ${found.source}.`);
+  else log.print("only-changed: the changed files are unknown (not a pull request, or neither the API nor git could list them); checking every file.");
+  return found;
+}
+
+/** Rules that ran on at least one reported artefact (configured on, and applying to its kind). */
+function rulesThatRan(artefacts: readonly Artefact[], config: ResolvedConfig): Set<string> {
+  const ran = new Set<string>();
+  for (const a of artefacts) for (const active of config.rulesFor(a)) if (active.rule.appliesTo.includes(a.kind)) ran.add(active.rule.id);
+  return ran;
+}
+
+/** Every kind, with how many artefacts of it the whole repository holds. */
+function evidence(artefacts: readonly Artefact[], config: ResolvedConfig) {
+  const counts = new Map<string, number>();
+  for (const a of artefacts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  return [...KINDS, ...(config.classify.extraKinds ?? [])].map((k) => ({ id: k.id, title: k.title, iso42001: k.iso42001, count: counts.get(k.id) ?? 0 }));
+}
+
+function rank(f: Finding): number {
+  return f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2;
+}
+
+/** Annotations land on the diff only with a path relative to the repository root (GITHUB_WORKSPACE). */
+function repoPath(workspace: string, file: string): string {
+  const rel = relative(workspace, resolve(workspace, file)).split("\\").join("/");
+  return isAbsolute(rel) ? file : rel;
+}
+
+function startDir(workspace: string, paths: readonly string[]): string {
+  const first = paths[0];
+  if (!first || /[*?[\]{}]/.test(first)) return workspace;
+  const abs = resolve(workspace, first);
+  try {
+    return statSync(abs).isDirectory() ? abs : dirname(abs);
+  } catch {
+    return workspace;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,116 @@
+// `aimslint init [dir]`: scaffold a governance folder from templates. Never overwrites a file: a path that
+// exists (file, folder or link) is reported as kept and left alone.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { addMonths, isDate, todayUtc } from "../rules/dates.js";
+import { safeText } from "../util/safe-text.js";
+import { VERSION } from "../version.js";
+import { UsageError, type CliOptions } from "./args.js";
+import type { Io } from "./main.js";
+import { governanceTemplates, type TemplateFile } from "./templates/governance.js";
+
+/** Where the schemas are published; the `$id` of every schema starts with it. */
+export const SCHEMA_URL = "https://aimslint.dev/schemas/v1/";
+
+interface InitResult {
+  created: string[];
+  kept: string[];
+  blocked: string[];
+}
+
+export function runInit(options: CliOptions, io: Io): number {
+  const target = resolve(io.cwd, options.paths[0] ?? ".");
+  if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`"${safeText(options.paths[0] ?? target)}" is not a folder.`);
+  const today = options.today ?? io.env["AIMSLINT_TODAY"] ?? todayUtc();
+  if (!isDate(today)) throw new UsageError(`AIMSLINT_TODAY must be a date written YYYY-MM-DD, got "${safeText(today)}".`);
+
+  const project = canonical(target);
+  const repository = gitRoot(project);
+  const schemas = installedSchemas(project, repository);
+  const files = governanceTemplates({
+    today,
+    nextReview: addMonths(today, 12),
+    version: VERSION,
+    projectDir: repository && repository !== project ? slash(relative(repository, project)) : "",
+    schemaRef: (file, schema) => (schemas ? slash(relative(dirname(join(project, file)), join(schemas, `${schema}.schema.json`))) : `${SCHEMA_URL}${schema}.schema.json`),
+  });
+
+  const display = (abs: string) => slash(relative(canonical(io.cwd), abs) || ".");
+  const result: InitResult = { created: [], kept: [], blocked: [] };
+  const lines: string[] = [];
+  for (const file of files) {
+    const abs = join(file.base === "repository" && repository ? repository : project, ...file.path.split("/"));
+    const outcome = writeNew(abs, file);
+    result[outcome].push(abs);
+    const label = outcome === "created" ? "created     " : outcome === "kept" ? "exists, kept" : "not created ";
+    lines.push(`  ${label}  ${safeText(display(abs))}${outcome === "blocked" ? "  (a file is in the way of its folder)" : ""}`);
+  }
+
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const scan = display(project) === "." ? "npx aimslint" : `npx aimslint ${display(project)}`;
+  io.stdout(
+    `aimslint init: ISO/IEC 42001 governance scaffold in ${safeText(display(project))}\n\n${lines.join("\n")}\n\n` +
+      `${n(result.created.length, "file")} created, ${n(result.kept.length, "existing file")} kept (never overwritten)${result.blocked.length > 0 ? `, ${result.blocked.length} not created` : ""}.\n\n` +
+      `Next: replace every TBD and <...> value, then run "${scan}": its findings are the list of what is left to fill in.\n` +
+      `The YAML files name their JSON Schema in a "# yaml-language-server: $schema=..." line, so editors with the YAML\n` +
+      `extension complete and check them while you type.\n`,
+  );
+  return 0;
+}
+
+/** Write a file that does not exist yet: "kept" when anything is already at that path, "blocked" when a file stands where a folder should be. */
+function writeNew(abs: string, file: TemplateFile): "created" | "kept" | "blocked" {
+  try {
+    mkdirSync(dirname(abs), { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return "blocked";
+    throw error;
+  }
+  try {
+    // "wx": fail if the path exists, including a dangling symbolic link; never truncate anything.
+    writeFileSync(abs, file.text, { flag: "wx" });
+    return "created";
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return "kept";
+    throw error;
+  }
+}
+
+/** The real path of a folder that may not exist yet: the real path of its nearest existing ancestor, plus the rest. */
+function canonical(path: string): string {
+  const rest: string[] = [];
+  let dir = path;
+  while (!existsSync(dir)) {
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    rest.unshift(basename(dir));
+    dir = parent;
+  }
+  try {
+    return join(realpathSync(dir), ...rest);
+  } catch {
+    return path;
+  }
+}
+
+function gitRoot(project: string): string | undefined {
+  let dir = project;
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const r = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  if (r.status !== 0 || !r.stdout.trim()) return undefined;
+  return canonical(resolve(r.stdout.trim()));
+}
+
+/** `node_modules/aimslint/schemas` of an aimslint installed in the project (or a parent up to the work tree root). */
+function installedSchemas(project: string, repository: string | undefined): string | undefined {
+  let dir = project;
+  for (;;) {
+    const schemas = join(dir, "node_modules", "aimslint", "schemas");
+    if (existsSync(join(schemas, "ai-system.schema.json"))) return schemas;
+    if (dir === repository || dirname(dir) === dir) return undefined;
+    dir = dirname(dir);
+  }
+}
+
+const slash = (path: string) => path.split(sep).join("/");

@@ -1,0 +1,176 @@
+// SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif): one run, the rule catalogue with
+// ISO/IEC 42001 tags, and every finding, suppressed ones included as SARIF suppressions. Deterministic output.
+import { createHash } from "node:crypto";
+import { SEVERITY_RANK, type Finding, type Severity } from "../finding.js";
+import { titleOf } from "../iso42001.js";
+import type { Reporter, RuleMetadata } from "./types.js";
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+
+/** Where the built-in rules' pages are published (generated from rules/<id>/README.md). */
+export function ruleDocsUrl(rule: Pick<RuleMetadata, "id" | "source">): string | undefined {
+  return rule.source?.startsWith("rules/") ? `https://aimslint.dev/rules/${rule.id}` : undefined;
+}
+
+/** Rule ids of the core pipeline have no rule.yaml; they get a generic description by family. */
+const CORE: Record<string, { title: string; rationale: string; help: string }> = {
+  "schema/": {
+    title: "Match the JSON Schema of the artefact's kind",
+    rationale: "Every artefact kind has a JSON Schema (schemas/ in the aimslint package). A document that does not match it cannot be checked reliably, and auditors cannot rely on its fields (7.5.2).",
+    help: "Correct the value or key the message names; docs/artefact-model.md lists every field of every kind.",
+  },
+  "parse/": {
+    title: "Write artefacts as well-formed YAML, JSON or Markdown front matter",
+    rationale: "A file that does not parse cannot be read by people's tools or by aimslint; its content is lost to the management system (7.5.2).",
+    help: "Fix the syntax at the position given (an unclosed quote, a bad indent, a repeated key, a custom tag).",
+  },
+  "file/": {
+    title: "Keep artefacts readable: UTF-8 text, within the size limit, not linked from outside",
+    rationale: "Documented information must be available and suitable for use (7.5.3); a file that cannot be read is neither.",
+    help: "Save the file as UTF-8 text, split it if it is over the size limit, and keep it as a regular file in the repository.",
+  },
+  "kind/": {
+    title: "Say which kind of artefact a file is",
+    rationale: "aimslint checks an artefact against the schema and rules of its kind; a file with an unknown or missing kind is checked against nothing.",
+    help: "Add a top-level `kind:` naming one of the kinds in docs/artefact-model.md, or fix its spelling.",
+  },
+  "suppression/": {
+    title: "Give every inline suppression a known rule, a reason, and a date that has not passed",
+    rationale: "A suppression is a governance exception: it must be explained and must not outlive its review (6.1.3, 7.5.3).",
+    help: "Write `aimslint-disable-next-line <rule-id> until YYYY-MM-DD -- <reason>`; remove directives that suppress nothing.",
+  },
+  "aimslint/": {
+    title: "Rules run without failing",
+    rationale: "A rule that fails to run checks nothing; the failure is reported so that it is not mistaken for a pass.",
+    help: "Fix the rule file named in the message, or report the problem as an aimslint bug.",
+  },
+};
+
+const OTHER = { title: "aimslint finding", rationale: "A problem found by aimslint's core checks.", help: "See the message." };
+
+export function coreRuleMetadata(id: string, severity: Severity, refs: readonly string[]): RuleMetadata {
+  const family = Object.keys(CORE).find((prefix) => id.startsWith(prefix));
+  const text = family ? CORE[family]! : OTHER;
+  return { id, severity, iso42001: [...refs], ...text };
+}
+
+/** The rule catalogue of a run: the configured rules plus every core id that has findings, sorted by id. */
+export function ruleCatalogue(findings: readonly Finding[], rules: readonly RuleMetadata[] = []): RuleMetadata[] {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const core = new Map<string, { severity: Severity; refs: Set<string> }>();
+  for (const f of findings) {
+    if (byId.has(f.ruleId)) continue;
+    const seen = core.get(f.ruleId) ?? { severity: f.severity, refs: new Set<string>() };
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[seen.severity]) seen.severity = f.severity;
+    for (const ref of f.iso42001) seen.refs.add(ref);
+    core.set(f.ruleId, seen);
+  }
+  for (const [id, { severity, refs }] of core) byId.set(id, coreRuleMetadata(id, severity, [...refs].sort(compareRefs)));
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export const sarif: Reporter = (findings, context) => {
+  const catalogue = ruleCatalogue(findings, context.rules);
+  const index = new Map(catalogue.map((r, i) => [r.id, i]));
+  const seen = new Map<string, number>();
+  const results = findings.map((f) => {
+    // Stable across edits that move lines: rule + file + JSON pointer, numbered when the same key repeats.
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.pointer ?? ""}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const { start, end } = f.range;
+    const endsAfter = end.line > start.line || (end.line === start.line && end.column >= start.column);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: index.get(f.ruleId)!,
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: fileUri(f.file), uriBaseId: "%SRCROOT%" },
+            region: endsAfter
+              ? { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }
+              : { startLine: start.line, startColumn: start.column },
+          },
+        },
+      ],
+      partialFingerprints: { "aimslintFindingKey/v1": `${createHash("sha256").update(key).digest("hex")}:${n}` },
+      ...(f.suppressed ? { suppressions: [{ kind: "inSource", justification: suppressionText(f.suppressed) }] } : {}),
+      properties: { iso42001: f.iso42001, ...(f.pointer !== undefined ? { pointer: f.pointer } : {}) },
+    };
+  });
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "aimslint",
+            semanticVersion: context.version,
+            informationUri: "https://aimslint.dev/",
+            rules: catalogue.map(describeRule),
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        results,
+      },
+    ],
+  };
+  // Printed to a CI log, JSON is still read line by line by the runner: break the legacy `##[` form and C1
+  // controls with JSON escapes (the same JSON value).
+  return (
+    JSON.stringify(log, null, 2)
+      .replace(/##\[/g, "##\\u005b")
+      .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n"
+  );
+};
+
+function describeRule(rule: RuleMetadata) {
+  const url = ruleDocsUrl(rule);
+  const refs = rule.iso42001.map((r) => (titleOf(r) ? `${r} (${titleOf(r)})` : r));
+  const explain = rule.source?.startsWith("rules/") ? `Run \`aimslint explain ${rule.id}\` for the full page.` : "";
+  const text = [rule.help.trim(), refs.length ? `ISO/IEC 42001: ${refs.join("; ")}.` : "", url ? `Documentation: ${url}` : "", explain.replace(/`/g, "")].filter(Boolean).join("\n\n");
+  const markdown = [rule.help.trim(), refs.length ? `**ISO/IEC 42001:** ${refs.join("; ")}` : "", url ? `[Documentation](${url})` : "", explain].filter(Boolean).join("\n\n");
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.title.trim() },
+    fullDescription: { text: rule.rationale.trim().replace(/\s+/g, " ") },
+    ...(url ? { helpUri: url } : {}),
+    help: { text, markdown },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    // Code scanning keeps 10 tags per rule (github/docs "SARIF support"): the ISO references come first.
+    properties: { tags: [...rule.iso42001, "iso42001"] },
+  };
+}
+
+function suppressionText(s: NonNullable<Finding["suppressed"]>): string {
+  return s.expires ? `${s.reason} (until ${s.expires})` : s.reason;
+}
+
+/** A relative URI reference: each path segment percent-encoded (spaces, `#`, `?`, `%`, `:` in file names). */
+function fileUri(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[/-]/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/** Clause numbers before Annex A, each in numeric order: 4.1 < 6.1.2 < 10.2 < A.2.2 < A.10.3. */
+export function compareRefs(a: string, b: string): number {
+  const key = (r: string) => [r.startsWith("A.") ? 1 : 0, ...r.replace(/^A\./, "").split(".").map(Number)];
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+    const d = (ka[i] ?? -1) - (kb[i] ?? -1);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
