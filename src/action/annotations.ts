@@ -54,14 +54,14 @@ export function planAnnotations(findings: readonly Finding[], where: string): An
 
 function toAnnotation(f: Finding): Annotation {
   const { start, end } = f.range;
-  const properties: AnnotationProperties = { title: annotationText(f.ruleId), file: annotationText(f.file), startLine: start.line, endLine: Math.max(end.line, start.line) };
+  const properties: AnnotationProperties = { title: annotationText(f.ruleId, true), file: annotationText(f.file, true), startLine: start.line, endLine: Math.max(end.line, start.line) };
   // Columns are only allowed on single-line ranges (@actions/core AnnotationProperties).
   if (start.line === end.line) {
     properties.startColumn = start.column;
     properties.endColumn = Math.max(end.column, start.column + 1);
   }
   const refs = f.iso42001.length > 0 ? ` (ISO/IEC 42001 ${f.iso42001.join(", ")})` : "";
-  return { level: LEVEL[f.severity], message: annotationText(f.message + refs + (f.help ? `\n${f.help}` : "")), properties };
+  return { level: LEVEL[f.severity], message: annotationText(f.message + refs + (f.help?.trim() ? `\n${f.help.trim()}` : "")), properties };
 }
 
 function count(n: number, word: string): string {

@@ -7,10 +7,13 @@ import { safeText } from "../util/safe-text.js";
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-/** Text for an annotation message or title: line breaks kept (core escapes them), everything else printable. */
-export function annotationText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
+/**
+ * Text for an annotation message, or (`property`) a file name or title. @actions/core escapes `%`, CR and LF
+ * (and `:` `,` in properties), which the runner turns back into the same characters; it leaves terminal
+ * escapes and the legacy `##[` form alone, so they are made visible here.
+ */
+export function annotationText(text: string, property = false): string {
+  return (property ? text : text.replace(/\r\n?/g, "\n"))
     .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/##\[/g, "##\u200b[");
 }

@@ -75,7 +75,9 @@ export function renderSummary(input: SummaryInput): string {
   sections.push("### ISO/IEC 42001 coverage", "", "Evidence counts the whole repository; rules ran on the files reported on.", "");
   sections.push("| Clause / Annex A | Evidence in the repository | Rules run | Failing | Status |", "|---|---|--:|---|---|");
   for (const row of input.coverage.rows) {
-    const evidence = row.evidence.length === 0 ? "—" : row.evidence.map((e) => `${e.count} × ${md(e.title)}`).join("<br>");
+    const held = row.evidence.filter((e) => e.count > 0);
+    const evidence =
+      row.evidence.length === 0 ? "—" : held.length > 0 ? held.map((e) => `${e.count} × ${md(e.title)}`).join("<br>") : `none (${row.evidence.map((e) => md(e.title)).join(", ")})`;
     const failing = row.failed.length === 0 ? "—" : row.failed.map((e) => `\`${e.ruleId}\` (${counts(e)})`).join("<br>");
     sections.push(`| **${md(row.ref)}** ${md(row.title)} | ${evidence} | ${row.ran.length} | ${failing} | ${STATUS[row.status]} |`);
   }
@@ -102,7 +104,7 @@ function findingList(findings: readonly Finding[], budget: number): string {
     used += size;
     return true;
   };
-  const table = (title: string, list: readonly Finding[], last: (f: Finding) => string, header: string) => {
+  const table = (title: string, list: readonly Finding[], last: (f: Finding) => string | undefined, header: string) => {
     if (list.length === 0) return;
     if (!add(`<details${list === active && list.length <= 50 ? " open" : ""}><summary>${title}</summary>\n\n${header}`)) {
       left += list.length;
@@ -111,12 +113,13 @@ function findingList(findings: readonly Finding[], budget: number): string {
     let i = 0;
     for (; i < list.length; i++) {
       const f = list[i]!;
-      if (!add(`| ${md(`${f.file}:${f.range.start.line}:${f.range.start.column}`)} | ${f.severity} | \`${f.ruleId}\` | ${md(f.message)} | ${last(f)} |`)) break;
+      const extra = last(f);
+      if (!add(`| ${md(`${f.file}:${f.range.start.line}:${f.range.start.column}`)} | ${f.severity} | \`${f.ruleId}\` | ${md(f.message)} |${extra === undefined ? "" : ` ${extra} |`}`)) break;
     }
     left += list.length - i;
     parts.push("\n</details>\n");
   };
-  table(`All findings (${active.length})`, active, (f) => md(f.help ?? ""), "| Location | Severity | Rule | Message | How to fix |\n|---|---|---|---|---|");
+  table(`All findings (${active.length})`, active, () => undefined, "| Location | Severity | Rule | Message |\n|---|---|---|---|");
   table(`Suppressed findings (${suppressed.length})`, suppressed, (f) => md(f.suppressed!.reason + (f.suppressed!.expires ? ` (until ${f.suppressed!.expires})` : "")), "| Location | Severity | Rule | Message | Reason |\n|---|---|---|---|---|");
   if (left > 0) parts.push(`\n> [!WARNING]\n> ${left} more finding${left === 1 ? " is" : "s are"} not listed: a job summary is limited to 1 MiB. The SARIF file and the step's log hold them all.\n`);
   return "\n" + parts.join("\n");

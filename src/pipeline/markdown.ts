@@ -122,18 +122,18 @@ export const MODEL_CARD_HEADINGS: readonly { path: PathSegment[]; headings: stri
     path: ["limitations"],
     headings: ["limitations", "bias risks and limitations", "risks and limitations", "caveats and recommendations", "known limitations", "technical limitations", "limitations and bias", "performance and limitations"],
   },
-  { path: ["bias_considerations"], headings: ["bias risks and limitations", "ethical considerations", "bias", "fairness", "bias and fairness", "ethical considerations and risks", "limitations and bias", "broader implications"] },
+  { path: ["bias_considerations"], headings: ["bias risks and limitations", "ethical considerations", "bias", "fairness", "bias and fairness", "ethical considerations and risks", "limitations and bias", "broader implications", "risks and limitations"] },
   { path: ["human_oversight"], headings: ["human oversight", "oversight", "human in the loop"] },
 ];
 
 export const DATA_CARD_HEADINGS: readonly { path: PathSegment[]; headings: string[] }[] = [
   { path: ["intended_use"], headings: ["uses", "direct use", "intended use", "intended uses", "motivation", "supported tasks and leaderboards"] },
   { path: ["source"], headings: ["source data", "dataset creation", "collection process", "composition", "data collection"] },
-  { path: ["acquisition_method"], headings: ["collection process", "data collection and processing", "initial data collection and normalization", "data collection"] },
+  { path: ["acquisition_method"], headings: ["collection process", "data collection and processing", "initial data collection and normalization", "data collection", "collection"] },
   { path: ["preparation"], headings: ["preprocessing cleaning labeling", "preprocessing", "data preparation", "annotations", "annotation process"] },
   { path: ["personal_data"], headings: ["personal and sensitive information"] },
   { path: ["bias"], headings: ["bias risks and limitations", "discussion of biases", "considerations for using the data", "other known limitations"] },
-  { path: ["license"], headings: ["licensing information", "license"] },
+  { path: ["license"], headings: ["licensing information", "license", "licence", "distribution"] },
 ];
 
 export function normaliseHeading(title: string): string {
@@ -156,16 +156,17 @@ export interface SectionField {
 export function sectionFields(sections: readonly Section[], table: typeof MODEL_CARD_HEADINGS): SectionField[] {
   const out: SectionField[] = [];
   for (const { path, headings } of table) {
-    let best: Section | undefined;
+    // A filled section beats an empty one; among equals, the more specific heading (earlier alias) wins.
+    let best: SectionField | undefined;
     let bestRank = Infinity;
     for (const section of sections) {
-      const rank = headings.indexOf(normaliseHeading(section.title));
-      if (rank !== -1 && rank < bestRank) {
-        best = section;
-        bestRank = rank;
-      }
+      const alias = headings.indexOf(normaliseHeading(section.title));
+      if (alias === -1) continue;
+      const empty = isEffectivelyEmpty(section.content);
+      const rank = (empty ? headings.length : 0) + alias;
+      if (rank < bestRank) [best, bestRank] = [{ path, section, empty }, rank];
     }
-    if (best) out.push({ path, section: best, empty: isEffectivelyEmpty(best.content) });
+    if (best) out.push(best);
   }
   return out;
 }

@@ -41,7 +41,8 @@ export function resolvePath(value: unknown, steps: readonly Step[], base: PathSe
       if (!m.exists) {
         // Keep naming the missing path in full ("acceptance.by", not "acceptance"); the Locator still points at
         // the nearest part that exists.
-        next.push("any" in step ? m : { ...m, path: [...m.path, "key" in step ? step.key : step.index] });
+        // A wildcard under something missing reaches nothing: there is nothing to check there.
+        if (!("any" in step)) next.push({ ...m, path: [...m.path, "key" in step ? step.key : step.index] });
         continue;
       }
       const v = m.value;
