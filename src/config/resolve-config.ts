@@ -48,7 +48,8 @@ interface Setting {
 export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const file = options.configFile ? resolve(options.cwd, options.configFile) : findConfig(options.startDir);
   if (options.configFile && file && !safeExists(file)) throw new ConfigError(`Configuration file "${options.configFile}" does not exist.`);
-  const root = file ? resolve(file, "..") : resolve(options.startDir);
+  // Without a configuration, the project is the git work tree (a hook passes files from many folders), else the folder.
+  const root = file ? resolve(file, "..") : (gitTop(resolve(options.startDir)) ?? resolve(options.startDir));
   const { presets, layers } = file ? loadConfigLayers(file, gitTop(root) ?? root) : { presets: [], layers: [] as ConfigLayer[] };
 
   const userRules = layers.flatMap((layer) => loadUserRules(layer));

@@ -87,7 +87,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const index = new RepoIndex(artefacts, config.root);
   const inScope = artefacts.filter((a) => reported.has(a.doc.source.path));
-  findings.push(...runRules(inScope, { index, today: config.today, rulesFor: config.rulesFor }));
+  findings.push(...withoutEchoes(findings, runRules(inScope, { index, today: config.today, rulesFor: config.rulesFor })));
   const mine = findings.filter((f) => reported.has(f.file));
   const all = applySuppressions({
     findings: mine,
@@ -111,4 +111,17 @@ function compareArtefacts(a: Artefact, b: Artefact): number {
   const pb = b.doc.source.path;
   if (pa !== pb) return pa < pb ? -1 : 1;
   return a.doc.index - b.doc.index || a.root.length - b.root.length || Number(a.root[1] ?? 0) - Number(b.root[1] ?? 0);
+}
+
+/**
+ * One problem, one finding: when the schema already says a value is invalid (wrong type, enum, format,
+ * pattern), rule findings about that same value would only repeat it.
+ */
+function withoutEchoes(schemaFindings: readonly Finding[], ruleFindings: Finding[]): Finding[] {
+  const invalid = new Set<string>();
+  for (const f of schemaFindings) {
+    if (f.ruleId.startsWith("schema/") && f.ruleId !== "schema/required" && f.pointer !== undefined) invalid.add(`${f.file}\u0000${f.pointer}`);
+  }
+  if (invalid.size === 0) return ruleFindings;
+  return ruleFindings.filter((f) => f.pointer === undefined || !invalid.has(`${f.file}\u0000${f.pointer}`));
 }

@@ -1,0 +1,40 @@
+// The bundled example repositories, through the built CLI: the complete one passes the strict pack, and the
+// broken one gives exactly the findings recorded in test/golden/broken.stylish.txt (each checked by hand
+// against the comment at the top of the broken file).
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", "cli.cjs"), "--no-color", ...args], { cwd: root, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+
+describe("example repositories", () => {
+  it("acme-governance passes the strict rule pack", () => {
+    const r = cli(["examples/acme-governance"]);
+    expect(r.stdout).toMatch(/^✔ No problems \(3\d artefacts in \d+ files\)\.\n$/);
+    expect(r.status).toBe(0);
+  });
+
+  it("broken gives exactly the recorded findings", () => {
+    const r = cli(["examples/broken"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(readFileSync(join(root, "test", "golden", "broken.stylish.txt"), "utf8"));
+  });
+
+  it("broken points at each deliberate problem", () => {
+    const out = cli(["examples/broken"]).stdout;
+    for (const expected of [
+      "governance/risks/RISK-101.yaml:6:8  error  YAML: Nested mappings are not allowed in compact mappings.  parse/syntax",
+      "governance/risks/RISK-102.yaml:13:1  error  Duplicate key",
+      "governance/risks/RISK-103.yaml:9:15  error  Invalid value \"sometimes\" for \"inherent.likelihood\"",
+      "governance/risks/RISK-105.yaml:3:7  error  Unknown artefact kind \"riskk\"; did you mean \"risk\"?",
+      "governance/impact-assessments/credit-scoring.yaml:9:14  error  Invalid date \"2026-02-30\"",
+      "governance/policy/ai-policy.yaml:11:22  error  Expected \"review_cycle_months\" to be a whole number",
+      "governance/suppliers/meridian-bureau.yaml:14:17  error  Invalid value \"yearly\" for \"review_cadence\"",
+      "models/placeholder/MODEL_CARD.md:20:1  error  \"out_of_scope_use\" is empty.",
+    ]) {
+      expect(out.replace(/ {2,}/g, "  ")).toContain(`examples/broken/${expected}`);
+    }
+  });
+});
