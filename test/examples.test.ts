@@ -12,7 +12,7 @@ const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", 
 describe("example repositories", () => {
   it("acme-governance passes the strict rule pack", () => {
     const r = cli(["examples/acme-governance"]);
-    expect(r.stdout).toMatch(/^✔ No problems \(3\d artefacts in \d+ files\)\.\n$/);
+    expect(r.stdout).toMatch(/^✔ No problems \(4\d artefacts in \d+ files\)\.\n$/);
     expect(r.status).toBe(0);
   });
 

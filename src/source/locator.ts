@@ -65,8 +65,10 @@ export class Locator {
         const key = isScalar(item.key) ? item.key.value : item.key;
         if (String(key) === String(segment)) {
           const value = item.value as Node | null;
-          // `key:` with nothing after it: the key is the best place to point at.
-          return { node: value && (value as Node).range ? value : (item.key as Node), pair: item };
+          const range = value?.range;
+          // `key:` with nothing after it (no node, or an empty one): the key is the best place to point at.
+          const empty = !range || (range[0] === range[1] && isScalar(value) && value.value === null);
+          return { node: empty ? (item.key as Node) : (value as Node), pair: item };
         }
       }
       return undefined;

@@ -62,7 +62,7 @@ next_review: ${ctx.nextReview}
 
 function config(ctx: TemplateContext): string {
   return `${modeline(ctx, PATHS.config, "meta/config")}# aimslint configuration. This folder is the project root: evidence paths and globs are relative to it.
-# All settings: https://www.npmjs.com/package/aimslint (docs/configuration.md in the package).
+# Settings: docs/configuration.md of aimslint. Rule ids: npx aimslint rules. One rule: npx aimslint explain <rule-id>.
 extends: recommended             # recommended (default) or strict
 
 rules: {}

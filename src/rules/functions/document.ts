@@ -1,4 +1,5 @@
 // Check functions over one document. Each returns failures with messages; the engine adds positions.
+import { display } from "../../pipeline/schema-errors.js";
 import { resolvePath, parsePath } from "../paths.js";
 import { isPlaceholder } from "../../util/placeholder.js";
 import { safePattern } from "../../util/safe-regex.js";
@@ -122,12 +123,13 @@ export const oneOf: CheckFunction = (ctx) => {
 };
 
 /** No string anywhere under the field is template filler. */
-export const noPlaceholders: CheckFunction = ({ value, exists, field }) => {
+export const noPlaceholders: CheckFunction = ({ value, exists, field, path }) => {
   if (!exists) return [];
+  const base = path;
   const failures: Failure[] = [];
   const walk = (v: unknown, at: (string | number)[], depth: number) => {
     if (depth > 50) return;
-    if (typeof v === "string" && isPlaceholder(v)) failures.push({ message: `${quote(v)} in "${[field, ...at].filter((s) => s !== "").join(".")}" is template filler, not an answer.`, at });
+    if (typeof v === "string" && isPlaceholder(v)) failures.push({ message: `${quote(v)} in "${display([...base, ...at]) || field}" is template filler, not an answer.`, at });
     else if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...at, i], depth + 1));
     else if (v !== null && typeof v === "object") for (const [k, item] of Object.entries(v)) walk(item, [...at, k], depth + 1);
   };
