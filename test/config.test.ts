@@ -73,12 +73,12 @@ describe("configuration", () => {
   });
 
   it.each([
-    ["an unknown rule", "rules:\n  risk/no-such-rule: error\n", /unknown rule "risk\/no-such-rule"/],
+    ["an unknown rule, with its position and a suggestion", "rules:\n  risk/treatment-completed: error\n", /aimslint\.config\.yaml:2:3: unknown rule "risk\/treatment-completed"; did you mean "risk\/treatment-complete"\?/],
     ["a bad severity, with its position", "rules:\n  risk/treatment-complete: loud\n", /aimslint\.config\.yaml:2:28/],
     ["an unknown key, with a suggestion", "rulez: {}\n", /aimslint\.config\.yaml:1:1: Unknown property "rulez" in the configuration; did you mean "rules"\?/],
     ["an extends outside the repository", "extends: ../../etc/other.yaml\n", /outside the repository|does not exist/],
     ["an extends URL", "extends: https://example.com/config.yaml\n", /URLs and absolute paths are not followed/],
-    ["an unknown option", "rules:\n  risk/treatment-complete: { options: { nope: 1 } }\n", /has no option "nope"/],
+    ["an unknown option, with its position", "rules:\n  risk/treatment-complete: { options: { nope: 1 } }\n", /aimslint\.config\.yaml:2:41: rule "risk\/treatment-complete" has no option "nope"/],
     ["a catastrophic regex in a custom rule", "ruleFiles: [r.yaml]\n", /unsafe match pattern/],
   ])("rejects %s", (_name, config, message) => {
     const dir = fixture({

@@ -29,3 +29,18 @@ describe.each(BUILT_IN_RULES.map((r) => [r.id, r] as const))("%s", (id, rule) =>
     }
   });
 });
+
+describe("the rule pack as a whole", () => {
+  // Issue #3: clauses 5.2, 6.1.2, 6.1.3, 6.1.4, 7.5, 8.2–8.4, 9.1–9.3, 10.2 and every Annex A objective A.2–A.10.
+  const required = ["5.2", "6.1.2", "6.1.3", "6.1.4", "7.5", "8.2", "8.3", "8.4", "9.1", "9.2", "9.3", "10.2", "A.2", "A.3", "A.4", "A.5", "A.6", "A.7", "A.8", "A.9", "A.10"];
+
+  it.each(required)("covers %s", (ref) => {
+    const covering = BUILT_IN_RULES.filter((r) => r.iso42001.some((x) => x === ref || x.startsWith(`${ref}.`)));
+    expect(covering.length).toBeGreaterThan(0);
+  });
+
+  it("has at least 40 rules with unique ids", () => {
+    expect(BUILT_IN_RULES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(BUILT_IN_RULES.map((r) => r.id)).size).toBe(BUILT_IN_RULES.length);
+  });
+});

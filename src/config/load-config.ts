@@ -9,6 +9,7 @@ import { parseSource } from "../pipeline/parse.js";
 import { DEFAULT_LIMITS } from "../pipeline/load.js";
 import { describeSchemaErrors } from "../pipeline/schema-errors.js";
 import type { Artefact } from "../pipeline/classify.js";
+import type { Locator, PathSegment } from "../source/locator.js";
 
 export const CONFIG_NAMES = ["aimslint.config.yaml", "aimslint.config.yml", "aimslint.config.json"];
 
@@ -39,6 +40,8 @@ export interface ConfigLayer {
   file: string;
   dir: string;
   config: ConfigFile;
+  /** `file:line:col` of a setting, so that errors found after validation still point at the line. */
+  at: (path: PathSegment[]) => string;
 }
 
 export class ConfigError extends Error {}
@@ -59,7 +62,7 @@ export function findConfig(startDir: string): string | undefined {
 /** Presets first, then files, in `extends` order; the file itself last. */
 export function loadConfigLayers(file: string, projectRoot: string, seen: string[] = []): { presets: string[]; layers: ConfigLayer[] } {
   if (seen.includes(file)) throw new ConfigError(`${file}: "extends" forms a cycle (${[...seen, file].join(" → ")}).`);
-  const config = readConfig(file);
+  const { config, locator } = readConfig(file);
   const dir = dirname(file);
   const presets: string[] = [];
   const layers: ConfigLayer[] = [];
@@ -80,11 +83,15 @@ export function loadConfigLayers(file: string, projectRoot: string, seen: string
     presets.push(...inner.presets);
     layers.push(...inner.layers);
   }
-  layers.push({ file, dir, config });
+  const at = (path: PathSegment[]) => {
+    const { start } = locator?.locate(path, "key").range ?? { start: { line: 1, column: 1 } };
+    return `${file}:${start.line}:${start.column}`;
+  };
+  layers.push({ file, dir, config, at });
   return { presets, layers };
 }
 
-function readConfig(file: string): ConfigFile {
+function readConfig(file: string): { config: ConfigFile; locator?: Locator } {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -109,5 +116,5 @@ function readConfig(file: string): ConfigFile {
   if (problems.length > 0) {
     throw new ConfigError(problems.map((p) => `${file}:${p.range.start.line}:${p.range.start.column}: ${p.message}`).join("\n"));
   }
-  return (doc?.data ?? {}) as ConfigFile;
+  return { config: (doc?.data ?? {}) as ConfigFile, ...(doc ? { locator: doc.locator } : {}) };
 }

@@ -11,6 +11,7 @@ import { todayUtc, isDate } from "../rules/dates.js";
 import { BUILT_IN_RULES, loadRuleFile } from "../rules/load-rules.js";
 import type { ActiveRule } from "../rules/run-rules.js";
 import type { RuleDefinition } from "../rules/types.js";
+import { closest } from "../util/text.js";
 import { ConfigError, findConfig, loadConfigLayers, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
 
 export interface ResolvedConfig {
@@ -69,12 +70,17 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     const on = strict || rule.recommended || userRules.includes(rule);
     base.set(rule.id, { severity: on ? (strict && rule.severity === "warning" ? "error" : rule.severity) : "off", options: { ...rule.options } });
   }
-  for (const layer of layers) applySettings(base, layer.config.rules ?? {}, byId, layer.file);
+  for (const layer of layers) applySettings(base, layer.config.rules ?? {}, byId, (id, option) => layer.at(option ? ["rules", id, "options", option] : ["rules", id]));
 
   const overrides = layers.flatMap((layer) =>
-    (layer.config.overrides ?? []).map((o) => ({ match: picomatch(o.files, { dot: true }), dir: layer.dir, rules: o.rules, file: layer.file })),
+    (layer.config.overrides ?? []).map((o, i) => ({
+      match: picomatch(o.files, { dot: true }),
+      dir: layer.dir,
+      rules: o.rules,
+      at: (id: string, option?: string) => layer.at(option ? ["overrides", i, "rules", id, "options", option] : ["overrides", i, "rules", id]),
+    })),
   );
-  for (const o of overrides) applySettings(new Map(base), o.rules, byId, o.file); // validate ids and severities early
+  for (const o of overrides) applySettings(new Map(base), o.rules, byId, o.at); // validate ids and options before any file is read
 
   const cache = new Map<string, ActiveRule[]>();
   const rulesFor = (artefact: Artefact): ActiveRule[] => {
@@ -83,7 +89,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     if (!active) {
       const settings = new Map([...base].map(([id, s]) => [id, { ...s, options: { ...s.options } }]));
       const abs = resolve(options.cwd, path);
-      for (const o of overrides) if (o.match(relative(o.dir, abs).split("\\").join("/"))) applySettings(settings, o.rules, byId, o.file);
+      for (const o of overrides) if (o.match(relative(o.dir, abs).split("\\").join("/"))) applySettings(settings, o.rules, byId, o.at);
       active = [];
       for (const [id, s] of settings) if (s.severity !== "off") active.push({ rule: byId.get(id)!, severity: s.severity, options: s.options });
       cache.set(path, active);
@@ -102,11 +108,11 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     for (const [id, kind] of Object.entries(layer.config.kinds ?? {})) {
       if (kind.files) kindGlobs[id] = kind.files.map((g) => relativeGlob(options.cwd, layer.dir, g));
       if (kindInfo(id)) {
-        if (kind.schema) throw new ConfigError(`${layer.file}: kind "${id}" is built in; its schema cannot be replaced (declare a new kind instead).`);
+        if (kind.schema) throw new ConfigError(`${layer.at(["kinds", id, "schema"])}: kind "${id}" is built in; its schema cannot be replaced (declare a new kind instead).`);
         continue;
       }
-      if (!kind.schema) throw new ConfigError(`${layer.file}: kind "${id}" is not built in, so it needs a "schema".`);
-      const schemaPath = insideRoot(layer.dir, kind.schema, root, layer.file);
+      if (!kind.schema) throw new ConfigError(`${layer.at(["kinds", id])}: kind "${id}" is not built in, so it needs a "schema".`);
+      const schemaPath = insideRoot(layer.dir, kind.schema, root, layer.at(["kinds", id, "schema"]));
       schemaFiles.set(id, schemaPath);
       extraKinds.push({ id, title: kind.title ?? id, iso42001: kind.iso42001 ?? [], signature: [] });
     }
@@ -117,17 +123,20 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor };
 }
 
-function applySettings(target: Map<string, Setting>, rules: Record<string, RuleSetting>, byId: Map<string, RuleDefinition>, file: string): void {
+function applySettings(target: Map<string, Setting>, rules: Record<string, RuleSetting>, byId: Map<string, RuleDefinition>, at: (id: string, option?: string) => string): void {
   for (const [id, setting] of Object.entries(rules)) {
     const rule = byId.get(id);
-    if (!rule) throw new ConfigError(`${file}: unknown rule "${id}". Run "aimslint rules" to list the rules.`);
+    if (!rule) {
+      const suggestion = closest(id, [...byId.keys()]);
+      throw new ConfigError(`${at(id)}: unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."} Run "aimslint rules" to list the rules.`);
+    }
     const current = target.get(id)!;
     const severityName: SeverityName | undefined = typeof setting === "string" ? setting : setting.severity;
     const severity = severityName === undefined ? (current.severity === "off" ? rule.severity : current.severity) : severityName === "warn" ? "warning" : severityName;
     const options = typeof setting === "object" && setting.options ? setting.options : {};
     for (const key of Object.keys(options)) {
       if (!rule.options || !Object.hasOwn(rule.options, key)) {
-        throw new ConfigError(`${file}: rule "${id}" has no option "${key}"${rule.options ? ` (options: ${Object.keys(rule.options).join(", ")})` : ""}.`);
+        throw new ConfigError(`${at(id, key)}: rule "${id}" has no option "${key}"${rule.options ? ` (options: ${Object.keys(rule.options).join(", ")})` : ""}.`);
       }
     }
     target.set(id, { severity, options: { ...current.options, ...options } });
