@@ -81,20 +81,41 @@ const shared = {
   format: "cjs",
   minify: true,
   legalComments: "none",
+  // import() of a sidecar becomes require(): Node's import() of a CJS file would wrap its exports once more.
+  supported: { "dynamic-import": false },
   logLevel: "warning",
   // import.meta.url has no meaning in CJS output; give it the bundle's own URL.
   define: { "import.meta.url": "__aimslint_import_meta_url", __AIMSLINT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version) },
   banner: { js: "const __aimslint_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * Sidecars: modules that most runs never need (fast-glob outside git, ajv's compiler for organisation kinds) are
+ * bundled to their own dist/<name>.cjs and required on first use, so a pre-commit run does not compile them.
+ */
+const SIDECARS = readdirSync(join(root, "src", "lazy")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+const sidecars = {
+  name: "sidecars",
+  setup(b) {
+    b.onResolve({ filter: /\/lazy\/[a-z-]+\.js$/ }, (args) => ({ path: `./${args.path.replace(/^.*\/lazy\//, "").replace(/\.js$/, ".cjs")}`, external: true }));
+  },
+};
+shared.plugins = [sidecars];
+
 compileRules(compileValidators());
 if (rulesOnly) process.exit(0);
 const outdir = check ? join(root, "build", "dist-check") : join(root, "dist");
-await build({ ...shared, entryPoints: [join(root, "src", "cli.ts")], outfile: join(outdir, "cli.cjs"), banner: { js: "#!/usr/bin/env node\n" + shared.banner.js } });
+const cli = await build({ ...shared, metafile: true, entryPoints: [join(root, "src", "cli.ts")], outfile: join(outdir, "cli.cjs"), banner: { js: "#!/usr/bin/env node\n" + shared.banner.js } });
+// @actions/* (~800 KB) belongs to the Action only: every CLI and pre-commit run would pay for loading it.
+const leaked = Object.keys(cli.metafile.inputs).filter((input) => input.includes("node_modules/@actions/") || input.includes("node_modules/@octokit/"));
+if (leaked.length > 0) throw new Error(`dist/cli.cjs must not bundle @actions/* or @octokit/*: ${leaked.slice(0, 3).join(", ")}`);
+for (const name of SIDECARS) await build({ ...shared, plugins: [], entryPoints: [join(root, "src", "lazy", `${name}.ts`)], outfile: join(outdir, `${name}.cjs`) });
+// The GitHub Action (action.yml runs dist/action.cjs on node24). @actions/* are ESM-only; esbuild bundles them into CJS.
+await build({ ...shared, entryPoints: [join(root, "src", "action", "index.ts")], outfile: join(outdir, "action.cjs") });
 
 // Rule docs are generated from the rules and their examples, linted by the engine just built.
 if (!check) {
-  await build({ ...shared, minify: false, entryPoints: [join(root, "scripts", "gen-rule-docs.ts")], outfile: join(root, "build", "gen-rule-docs.cjs") });
+  await build({ ...shared, plugins: [], minify: false, entryPoints: [join(root, "scripts", "gen-rule-docs.ts")], outfile: join(root, "build", "gen-rule-docs.cjs") });
   const { execFileSync } = await import("node:child_process");
   execFileSync(process.execPath, [join(root, "build", "gen-rule-docs.cjs")], { stdio: "inherit" });
 }

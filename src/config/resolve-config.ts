@@ -1,7 +1,6 @@
 // Turns configuration layers into what a run needs: the active rules for each file, ignores, kinds, limits.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import fg from "fast-glob";
 import picomatch from "picomatch";
 import type { Severity } from "../finding.js";
 import { kindInfo, type KindInfo } from "../kinds.js";
@@ -147,7 +146,7 @@ function loadUserRules(layer: ConfigLayer): RuleDefinition[] {
   const rules: RuleDefinition[] = [];
   for (const pattern of layer.config.ruleFiles ?? []) {
     if (isAbsolute(pattern) || pattern.split(/[\\/]/).includes("..")) throw new ConfigError(`${layer.file}: ruleFiles entry "${pattern}" must be a path inside the repository.`);
-    const files = fg.sync(pattern, { cwd: layer.dir, onlyFiles: true, followSymbolicLinks: false }).sort();
+    const files = globFiles(layer.dir, pattern);
     if (files.length === 0) throw new ConfigError(`${layer.file}: ruleFiles entry "${pattern}" matches no file.`);
     for (const f of files) rules.push(...loadRuleFile(resolve(layer.dir, f)));
   }
@@ -182,4 +181,15 @@ function gitTop(dir: string): string | undefined {
     if (existsSync(join(current, ".git"))) return current;
     if (dirname(current) === current) return undefined;
   }
+}
+
+/** Files below `dir` matching a glob; small and synchronous, for the handful of rule files a config names. */
+function globFiles(dir: string, pattern: string): string[] {
+  const match = picomatch(pattern, { dot: true });
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[];
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? (e as Dirent & { path: string }).path, e.name)).split("\\").join("/"))
+    .filter((p) => !p.split("/").includes("node_modules") && match(p))
+    .sort();
 }

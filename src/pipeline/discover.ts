@@ -5,7 +5,6 @@ import { execFile } from "node:child_process";
 import { lstat, realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
-import fg from "fast-glob";
 import picomatch from "picomatch";
 import { FILE_START, type Finding } from "../finding.js";
 import { formatOf } from "./load.js";
@@ -88,7 +87,8 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
  * broken or looping links silently; we want to see them, to say why they are not followed.
  */
 async function walk(pattern: string, cwd: string, ignore: readonly string[]): Promise<string[]> {
-  const entries = await fg(pattern, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: false, markDirectories: true, ignore: [...ignore], suppressErrors: true });
+  const { fastGlob } = await import("../lazy/fast-glob.js");
+  const entries = await fastGlob(pattern, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: false, markDirectories: true, ignore: [...ignore], suppressErrors: true });
   return entries.filter((e) => !e.endsWith("/"));
 }
 

@@ -1,4 +1,5 @@
 // The pipeline in one place: discover → load → parse → classify → validate → rules → suppressions → findings.
+import { resolve } from "node:path";
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import { compareFindings, type Finding } from "../finding.js";
 import { RepoIndex } from "../rules/repo-index.js";
@@ -41,12 +42,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // report on what was asked.
   const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores);
   if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched };
-  const project = await discover([config.root], cwd, config.ignores);
+  // The usual case — no paths, or the project folder itself — needs one listing, not two.
+  const askedRoot = options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root));
+  const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores);
   const candidates = mergeCandidates(project.candidates, asked.candidates);
   const reported = new Set(asked.candidates.map((c) => c.path));
   for (const f of asked.findings) reported.add(f.file);
 
-  const validators = validatorLookup(config.schemaFiles);
+  const validators = await validatorLookup(config.schemaFiles);
   const findings: Finding[] = [...asked.findings];
   const artefacts: Artefact[] = [];
   const sources = new Map<string, SourceFile>();

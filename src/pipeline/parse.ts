@@ -1,7 +1,9 @@
 // Stage 3: parse YAML, JSON and Markdown front matter into plain data plus a Locator for exact positions.
 // Parse problems become findings; a document that cannot be trusted is dropped, the others go on.
+import jsYaml from "js-yaml";
 import { parseAllDocuments, parseDocument, type Document } from "yaml";
 import { FILE_START, type Finding, type Range } from "../finding.js";
+import { duplicateJsonKeys } from "../source/json-duplicates.js";
 import { Locator } from "../source/locator.js";
 import type { Limits, SourceFile } from "./load.js";
 import { readSections, splitFrontMatter, type Section } from "./markdown.js";
@@ -36,7 +38,55 @@ export function parseSource(source: SourceFile, limits: Limits): ParseResult {
   }
 }
 
+/**
+ * Constructs whose meaning js-yaml and `yaml` (YAML 1.2 core) could disagree on, or that need `yaml`'s guards:
+ * aliases (alias bombs), tags, directives, complex keys, tabs, binary integers, `+.5`, `-0`, out-of-range floats.
+ * Text without them takes the fast path; tests/yaml-differential.test.ts checks both paths agree.
+ */
+export const NEEDS_FULL_PARSE = /(?:^|[\s:,[{-])(?:\*|!|\? |0b[01]|[+-]?\.\d|\d[\d.]*e[+-]?\d{3}|-0(?:\.0*)?(?=[\s,\]}]|$))|\t|^%/m;
+
+/**
+ * Values from js-yaml (several times faster), positions from `yaml` built only when a finding needs one.
+ * Returns undefined when the text must take the full path: risky constructs, or anything js-yaml rejects
+ * (syntax errors, duplicate keys), whose findings and positions `yaml` reports precisely.
+ */
+function fastYaml(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult | undefined {
+  if (NEEDS_FULL_PARSE.test(text)) return undefined;
+  let values: unknown[];
+  try {
+    values = multi ? jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA }) : [jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA })];
+  } catch {
+    return undefined;
+  }
+  let parsed: Document.Parsed[] | undefined;
+  const yamlDoc = (index: number) => () => {
+    parsed ??= multi ? (parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[]) : [parseDocument(text, YAML_OPTIONS)];
+    return Array.isArray(parsed) ? parsed[index] : undefined;
+  };
+  const documents: ParsedDocument[] = [];
+  const findings: Finding[] = [];
+  values.forEach((data, index) => {
+    if (data === null || data === undefined) return;
+    if (tooDeep(data, limits.maxDepth)) {
+      findings.push(fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep."));
+      return;
+    }
+    // The fallback range is only used when nothing better exists: the document's first line.
+    const first = firstContentLine(source, text, base);
+    documents.push({ source, index, data, locator: new Locator(source.lines, yamlDoc(index), base, first) });
+  });
+  return { documents, findings };
+}
+
+function firstContentLine(source: SourceFile, text: string, base: number): Range {
+  const m = /^(?:[ \t]*(?:#.*)?(?:\r\n|\r|\n))*(?:---[^\r\n]*(?:\r\n|\r|\n))?/.exec(text);
+  const start = base + (m ? m[0].length : 0);
+  return source.lines.range(start, source.lines.lineEnd(start));
+}
+
 function parseYamlText(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult {
+  const fast = fastYaml(source, text, base, limits, multi);
+  if (fast) return fast;
   const findings: Finding[] = [];
   const documents: ParsedDocument[] = [];
   const parsed = multi ? parseAllDocuments(text, YAML_OPTIONS) : [parseDocument(text, YAML_OPTIONS)];
@@ -103,12 +153,13 @@ function parseJson(source: SourceFile, limits: Limits): ParseResult {
   if (tooDeep(data, limits.maxDepth)) {
     return { documents: [], findings: [fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.")] };
   }
-  const doc = parseDocument(source.text, { ...YAML_OPTIONS, strict: false });
-  const findings = doc.errors
-    .filter((e) => e.code === "DUPLICATE_KEY")
-    .map((e) => yamlProblem(source, 0, e.code, e.message, e.pos, "error"));
-  const usable = doc.errors.every((e) => e.code === "DUPLICATE_KEY") ? doc : undefined;
-  return { documents: [{ source, index: 0, data, locator: new Locator(source.lines, usable, 0, FILE_START) }], findings };
+  const findings = duplicateJsonKeys(source.text).map(([start, end]) => yamlProblem(source, 0, "DUPLICATE_KEY", "Map keys must be unique", [start, end], "error"));
+  // Positions come from reading the JSON as YAML, done only when a finding asks for one.
+  const yamlDoc = () => {
+    const doc = parseDocument(source.text, { ...YAML_OPTIONS, strict: false, uniqueKeys: false });
+    return doc.errors.length === 0 ? doc : undefined;
+  };
+  return { documents: [{ source, index: 0, data, locator: new Locator(source.lines, yamlDoc, 0, FILE_START) }], findings };
 }
 
 function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {

@@ -8,6 +8,7 @@ export class RepoIndex {
   private readonly ids = new Map<string, Artefact[]>();
   private readonly kinds = new Map<string, Artefact[]>();
   private readonly referrerCache = new Map<string, Map<string, Artefact[]>>();
+  private readonly idCache = new Map<string, string[]>();
   private readonly valueCache = new Map<string, Set<string>>();
   private readonly fileCache = new Map<string, "file" | "missing" | "outside">();
 
@@ -23,6 +24,18 @@ export class RepoIndex {
       const id = idOf(a);
       if (id !== undefined) this.ids.set(id, [...(this.ids.get(id) ?? []), a]);
     }
+  }
+
+  /** Ids of the artefacts of these kinds (all kinds when empty), for "did you mean". */
+  idsOf(kinds: readonly string[]): readonly string[] {
+    const key = kinds.join("\u0000");
+    let ids = this.idCache.get(key);
+    if (!ids) {
+      const pool = kinds.length > 0 ? kinds.flatMap((k) => this.byKind(k)) : this.artefacts;
+      ids = [...new Set(pool.map(idOf).filter((id): id is string => id !== undefined))];
+      this.idCache.set(key, ids);
+    }
+    return ids;
   }
 
   byKind(kind: string): readonly Artefact[] {

@@ -18,15 +18,32 @@ export class Locator {
   /** Ranges of values that do not come from YAML, e.g. Markdown sections read as model-card fields. */
   readonly synthetic = new Map<string, Range>();
 
+  private docValue: Document.Parsed | undefined;
+  private docThunk: (() => Document.Parsed | undefined) | undefined;
+
   constructor(
     private readonly lines: LineIndex,
-    /** The YAML (or JSON, read as YAML) document, when there is one. */
-    private readonly doc: Document.Parsed | undefined,
+    /**
+     * The YAML (or JSON, read as YAML) document, when there is one; or a function that builds it. Files read on
+     * the fast path only pay for a position-keeping parse when a finding needs a position.
+     */
+    doc: Document.Parsed | undefined | (() => Document.Parsed | undefined),
     /** Offset of the document's text within the file (front matter starts after the opening ---). */
     private readonly base: number,
     /** Where to point when nothing better exists. */
     private readonly fallback: Range,
-  ) {}
+  ) {
+    if (typeof doc === "function") this.docThunk = doc;
+    else this.docValue = doc;
+  }
+
+  private get doc(): Document.Parsed | undefined {
+    if (this.docThunk) {
+      this.docValue = this.docThunk();
+      this.docThunk = undefined;
+    }
+    return this.docValue;
+  }
 
   /** Range of the value at `path`, or of its key when `target` is "key" and the value sits under a key. */
   locate(path: readonly PathSegment[], target: "key" | "value" = "value"): Located {

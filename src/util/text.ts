@@ -15,14 +15,18 @@ export function levenshtein(a: string, b: string): number {
 }
 
 /** The candidate nearest to `word`, if it is near enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const target = word.toLowerCase();
+  const max = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = max + 1;
   for (const c of candidates) {
-    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    // Cheap bound first: a length difference alone already exceeds the distance we accept.
+    if (Math.abs(c.length - word.length) >= bestDistance) continue;
+    const d = levenshtein(target, c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best;
 }
 
 /** A value quoted for a message, shortened so one long string cannot flood the output. */

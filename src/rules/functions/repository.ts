@@ -3,7 +3,6 @@ import { kindInfo } from "../../kinds.js";
 import { ANNEX_A } from "../../iso42001.js";
 import { article, asNoun, closest, list, quote } from "../../util/text.js";
 import { isPlaceholder } from "../../util/placeholder.js";
-import { idOf } from "../repo-index.js";
 import type { CheckFunction, Failure } from "../types.js";
 
 const kindsOf = (option: unknown): string[] => (Array.isArray(option) ? (option as string[]) : typeof option === "string" ? [option] : []);
@@ -36,9 +35,8 @@ export const reference: CheckFunction = ({ value, exists, field, options, index 
       failures.push({ message: `"${field}" names ${quote(ref)}, which is ${article(actual)} ${actual}, not ${article(noun(kinds))} ${noun(kinds)}.`, at });
       return;
     }
-    const pool = kinds.length > 0 ? kinds.flatMap((k) => index.byKind(k)) : index.artefacts;
-    const candidates = pool.map(idOf).filter((id): id is string => id !== undefined);
-    const suggestion = closest(ref, candidates);
+    // A path is not a mistyped id: suggest ids only for things that look like ids.
+    const suggestion = allowFiles && /[/\\]|\.[a-z]+$/i.test(ref) ? undefined : closest(ref, index.idsOf(kinds));
     const what = kinds.length > 0 ? `no ${noun(kinds)} has that id` : "no artefact has that id";
     failures.push({ message: `"${field}" names ${quote(ref)}, but ${what}${allowFiles ? " and no file has that path" : ""}${suggestion ? `; did you mean ${quote(suggestion)}?` : "."}`, at });
   });

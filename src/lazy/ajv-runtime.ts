@@ -1,0 +1,16 @@
+// Sidecar module: ajv's schema compiler, bundled to dist/ajv-runtime.cjs and loaded only for the organisation's
+// own kinds (built-in kinds use validators precompiled at build time).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+export type SchemaCompiler = (schema: Record<string, unknown>) => ((data: unknown) => boolean) & { errors?: unknown };
+
+/** A compiler that knows our schemas, so an organisation's schema can $ref common.schema.json. */
+export function createCompiler(schemasDir: string): SchemaCompiler {
+  const ajv = new Ajv2020.default({ allErrors: true, strict: false, allowUnionTypes: true });
+  addFormats.default(ajv);
+  for (const f of readdirSync(schemasDir).filter((name) => name.endsWith(".schema.json"))) ajv.addSchema(JSON.parse(readFileSync(join(schemasDir, f), "utf8")) as object);
+  return (schema) => ajv.compile(schema) as ReturnType<SchemaCompiler>;
+}
