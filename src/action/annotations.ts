@@ -17,8 +17,10 @@ const LEVEL: Record<Severity, Annotation["level"]> = { error: "error", warning: 
 
 export interface AnnotationPlan {
   annotations: Annotation[];
-  /** Findings not annotated (over the limit). */
-  omitted: { errors: number; warnings: number; infos: number };
+  /** Findings annotated. */
+  shown: number;
+  /** Findings not annotated (over the limit), in all. */
+  omitted: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function planAnnotations(findings: readonly Finding[], where: string): An
   const infoSlots = overflow ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
   omitted.infos = Math.max(0, infos.length - infoSlots);
   const shown = [...errors.slice(0, ANNOTATIONS_PER_LEVEL), ...warnings.slice(0, ANNOTATIONS_PER_LEVEL), ...infos.slice(0, infoSlots)];
-  const annotations = shown.map((f) => toAnnotation(f));
+  const annotations = shown.map(toAnnotation);
   const total = omitted.errors + omitted.warnings + omitted.infos;
   if (total > 0) {
     const parts = [count(omitted.errors, "error"), count(omitted.warnings, "warning"), count(omitted.infos, "notice")].filter(Boolean);
@@ -49,7 +51,7 @@ export function planAnnotations(findings: readonly Finding[], where: string): An
       properties: { title: "aimslint: more findings" },
     });
   }
-  return { annotations, omitted };
+  return { annotations, shown: shown.length, omitted: total };
 }
 
 function toAnnotation(f: Finding): Annotation {

@@ -6,7 +6,7 @@ import * as core from "@actions/core";
 import * as github from "@actions/github";
 import { ConfigError } from "../config/load-config.js";
 import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
-import { countFindings, type Finding } from "../finding.js";
+import { countFindings } from "../finding.js";
 import { KINDS } from "../kinds.js";
 import type { Artefact } from "../pipeline/classify.js";
 import { lint } from "../pipeline/lint.js";
@@ -60,9 +60,9 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
 
   // Annotations, most severe first, at most 10 per level; paths relative to the repository root.
   const active = findings.filter((f) => !f.suppressed).map((f) => ({ ...f, file: repoPath(workspace, f.file) }));
-  const ordered = [...active].sort((a, b) => rank(a) - rank(b));
-  const where = [inputs.summary ? "the job summary" : "", inputs.sarifFile ? `the SARIF file ${inputs.sarifFile}` : "", "the step's log"].filter(Boolean).join(", ");
-  const plan = planAnnotations(ordered, where);
+  const places = [inputs.summary ? "the job summary" : "", inputs.sarifFile ? `the SARIF file ${inputs.sarifFile}` : "", "the step's log"].filter(Boolean);
+  const where = places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
+  const plan = planAnnotations(active, where);
   for (const a of plan.annotations) core[a.level](a.message, a.properties);
 
   const totals = countFindings(findings);
@@ -81,12 +81,18 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
       filesChecked: reportedFiles.length,
       artefactsChecked: reportedArtefacts.length,
       scope,
-      annotations: { shown: plan.annotations.length - (plan.omitted.errors + plan.omitted.warnings + plan.omitted.infos > 0 ? 1 : 0), omitted: plan.omitted.errors + plan.omitted.warnings + plan.omitted.infos },
+      annotations: { shown: plan.shown, omitted: plan.omitted },
       ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}),
       failOn: inputs.failOn,
       failed,
     });
-    await core.summary.addRaw(text).write();
+    try {
+      await core.summary.addRaw(text).write();
+    } catch (error) {
+      // The findings are still in the log, the annotations and the SARIF file: say so, and do not fail for it.
+      log.print(`The job summary could not be written (${(error as NodeJS.ErrnoException).code ?? "error"}); the log above holds every finding.`);
+      log.close();
+    }
   }
   core.setOutput("errors", totals.errors);
   core.setOutput("warnings", totals.warnings);
@@ -140,10 +146,6 @@ function evidence(artefacts: readonly Artefact[], config: ResolvedConfig) {
   const counts = new Map<string, number>();
   for (const a of artefacts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
   return [...KINDS, ...(config.classify.extraKinds ?? [])].map((k) => ({ id: k.id, title: k.title, iso42001: k.iso42001, count: counts.get(k.id) ?? 0 }));
-}
-
-function rank(f: Finding): number {
-  return f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2;
 }
 
 /** Annotations land on the diff only with a path relative to the repository root (GITHUB_WORKSPACE). */

@@ -1,0 +1,497 @@
+// The GitHub Action end to end, through the built bundle (dist/action.cjs) run the way the runner runs it:
+// GITHUB_* variables, an event payload file, summary and output files, INPUT_* variables, and a real HTTP
+// server on 127.0.0.1 standing in for the GitHub API.
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { INPUT_DEFAULTS } from "../src/action/inputs.js";
+import { renderSummary } from "../src/action/summary.js";
+import type { Finding } from "../src/finding.js";
+import { sarifErrors } from "./fixtures/action/validate-sarif.js";
+
+const root = join(import.meta.dirname, "..");
+const ACTION = join(root, "dist", "action.cjs");
+const FIXTURE = join(root, "test", "fixtures", "action", "repo");
+const TOKEN = "ghs_testTOKEN0123456789abcdefSECRET";
+// The runner runs the Action on node24; set AIMSLINT_ACTION_NODE to a Node 24 binary to test with that one.
+const NODE = process.env["AIMSLINT_ACTION_NODE"] || process.execPath;
+
+// ---------------------------------------------------------------------------------------------------------
+// Harness
+
+/** A copy of the fixture repository, plus extra files; optionally a git repository with a base and a head commit. */
+const temporary: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
+function makeRepo(extra: Record<string, string> = {}, remove: string[] = []): string {
+  const dir = tempDir("aimslint-action-");
+  cpSync(FIXTURE, dir, { recursive: true });
+  for (const [name, text] of Object.entries(extra)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  for (const name of remove) rmSync(join(dir, name), { force: true });
+  return dir;
+}
+
+const GIT_ENV = { GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", HOME: dir, ...GIT_ENV } }).trim();
+}
+
+/** The fixture as a pull request: the base commit, then a head commit that edits alpha.yaml and adds delta.yaml. */
+function pullRequestRepo(): { dir: string; base: string; head: string } {
+  const dir = makeRepo({ "notes/old.yaml": "kind: note\nid: N-OLD\ntitle: Old\n" });
+  git(dir, "init", "-q", "-b", "main");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "base");
+  const base = git(dir, "rev-parse", "HEAD");
+  writeFileSync(join(dir, "notes", "alpha.yaml"), readFileSync(join(dir, "notes", "alpha.yaml"), "utf8") + "# edited in the pull request\n");
+  writeFileSync(join(dir, "notes", "delta.yaml"), "kind: note\nid: N-DELTA\ntitle: Delta!\nowner: governance-lead\nstatus: final\nreviewed_on: 2026-05-01\n");
+  git(dir, "rm", "-q", "notes/old.yaml");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "head");
+  return { dir, base, head: git(dir, "rev-parse", "HEAD") };
+}
+
+interface RunOptions {
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  event?: object;
+  cwd?: string;
+}
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+}
+
+/** Runs the bundle as the runner does: node24 would run `main`, with INPUT_<NAME> for each input. */
+function runAction(workspace: string, options: RunOptions = {}): Promise<RunResult> {
+  const runner = tempDir("aimslint-runner-");
+  const files = { event: join(runner, "event.json"), summary: join(runner, "step_summary.md"), output: join(runner, "output.txt") };
+  writeFileSync(files.event, JSON.stringify(options.event ?? { repository: { name: "r", owner: { login: "o" } } }));
+  writeFileSync(files.summary, "");
+  writeFileSync(files.output, "");
+  const env: Record<string, string> = {
+    PATH: process.env["PATH"] ?? "",
+    HOME: runner,
+    ...GIT_ENV,
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_EVENT_NAME: options.event && "pull_request" in options.event ? "pull_request" : "push",
+    GITHUB_REPOSITORY: "o/r",
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_API_URL: "http://127.0.0.1:9",
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries({ today: "2026-06-30", ...options.inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, [ACTION], { cwd: options.cwd ?? workspace, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      resolve({ code, stdout, stderr, summary: readFileSync(files.summary, "utf8"), outputs: parseOutputs(readFileSync(files.output, "utf8")) });
+    });
+  });
+}
+
+/** GITHUB_OUTPUT holds `name<<delimiter`, the value, then the delimiter (@actions/core file commands). */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+    out[m[1]!] = value.join("\n");
+  }
+  return out;
+}
+
+interface Command {
+  name: string;
+  properties: Record<string, string>;
+  message: string;
+  raw: string;
+}
+
+/**
+ * What the runner would execute from this output (actions/runner ActionCommand.cs): lines end at CR or LF;
+ * `::name props::message` after leading whitespace, `##[name]` anywhere in a line; `::stop-commands::T` ignores
+ * everything until a line `::T::`.
+ */
+function runnerCommands(output: string): Command[] {
+  const commands: Command[] = [];
+  let stopped: string | undefined;
+  for (const line of output.split(/\r\n|\r|\n/)) {
+    const text = line.trimStart();
+    if (stopped !== undefined) {
+      if (text === `::${stopped}::`) stopped = undefined;
+      continue;
+    }
+    const v2 = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/s.exec(text);
+    if (v2) {
+      const properties: Record<string, string> = {};
+      for (const pair of (v2[2] ?? "").split(",").filter(Boolean)) {
+        const eq = pair.indexOf("=");
+        properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
+      }
+      const command = { name: v2[1]!.toLowerCase(), properties, message: unescapeData(v2[3]!), raw: line };
+      if (command.name === "stop-commands") stopped = v2[3]!;
+      commands.push(command);
+    } else if (line.includes("##[")) commands.push({ name: "legacy", properties: {}, message: line, raw: line });
+  }
+  expect(stopped, "every stop-commands block is closed").toBeUndefined();
+  return commands;
+}
+
+const unescapeData = (s: string) => s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ":").replace(/%2C/g, ",");
+
+const annotations = (r: RunResult) => runnerCommands(r.stdout).filter((c) => ["error", "warning", "notice"].includes(c.name));
+const annotationLines = (r: RunResult) => annotations(r).map((c) => c.raw);
+
+/** The token may only ever travel in the Authorization header. */
+function expectNoToken(r: RunResult): void {
+  expect(r.stdout).not.toContain(TOKEN);
+  expect(r.stderr).not.toContain(TOKEN);
+  expect(r.summary).not.toContain(TOKEN);
+  expect(JSON.stringify(r.outputs)).not.toContain(TOKEN);
+}
+
+// A stand-in for api.github.com: GET /repos/o/r/pulls/7/files, 2 pages linked by a Link header.
+interface Api {
+  url: string;
+  requests: { url: string; authorization: string | undefined }[];
+  status: number;
+}
+
+let server: Server;
+const api: Api = { url: "", requests: [], status: 200 };
+const PAGES = [
+  [
+    { filename: "notes/alpha.yaml", status: "modified" },
+    { filename: "notes/old.yaml", status: "removed" },
+  ],
+  [{ filename: "notes/delta.yaml", status: "added" }],
+];
+
+beforeAll(async () => {
+  expect(existsSync(ACTION), "dist/action.cjs is built (npm run build)").toBe(true);
+  server = createServer((req: IncomingMessage, res) => {
+    api.requests.push({ url: req.url ?? "", authorization: req.headers.authorization });
+    const url = new URL(req.url ?? "/", api.url);
+    res.setHeader("content-type", "application/json");
+    if (req.headers.authorization !== `token ${TOKEN}`) {
+      res.writeHead(401).end(JSON.stringify({ message: "Bad credentials" }));
+      return;
+    }
+    if (api.status !== 200) {
+      res.writeHead(api.status).end(JSON.stringify({ message: "Server Error" }));
+      return;
+    }
+    if (url.pathname !== "/repos/o/r/pulls/7/files") {
+      res.writeHead(404).end(JSON.stringify({ message: "Not Found" }));
+      return;
+    }
+    const page = Number(url.searchParams.get("page") ?? "1");
+    const link = (p: number) => `<${api.url}/repos/o/r/pulls/7/files?per_page=100&page=${p}>`;
+    if (page < PAGES.length) res.setHeader("link", `${link(page + 1)}; rel="next", ${link(PAGES.length)}; rel="last"`);
+    res.writeHead(200).end(JSON.stringify(PAGES[page - 1] ?? []));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+const prEvent = (base?: string, head?: string) => ({
+  pull_request: { number: 7, base: { sha: base ?? "0".repeat(40) }, head: { sha: head ?? "1".repeat(40) } },
+  repository: { name: "r", owner: { login: "o" } },
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe("GitHub Action (bundle)", () => {
+  it("prints annotations as workflow commands, most severe first, and fences the log", async () => {
+    const r = await runAction(makeRepo());
+    expect(annotationLines(r)).toEqual([
+      "::error title=note/owner,file=notes/alpha.yaml,line=1,endLine=1,col=1,endColumn=11::Missing \"owner\". (ISO/IEC 42001 A.3.2)%0ASet `owner:` to the accountable role.",
+      "::warning title=note/reviewed,file=notes/beta.yaml,line=1,endLine=1,col=1,endColumn=11::Missing \"reviewed_on\". (ISO/IEC 42001 9.2)%0ASet `reviewed_on:` to the date of the last review.",
+      "::notice title=note/status,file=notes/beta.yaml,line=5,endLine=5,col=9,endColumn=16::\"pending\" in \"status\" is not one of \"draft\", \"final\". (ISO/IEC 42001 7.5.3)%0ASet `status:` to draft or final.",
+    ]);
+    // Everything else is inside stop-commands blocks with a fresh random token each.
+    const commands = runnerCommands(r.stdout);
+    const fences = commands.filter((c) => c.name === "stop-commands");
+    expect(fences.length).toBeGreaterThanOrEqual(2);
+    for (const f of fences) expect(f.message).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(fences.map((f) => f.message)).size).toBe(fences.length);
+    expect(commands.filter((c) => !["stop-commands", "error", "warning", "notice"].includes(c.name))).toEqual([]);
+    // The full report is in the log.
+    expect(r.stdout).toMatch(/^notes\/beta\.yaml:5:9 +info +"pending" in "status" is not one of "draft", "final"\. +note\/status$/m);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+  });
+
+  it("writes outputs and the job summary: totals, findings by rule with ISO references, coverage", async () => {
+    const r = await runAction(makeRepo());
+    expect(r.outputs).toEqual({ errors: "1", warnings: "1", "sarif-file": "" });
+    const s = r.summary;
+    expect(s).toMatch(/^## ✖ aimslint: 1 error, 1 warning, 1 notice\n/);
+    expect(s).toContain("Checked 3 artefacts in 6 files (the whole repository). aimslint 0.1.0; fails on: error — **this check fails**.");
+    expect(s).toContain("| Rule | Errors | Warnings | Notices | Suppressed | ISO/IEC 42001 | Requirement |");
+    expect(s).toContain("| `note/owner` | 1 | 0 | 0 | 0 | A.3.2 | Name the owner of every governance note |");
+    expect(s).toContain("| `note/reviewed` | 0 | 1 | 0 | 0 | 9.2 | Record when every governance note was last reviewed |");
+    expect(s).toContain("| `note/status` | 0 | 0 | 1 | 0 | 7.5.3 | Use one of the known statuses for a governance note |");
+    // Coverage: the organisation kind is evidence for 7.5.2 and A.3; rules that ran, failed or passed.
+    expect(s).toContain("| **7.5.2** Creating and updating documented information | 3 × Governance note | 4 | — | ✔ passing |");
+    expect(s).toContain("| **A.3** Internal organization | 3 × Governance note | 1 | `note/owner` (1 error) | ✖ failing |");
+    expect(s).toContain("| **9.2** Internal audit | none (Internal audit record) | 1 | `note/reviewed` (1 warning) | ⚠ warnings |");
+    expect(s).toContain("| **9.3** Management review | none (Management review record) | 0 | — | ⚠ no evidence |");
+    expect(s).toMatch(/No rule or artefact kind of this run covers: 4\.2, 4\.4, /);
+    expect(s).toContain("| notes/alpha.yaml:1:1 | error | `note/owner` | Missing &#34;owner&#34;. |");
+  });
+
+  it("exits according to fail-on", async () => {
+    const withError = makeRepo();
+    const warningsOnly = makeRepo({ "notes/alpha.yaml": "kind: note\nid: N-ALPHA\ntitle: Alpha\nowner: a\nstatus: final\nreviewed_on: 2026-05-01\n" });
+    const clean = makeRepo({ "notes/beta.yaml": "kind: note\nid: N-BETA\ntitle: Beta\nowner: b\nstatus: final\nreviewed_on: 2026-05-01\n" }, ["notes/alpha.yaml"]);
+    const cases: [string, string, number][] = [
+      [withError, "error", 1],
+      [withError, "warning", 1],
+      [withError, "never", 0],
+      [warningsOnly, "error", 0],
+      [warningsOnly, "warning", 1],
+      [warningsOnly, "never", 0],
+      [clean, "error", 0],
+      [clean, "warning", 0],
+    ];
+    const results = await Promise.all(cases.map(([dir, failOn]) => runAction(dir, { inputs: { "fail-on": failOn } })));
+    expect(results.map((r) => r.code)).toEqual(cases.map((c) => c[2]));
+    expect(results[6]!.summary).toMatch(/^## ✔ aimslint: 0 errors, 0 warnings\n/);
+    expect(annotations(results[6]!)).toEqual([]);
+  });
+
+  it("refuses bad inputs with exit 2 and one escaped error", async () => {
+    const r = await runAction(makeRepo(), { inputs: { "fail-on": "sometimes\n::warning::x" } });
+    expect(r.code).toBe(2);
+    expect(annotationLines(r)).toEqual(['::error::aimslint: Input "fail-on" must be error, warning or never, got "sometimes%0A::warning::x".']);
+    const missing = await runAction(makeRepo(), { inputs: { paths: "no/such/folder" } });
+    expect(missing.code).toBe(2);
+    expect(annotationLines(missing)).toEqual(['::error::aimslint: No files matching "no/such/folder" were found (input "paths").']);
+  });
+
+  it("falls back to the action.yml defaults when INPUT_* variables are missing", async () => {
+    const yml = parseYaml(readFileSync(join(root, "action.yml"), "utf8"));
+    expect(yml.runs).toEqual({ using: "node24", main: "dist/action.cjs" });
+    expect(Object.fromEntries(Object.entries(yml.inputs as Record<string, { default: string }>).map(([k, v]) => [k, String(v.default)]))).toEqual(INPUT_DEFAULTS);
+    expect(Object.keys(yml.outputs)).toEqual(["errors", "warnings", "sarif-file"]);
+    // No INPUT_* at all (today comes from the environment instead): fail-on error, summary on, no SARIF.
+    const r = await runAction(makeRepo(), { inputs: { today: "" }, env: { AIMSLINT_TODAY: "2026-06-30" }, cwd: tmpdir() });
+    expect(r.code).toBe(1);
+    expect(r.summary).toContain("## ✖ aimslint: 1 error, 1 warning, 1 notice");
+    expect(r.outputs).toEqual({ errors: "1", warnings: "1", "sarif-file": "" });
+    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/beta.yaml", "notes/beta.yaml"]);
+  });
+
+  it("turns the summary off with summary: false", async () => {
+    const r = await runAction(makeRepo(), { inputs: { summary: "false" } });
+    expect(r.summary).toBe("");
+    expect(r.code).toBe(1);
+  });
+
+  it("annotates at most 10 per level, most severe first, then says how many more and where", async () => {
+    const notes: Record<string, string> = {};
+    // Each note: one error (no owner), one warning (no reviewed_on), one notice (unknown status).
+    for (let i = 1; i <= 12; i++) notes[`notes/n${String(i).padStart(2, "0")}.yaml`] = `kind: note\nid: N-${i}\ntitle: Note ${i}\nstatus: odd\n`;
+    const r = await runAction(makeRepo(notes), { inputs: { "sarif-file": "results/aimslint.sarif" } });
+    const a = annotations(r);
+    expect(a.map((c) => c.name)).toEqual([...Array(10).fill("error"), ...Array(10).fill("warning"), ...Array(10).fill("notice")]);
+    expect(a.slice(0, 10).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", ...Array.from({ length: 9 }, (_, i) => `notes/n0${i + 1}.yaml`)]);
+    expect(a[29]!.raw).toBe(
+      "::notice title=aimslint%3A more findings::10 more findings are not shown as annotations (3 errors, 3 warnings, 4 notices): GitHub shows at most 10 errors, 10 warnings and 10 notices per step. Every finding is in the job summary, the SARIF file results/aimslint.sarif and the step's log.",
+    );
+    expect(r.outputs).toEqual({ errors: "13", warnings: "13", "sarif-file": "results/aimslint.sarif" });
+    expect(r.summary).toContain("29 findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other 10 are only listed below and in the SARIF file.");
+    expect(r.summary).toContain("<details open><summary>All findings (39)</summary>");
+  });
+
+  it("writes valid SARIF where sarif-file says", async () => {
+    const dir = makeRepo();
+    const r = await runAction(dir, { inputs: { "sarif-file": "out/aimslint.sarif" } });
+    expect(r.outputs["sarif-file"]).toBe("out/aimslint.sarif");
+    const log = JSON.parse(readFileSync(join(dir, "out", "aimslint.sarif"), "utf8"));
+    expectValidSarif(log);
+    expect(log.runs[0].results.map((x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}`)).toEqual([
+      "note/owner notes/alpha.yaml",
+      "note/reviewed notes/beta.yaml",
+      "note/status notes/beta.yaml",
+    ]);
+  });
+
+  it("only-changed: lists the pull request's files through the API, paginated, and reports on those only", async () => {
+    const { dir, base, head } = pullRequestRepo();
+    api.requests = [];
+    api.status = 200;
+    const r = await runAction(dir, { inputs: { "only-changed": "true", token: TOKEN }, env: { GITHUB_API_URL: api.url }, event: prEvent(base, head) });
+    expect(api.requests.map((q) => q.url)).toEqual(["/repos/o/r/pulls/7/files?per_page=100", "/repos/o/r/pulls/7/files?per_page=100&page=2"]);
+    expect(api.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
+    // beta.yaml (unchanged) has a warning and a notice: not reported. alpha.yaml names N-BETA, found in the whole repository.
+    expect(annotations(r).map((c) => `${c.name} ${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["error note/owner notes/alpha.yaml", "error note/title notes/delta.yaml"]);
+    expect(r.stdout).toContain("only-changed: 2 files changed by pull request #7, listed by the GitHub API.");
+    expect(r.summary).toContain("Checked 2 artefacts in 2 files (only the 2 files changed by pull request #7, listed by the GitHub API).");
+    expect(r.outputs).toEqual({ errors: "2", warnings: "0", "sarif-file": "" });
+    expect(r.code).toBe(1);
+    expectNoToken(r);
+  });
+
+  it("only-changed: falls back to git diff base...head when the API fails, without printing the token", async () => {
+    const { dir, base, head } = pullRequestRepo();
+    api.requests = [];
+    api.status = 500;
+    const r = await runAction(dir, { inputs: { "only-changed": "true", token: TOKEN }, env: { GITHUB_API_URL: api.url }, event: prEvent(base, head) });
+    api.status = 200;
+    expect(api.requests.length).toBeGreaterThan(0);
+    expect(r.stdout).toContain("only-changed: listing the pull request's files failed (HTTP 500); trying git instead.");
+    expect(r.stdout).toContain("only-changed: 2 files changed by pull request #7, listed by git diff.");
+    expect(annotations(r).map((c) => `${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["note/owner notes/alpha.yaml", "note/title notes/delta.yaml"]);
+    expectNoToken(r);
+  });
+
+  it("only-changed: uses git when there is no token, and checks everything when nothing can say what changed", async () => {
+    const { dir, base, head } = pullRequestRepo();
+    api.requests = [];
+    const r = await runAction(dir, { inputs: { "only-changed": "true", token: "" }, env: { GITHUB_API_URL: api.url }, event: prEvent(base, head) });
+    expect(api.requests).toEqual([]);
+    expect(r.stdout).toContain("only-changed: no token or repository for the GitHub API; trying git instead.");
+    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/delta.yaml"]);
+
+    // A shallow checkout: the base commit is unknown to git, and the API is not reachable.
+    const unknown = await runAction(dir, { inputs: { "only-changed": "true", token: "" }, event: prEvent("a".repeat(40), head) });
+    expect(unknown.stdout).toContain("checking every file.");
+    expect(annotations(unknown).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/delta.yaml", "notes/beta.yaml", "notes/beta.yaml"]);
+  });
+
+  it("only-changed on a push: compares the commits before and after it with git", async () => {
+    const { dir, base, head } = pullRequestRepo();
+    const r = await runAction(dir, { inputs: { "only-changed": "true" }, event: { before: base, after: head, repository: { name: "r", owner: { login: "o" } } } });
+    expect(r.stdout).toContain("only-changed: 2 files changed by the push, listed by git diff.");
+    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/delta.yaml"]);
+  });
+
+  it("keeps artefact text and file names from forming workflow commands", async () => {
+    const evil = [
+      "kind: note",
+      "id: N-EVIL",
+      "owner: x",
+      "reviewed_on: 2026-05-01",
+      'status: "::error::status"',
+      'title: "##[error]legacy title %0A::error::pct"',
+      "sections:",
+      '  "\\r\\n::error file=x,line=1::pwned": ""',
+      '  "%0A::warning::percent": ""',
+      '  "\\e[31mred\\e[0m ##[warning]x": ""',
+      '  "\\n  ::notice::indented": ""',
+      "",
+    ].join("\n");
+    const names = ["notes/::error::evil.yaml", "notes/##[warning]legacy.yaml", "notes/cr\r::warning::x.yaml", "notes/esc\u001b[31mred.yaml", "notes/pct%0A::error::y.yaml"];
+    const dir = makeRepo(Object.fromEntries(names.map((n, i) => [n, evil.replace("N-EVIL", `N-EVIL-${i}`)])));
+    const r = await runAction(dir, { inputs: { "sarif-file": "evil.sarif", "fail-on": "never" } });
+    expect(r.code).toBe(0);
+    const commands = runnerCommands(r.stdout + "\n" + r.stderr);
+    // Only our own annotations and fences: no legacy `##[`, no command smuggled in by a value or a name.
+    expect(commands.filter((c) => c.name === "legacy")).toEqual([]);
+    expect([...new Set(commands.map((c) => c.name))].sort()).toEqual(["error", "notice", "stop-commands", "warning"]);
+    for (const c of commands.filter((c) => c.name !== "stop-commands")) {
+      expect(c.properties["title"] ?? "").toMatch(/^(note\/[a-z]+|aimslint: more findings)$/);
+    }
+    expect(r.stdout).not.toMatch(/\r|\u001b|##\[/);
+    // File names survive the escaping: a name with CR or LF still points at its file; `##[` and ESC are made visible.
+    const files = new Set(commands.map((c) => c.properties["file"]).filter(Boolean));
+    expect(files).toContain("notes/::error::evil.yaml");
+    expect(files).toContain("notes/cr\r::warning::x.yaml");
+    expect(files).toContain("notes/pct%0A::error::y.yaml");
+    expect(files).toContain("notes/##\u200b[warning]legacy.yaml");
+    expect(files).toContain("notes/esc\\u001b[31mred.yaml");
+    // Messages keep the text, as data.
+    const sections = commands.find((c) => c.properties["title"] === "note/sections");
+    expect(sections?.message).toContain("::error file=x,line=1::pwned is empty.");
+    // The summary is Markdown: no raw control characters, table cells not broken.
+    expect(r.summary).not.toMatch(/\r|\u001b/);
+    for (const line of r.summary.split("\n").filter((l) => l.startsWith("| notes/"))) expect(line.split("|").length).toBe(6);
+    expectValidSarif(JSON.parse(readFileSync(join(dir, "evil.sarif"), "utf8")));
+  });
+
+  it("keeps the job summary under 1 MiB, saying what was left out", async () => {
+    // 6000 empty sections with long names: about 1.5 MB of findings in the summary's table.
+    const sections = Array.from({ length: 6000 }, (_, i) => `  section-${i}-${"x".repeat(200)}: ""`).join("\n");
+    const dir = makeRepo({ "notes/big.yaml": `kind: note\nid: N-BIG\ntitle: Big\nowner: o\nstatus: final\nreviewed_on: 2026-05-01\nsections:\n${sections}\n` });
+    const r = await runAction(dir);
+    expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
+    expect(r.summary).toMatch(/> \d+ more findings are not listed: a job summary is limited to 1 MiB\. The SARIF file and the step's log hold them all\./);
+    expect(r.outputs).toEqual({ errors: "1", warnings: "6001", "sarif-file": "" });
+    expect(r.stdout.match(/ warning +sections\..* is empty\. +note\/sections$/gm)?.length).toBe(6000);
+  });
+});
+
+describe("job summary (unit)", () => {
+  const finding = (i: number): Finding => ({
+    ruleId: "note/owner",
+    severity: "error",
+    message: `Missing "owner" | <b>${i}</b>`,
+    file: `notes/n${i}.yaml`,
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 5 } },
+    iso42001: ["A.3.2"],
+  });
+  const input = (n: number, limitBytes?: number) => ({
+    version: "0.0.0",
+    findings: Array.from({ length: n }, (_, i) => finding(i)),
+    rules: [],
+    coverage: { rows: [], unchecked: [] },
+    filesChecked: n,
+    artefactsChecked: n,
+    scope: "the whole repository",
+    annotations: { shown: Math.min(n, 10), omitted: Math.max(0, n - 10) },
+    failOn: "error" as const,
+    failed: n > 0,
+    ...(limitBytes ? { limitBytes } : {}),
+  });
+
+  it("escapes Markdown and HTML in untrusted text", () => {
+    const s = renderSummary(input(1));
+    expect(s).toContain("| notes/n0.yaml:1:1 | error | `note/owner` | Missing &#34;owner&#34; &#124; &#60;b&#62;0&#60;/b&#62; |");
+  });
+
+  it("cuts the finding list to the byte budget", () => {
+    const s = renderSummary(input(500, 6000));
+    expect(Buffer.byteLength(s)).toBeLessThanOrEqual(6000);
+    expect(s).toMatch(/> \d+ more findings are not listed/);
+  });
+});
+
+function expectValidSarif(log: unknown): void {
+  expect(sarifErrors(log)).toEqual([]);
+}
