@@ -146,7 +146,7 @@ Usage:
   aimslint init [dir]               Scaffold a governance folder (never overwrites existing files)
 
 Options:
-  -f, --format <name>      Output format: stylish (default), json, github
+  -f, --format <name>      Output format: stylish (default), json, github, sarif
   -c, --config <file>      Use this configuration instead of the nearest aimslint.config.yaml
   -q, --quiet              Report errors only
       --max-warnings <n>   Exit 1 when there are more than n warnings
