@@ -32,7 +32,7 @@ describe("example repositories", () => {
       "governance/impact-assessments/credit-scoring.yaml:9:14  error  Invalid date \"2026-02-30\"",
       "governance/policy/ai-policy.yaml:11:22  error  Expected \"review_cycle_months\" to be a whole number",
       "governance/suppliers/meridian-bureau.yaml:14:17  error  Invalid value \"yearly\" for \"review_cadence\"",
-      "models/placeholder/MODEL_CARD.md:20:1  error  \"out_of_scope_use\" is empty.",
+      "models/placeholder/MODEL_CARD.md:20:1  error  \"out_of_scope_use\" (section \"Out-of-Scope Use\") is empty.",
     ]) {
       expect(out.replace(/ {2,}/g, "  ")).toContain(`examples/broken/${expected}`);
     }

@@ -72,16 +72,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const fileFindings: Finding[] = [];
       for (const doc of parsed.documents) {
         const classified = classify(doc, config.classify);
-        fileFindings.push(...classified.findings);
+        append(fileFindings, classified.findings);
         classifiedAny ||= classified.artefacts.length > 0;
         for (const artefact of classified.artefacts) {
           artefacts.push(artefact);
-          if (reported.has(artefact.doc.source.path)) fileFindings.push(...validateArtefact(artefact, validators));
+          if (reported.has(artefact.doc.source.path)) append(fileFindings, validateArtefact(artefact, validators));
         }
       }
       // Parse problems count only in files meant to be artefacts (see governed.ts).
-      if (named || classifiedAny || governedByContent(loaded.source.text, config.classify)) findings.push(...parsed.findings);
-      findings.push(...fileFindings);
+      if (named || classifiedAny || governedByContent(loaded.source.text, config.classify)) append(findings, parsed.findings);
+      append(findings, fileFindings);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -90,7 +90,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const index = new RepoIndex(artefacts, config.root);
   const inScope = artefacts.filter((a) => reported.has(a.doc.source.path));
-  findings.push(...withoutEchoes(findings, runRules(inScope, { index, today: config.today, rulesFor: config.rulesFor })));
+  append(findings, withoutEchoes(findings, runRules(inScope, { index, today: config.today, rulesFor: config.rulesFor })));
   const mine = findings.filter((f) => reported.has(f.file));
   const all = applySuppressions({
     findings: mine,
@@ -101,6 +101,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   });
   all.sort(compareFindings);
   return { findings: all, filesChecked, artefacts, reported, unmatched: asked.unmatched };
+}
+
+/** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function mergeCandidates(project: Candidate[], asked: Candidate[]): Candidate[] {
@@ -117,14 +122,17 @@ function compareArtefacts(a: Artefact, b: Artefact): number {
 }
 
 /**
- * One problem, one finding: when the schema already says a value is invalid (wrong type, enum, format,
- * pattern), rule findings about that same value would only repeat it.
+ * One problem, one finding. When the schema already says a value is invalid (wrong type, enum, format,
+ * pattern), rule findings about that same value would only repeat it; and a placeholder that a specific rule
+ * already reports ("justification is template filler") needs no second, generic doc/no-placeholders finding.
  */
 function withoutEchoes(schemaFindings: readonly Finding[], ruleFindings: Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.file}\u0000${f.pointer}`;
   const invalid = new Set<string>();
-  for (const f of schemaFindings) {
-    if (f.ruleId.startsWith("schema/") && f.ruleId !== "schema/required" && f.pointer !== undefined) invalid.add(`${f.file}\u0000${f.pointer}`);
-  }
-  if (invalid.size === 0) return ruleFindings;
-  return ruleFindings.filter((f) => f.pointer === undefined || !invalid.has(`${f.file}\u0000${f.pointer}`));
+  for (const f of schemaFindings) if (f.ruleId.startsWith("schema/") && f.ruleId !== "schema/required" && f.pointer !== undefined) invalid.add(key(f));
+  const specific = new Set<string>();
+  for (const f of ruleFindings) if (f.ruleId !== GENERIC_PLACEHOLDER_RULE && f.pointer !== undefined) specific.add(key(f));
+  return ruleFindings.filter((f) => f.pointer === undefined || (!invalid.has(key(f)) && !(f.ruleId === GENERIC_PLACEHOLDER_RULE && specific.has(key(f)))));
 }
+
+const GENERIC_PLACEHOLDER_RULE = "doc/no-placeholders";

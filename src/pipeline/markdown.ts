@@ -107,33 +107,42 @@ export function isEffectivelyEmpty(content: string): boolean {
  * Heading names of the Hugging Face template and of "Model Cards for Model Reporting" (Mitchell et al.),
  * mapped to the model-card fields they stand for. Compared after normalising case and punctuation.
  */
-export const MODEL_CARD_HEADINGS: readonly { path: PathSegment[]; headings: string[] }[] = [
-  { path: ["model_details"], headings: ["model details", "model description", "model summary", "model overview", "overview"] },
-  { path: ["intended_use"], headings: ["intended use", "intended uses", "uses", "direct use", "model use", "primary intended uses", "intended use cases", "use cases", "intended purpose"] },
+/** A field read from Markdown: its path, the heading shown to authors, and the heading names accepted. */
+export interface HeadingAlias {
+  path: PathSegment[];
+  label: string;
+  headings: string[];
+}
+
+export const MODEL_CARD_HEADINGS: readonly HeadingAlias[] = [
+  { path: ["model_details"], label: "Model Details", headings: ["model details", "model description", "model summary", "model overview", "overview"] },
+  { path: ["intended_use"], label: "Intended Use", headings: ["intended use", "intended uses", "uses", "direct use", "model use", "primary intended uses", "intended use cases", "use cases", "intended purpose"] },
   {
     path: ["out_of_scope_use"],
+    label: "Out-of-Scope Use",
     headings: ["out of scope use", "out of scope uses", "out of scope use cases", "misuse and out of scope use", "misuse malicious use and out of scope use", "out of scope", "prohibited uses", "limitations of use"],
   },
-  { path: ["intended_users"], headings: ["intended users", "primary intended users", "users", "direct users", "target users"] },
-  { path: ["training_data"], headings: ["training data", "training dataset", "training datasets", "data", "training details"] },
-  { path: ["evaluation", "data"], headings: ["evaluation data", "testing data", "test data", "evaluation datasets", "testing data factors and metrics", "datasets"] },
-  { path: ["evaluation", "metrics"], headings: ["metrics", "evaluation metrics", "results", "evaluation results", "quantitative analyses", "quantitative analysis", "model performance measures", "performance", "evaluation", "performance and limitations"] },
+  { path: ["intended_users"], label: "Intended Users", headings: ["intended users", "primary intended users", "users", "direct users", "target users"] },
+  { path: ["training_data"], label: "Training Data", headings: ["training data", "training dataset", "training datasets", "data", "training details"] },
+  { path: ["evaluation", "data"], label: "Testing Data", headings: ["evaluation data", "testing data", "test data", "evaluation datasets", "testing data factors and metrics", "datasets"] },
+  { path: ["evaluation", "metrics"], label: "Metrics / Results", headings: ["metrics", "evaluation metrics", "results", "evaluation results", "quantitative analyses", "quantitative analysis", "model performance measures", "performance", "evaluation", "performance and limitations"] },
   {
     path: ["limitations"],
+    label: "Limitations",
     headings: ["limitations", "bias risks and limitations", "risks and limitations", "caveats and recommendations", "known limitations", "technical limitations", "limitations and bias", "performance and limitations"],
   },
-  { path: ["bias_considerations"], headings: ["bias risks and limitations", "ethical considerations", "bias", "fairness", "bias and fairness", "ethical considerations and risks", "limitations and bias", "broader implications", "risks and limitations"] },
-  { path: ["human_oversight"], headings: ["human oversight", "oversight", "human in the loop"] },
+  { path: ["bias_considerations"], label: "Bias, Risks, and Limitations", headings: ["bias risks and limitations", "ethical considerations", "bias", "fairness", "bias and fairness", "ethical considerations and risks", "limitations and bias", "broader implications", "risks and limitations"] },
+  { path: ["human_oversight"], label: "Human Oversight", headings: ["human oversight", "oversight", "human in the loop"] },
 ];
 
-export const DATA_CARD_HEADINGS: readonly { path: PathSegment[]; headings: string[] }[] = [
-  { path: ["intended_use"], headings: ["uses", "direct use", "intended use", "intended uses", "motivation", "supported tasks and leaderboards"] },
-  { path: ["source"], headings: ["source data", "dataset creation", "collection process", "composition", "data collection"] },
-  { path: ["acquisition_method"], headings: ["collection process", "data collection and processing", "initial data collection and normalization", "data collection", "collection"] },
-  { path: ["preparation"], headings: ["preprocessing cleaning labeling", "preprocessing", "data preparation", "annotations", "annotation process"] },
-  { path: ["personal_data"], headings: ["personal and sensitive information"] },
-  { path: ["bias"], headings: ["bias risks and limitations", "discussion of biases", "considerations for using the data", "other known limitations"] },
-  { path: ["license"], headings: ["licensing information", "license", "licence", "distribution"] },
+export const DATA_CARD_HEADINGS: readonly HeadingAlias[] = [
+  { path: ["intended_use"], label: "Intended Use", headings: ["uses", "direct use", "intended use", "intended uses", "motivation", "supported tasks and leaderboards"] },
+  { path: ["source"], label: "Source Data", headings: ["source data", "dataset creation", "collection process", "composition", "data collection"] },
+  { path: ["acquisition_method"], label: "Collection Process", headings: ["collection process", "data collection and processing", "initial data collection and normalization", "data collection", "collection"] },
+  { path: ["preparation"], label: "Preprocessing", headings: ["preprocessing cleaning labeling", "preprocessing", "data preparation", "annotations", "annotation process"] },
+  { path: ["personal_data"], label: "Personal and Sensitive Information", headings: ["personal and sensitive information"] },
+  { path: ["bias"], label: "Bias, Risks, and Limitations", headings: ["bias risks and limitations", "discussion of biases", "considerations for using the data", "other known limitations"] },
+  { path: ["license"], label: "Licensing Information", headings: ["licensing information", "license", "licence", "distribution"] },
 ];
 
 export function normaliseHeading(title: string): string {
@@ -153,7 +162,7 @@ export interface SectionField {
 }
 
 /** The first section matching each field's headings, in document order of the aliases' priority. */
-export function sectionFields(sections: readonly Section[], table: typeof MODEL_CARD_HEADINGS): SectionField[] {
+export function sectionFields(sections: readonly Section[], table: readonly HeadingAlias[]): SectionField[] {
   const out: SectionField[] = [];
   for (const { path, headings } of table) {
     // A filled section beats an empty one; among equals, the more specific heading (earlier alias) wins.
@@ -169,4 +178,13 @@ export function sectionFields(sections: readonly Section[], table: typeof MODEL_
     if (best) out.push(best);
   }
   return out;
+}
+
+/** The heading a Markdown author knows a field by: the card's own heading when it has one, else the usual name. */
+export function sectionLabel(kind: string, path: readonly PathSegment[], sections: readonly Section[]): string | undefined {
+  const table = kind === "model-card" ? MODEL_CARD_HEADINGS : kind === "data-card" ? DATA_CARD_HEADINGS : undefined;
+  const same = (p: readonly PathSegment[]) => p.length === path.length && p.every((x, i) => x === path[i]);
+  const entry = table?.find((e) => same(e.path));
+  if (!table || !entry) return undefined;
+  return sectionFields(sections, [entry])[0]?.section.title ?? entry.label;
 }

@@ -1,6 +1,7 @@
 // Stage 6: run the enabled rules on every artefact. Rules return paths; this is where they get positions.
 import type { Finding, Severity } from "../finding.js";
 import type { Artefact } from "../pipeline/classify.js";
+import { sectionLabel } from "../pipeline/markdown.js";
 import { display } from "../pipeline/schema-errors.js";
 import { pointer, type PathSegment } from "../source/locator.js";
 import { quote } from "../util/text.js";
@@ -28,7 +29,7 @@ export function runRules(artefacts: readonly Artefact[], context: RunContext): F
     for (const active of context.rulesFor(artefact)) {
       if (!active.rule.appliesTo.includes(artefact.kind)) continue;
       try {
-        findings.push(...runRule(active, artefact, context));
+        for (const f of runRule(active, artefact, context)) findings.push(f);
       } catch (error) {
         // A broken rule must not stop the others; say which rule broke and go on.
         findings.push({
@@ -57,10 +58,14 @@ function runRule(active: ActiveRule, artefact: Artefact, context: RunContext): F
       for (const { match, failure } of evaluate(call, given, active, artefact, context)) {
         const at: PathSegment[] = [...match.path, ...(failure.at ?? [])];
         const located = artefact.doc.locator.locate([...artefact.root, ...at], failure.key ? "key" : "value");
+        let message = call.message ? render(call.message, failure, match) : failure.message;
+        // A Markdown card's author thinks in headings, not field names: name the section too.
+        const label = artefact.doc.sections ? sectionLabel(artefact.kind, match.path, artefact.doc.sections) : undefined;
+        if (label) message = message.replace(`"${display(match.path)}"`, `"${display(match.path)}" (section "${label}")`);
         findings.push({
           ruleId: rule.id,
           severity: active.severity,
-          message: call.message ? render(call.message, failure, match) : failure.message,
+          message,
           file: artefact.doc.source.path,
           range: located.range,
           iso42001: rule.iso42001,

@@ -51,7 +51,11 @@ export interface SuppressionInput {
 /** Marks suppressed findings (they stay in the list, for SARIF) and adds findings about the directives themselves. */
 export function applySuppressions(input: SuppressionInput): Finding[] {
   const byFile = new Map<string, Finding[]>();
-  for (const f of input.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of input.findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   const out: Finding[] = [...input.findings];
   for (const [path, source] of input.sources) {
     const directives = readDirectives(source);

@@ -1,6 +1,6 @@
 // Maps a path inside a parsed document (["treatment", "controls", 1]) to its exact source range.
 // Rules and schema errors speak in paths; only this module knows about YAML nodes and offsets.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Range } from "../finding.js";
 import type { LineIndex } from "./line-index.js";
 
@@ -77,24 +77,38 @@ export class Locator {
 
   private child(node: Node, segment: PathSegment): { node: Node; pair?: Pair } | undefined {
     if (isMap(node)) {
-      for (const item of node.items) {
-        if (!isPair(item)) continue;
-        const key = isScalar(item.key) ? item.key.value : item.key;
-        if (String(key) === String(segment)) {
-          const value = item.value as Node | null;
-          const range = value?.range;
-          // `key:` with nothing after it (no node, or an empty one): the key is the best place to point at.
-          const empty = !range || (range[0] === range[1] && isScalar(value) && value.value === null);
-          return { node: empty ? (item.key as Node) : (value as Node), pair: item };
-        }
-      }
-      return undefined;
+      const item = this.pairOf(node, String(segment));
+      if (!item) return undefined;
+      const value = item.value as Node | null;
+      const range = value?.range;
+      // `key:` with nothing after it (no node, or an empty one): the key is the best place to point at.
+      const empty = !range || (range[0] === range[1] && isScalar(value) && value.value === null);
+      return { node: empty ? (item.key as Node) : (value as Node), pair: item };
     }
     if (isSeq(node) && typeof segment === "number") {
       const item = node.items[segment] as Node | undefined;
       return item ? { node: item } : undefined;
     }
     return undefined;
+  }
+
+  /** Pairs of large mappings, by key: a hostile file with 100,000 keys and as many findings must stay linear. */
+  private readonly pairIndex = new WeakMap<object, Map<string, Pair>>();
+
+  /** The first pair of `map` whose key reads as `key`. */
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    if (map.items.length <= 16) return map.items.find((item) => isPair(item) && keyText(item) === key);
+    let index = this.pairIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (!isPair(item)) continue;
+        const text = keyText(item);
+        if (!index.has(text)) index.set(text, item);
+      }
+      this.pairIndex.set(map, index);
+    }
+    return index.get(key);
   }
 
   /**
@@ -124,6 +138,10 @@ export class Locator {
     while (end > range[0] && /\s/.test(text.charAt(this.base + end - 1))) end--;
     return this.lines.range(this.base + range[0], this.base + end);
   }
+}
+
+function keyText(pair: Pair): string {
+  return String(isScalar(pair.key) ? pair.key.value : pair.key);
 }
 
 export function syntheticKey(path: readonly PathSegment[]): string {

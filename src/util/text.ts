@@ -34,6 +34,8 @@ export function quote(value: unknown, max = 60): string {
   let text: string;
   if (typeof value === "string") text = JSON.stringify(value.length > max ? value.slice(0, max) + "…" : value);
   else if (value === undefined) text = "nothing";
+  // JSON.stringify writes Infinity and NaN (1e400 in a file, .inf, .nan) as null, which would misquote them.
+  else if (typeof value === "number" && !Number.isFinite(value)) text = String(value);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);
