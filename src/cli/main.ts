@@ -7,7 +7,7 @@ import { lint } from "../pipeline/lint.js";
 import { REPORTERS } from "../reporters/index.js";
 import { renderRuleDoc } from "../rules/docs.js";
 import { packageRoot } from "../util/package-root.js";
-import { safeText } from "../util/safe-text.js";
+import { safeLines, safeText } from "../util/safe-text.js";
 import { VERSION } from "../version.js";
 import { HELP, parseCli, UsageError, type CliOptions } from "./args.js";
 
@@ -44,11 +44,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await runLint(options, config, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr(`aimslint: ${safeText(error.message).replace(/\\n/g, "\n")}\n${error instanceof UsageError ? 'Run "aimslint --help" for usage.\n' : ""}`);
+      // Messages quote configuration values from the repository: a line break in one must not start a command.
+      io.stderr(`aimslint: ${safeLines(error.message)}\n${error instanceof UsageError ? 'Run "aimslint --help" for usage.\n' : ""}`);
       return 2;
     }
     // A bug in aimslint, not a problem in the user's files: say so, with what we know.
-    io.stderr(`aimslint: internal error: ${safeText((error as Error)?.stack ?? String(error)).replace(/\\n/g, "\n")}\nPlease report it with the command you ran.\n`);
+    io.stderr(`aimslint: internal error: ${safeLines((error as Error)?.stack ?? String(error))}\nPlease report it with the command you ran.\n`);
     return 2;
   }
 }

@@ -1,7 +1,7 @@
 // Finds aimslint.config.yaml (walking up from the scanned folder), validates it with positions, and resolves
 // `extends`. A bad configuration is a usage error (exit 2) that names the file, line and column.
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Finding } from "../finding.js";
 import { builtInValidator } from "../pipeline/compiled-validators.js";
 import { LineIndex } from "../source/line-index.js";
@@ -79,6 +79,7 @@ export function loadConfigLayers(file: string, projectRoot: string, seen: string
     const rel = relative(projectRoot, target);
     if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${file}: extends "${parent}" points outside the repository (${projectRoot}).`);
     if (!existsSync(target)) throw new ConfigError(`${file}: extends "${parent}", which does not exist.`);
+    if (!realpathInside(target, projectRoot)) throw new ConfigError(`${file}: extends "${parent}" is a symbolic link that points outside the repository (${projectRoot}).`);
     const inner = loadConfigLayers(target, projectRoot, [...seen, file]);
     presets.push(...inner.presets);
     layers.push(...inner.layers);
@@ -89,6 +90,16 @@ export function loadConfigLayers(file: string, projectRoot: string, seen: string
   };
   layers.push({ file, dir, config, at });
   return { presets, layers };
+}
+
+/** Whether `path`, once symbolic links are resolved, is still inside `root` (a link in the repository may point anywhere). */
+export function realpathInside(path: string, root: string): boolean {
+  try {
+    const rel = relative(realpathSync(root), realpathSync(path));
+    return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  } catch {
+    return false;
+  }
 }
 
 function readConfig(file: string): { config: ConfigFile; locator?: Locator } {

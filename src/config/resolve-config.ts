@@ -11,7 +11,7 @@ import { BUILT_IN_RULES, loadRuleFile } from "../rules/load-rules.js";
 import type { ActiveRule } from "../rules/run-rules.js";
 import type { RuleDefinition } from "../rules/types.js";
 import { closest } from "../util/text.js";
-import { ConfigError, findConfig, loadConfigLayers, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
+import { ConfigError, findConfig, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
 
 export interface ResolvedConfig {
   /** The configuration file used, if any. */
@@ -159,6 +159,7 @@ function insideRoot(dir: string, path: string, root: string, file: string): stri
   const rel = relative(root, abs);
   if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${file}: "${path}" points outside the repository.`);
   if (!safeExists(abs)) throw new ConfigError(`${file}: "${path}" does not exist.`);
+  if (!realpathInside(abs, root)) throw new ConfigError(`${file}: "${path}" is a symbolic link that points outside the repository.`);
   return abs;
 }
 

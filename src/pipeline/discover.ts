@@ -47,12 +47,22 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     const info = await stat(abs).catch(() => undefined);
     if (info?.isFile()) {
       // Hooks pass staged files one by one; they are checked whatever their folder's ignore rules say.
-      if (!isIgnored(toDisplay(cwd, abs), ignore)) add(abs, true);
+      if (isIgnored(toDisplay(cwd, abs), ignore)) continue;
+      // A named path inside the folder that a symbolic link (the file or a folder on the way) leads out of is not
+      // followed either: `aimslint $(git diff --name-only)` must not read a file the pull request points at.
+      const escape = await namedEscape(abs, cwd);
+      if (escape) findings.push({ ...escape, file: toDisplay(cwd, abs) });
+      else add(abs, true);
       continue;
     }
     let files: string[];
     let boundary: string;
     if (info?.isDirectory()) {
+      const escape = await namedEscape(abs, cwd);
+      if (escape) {
+        findings.push({ ...escape, file: toDisplay(cwd, abs) });
+        continue;
+      }
       boundary = await realpath(abs);
       files = (await gitListFiles(abs)) ?? (await walk("**/*", abs, ignore));
     } else if (GLOB_CHARS.test(input)) {
@@ -79,7 +89,9 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     if (matched === 0 && !info) unmatched.push(input);
   }
   const candidates = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { candidates, findings, unmatched };
+  // A link both named and found by walking a named folder is one finding.
+  const unique = [...new Map(findings.map((f) => [`${f.file}\u0000${f.ruleId}`, f])).values()];
+  return { candidates, findings: unique, unmatched };
 }
 
 /**
@@ -128,9 +140,24 @@ async function symlinkEscape(file: string, boundary: string): Promise<Omit<Findi
   }
 }
 
+async function namedEscape(file: string, cwd: string): Promise<Omit<Finding, "file"> | undefined> {
+  if (!isInside(file, cwd)) return undefined; // a path outside the folder, named on purpose
+  const [real, boundary] = await Promise.all([realpath(file).catch(() => file), realpath(cwd).catch(() => cwd)]);
+  if (isInside(real, boundary)) return undefined;
+  return {
+    ruleId: "file/symlink",
+    severity: "warning",
+    message: "Symbolic link points outside the scanned folder; it was not followed.",
+    range: FILE_START,
+    iso42001: ["7.5.3"],
+    help: "Keep artefacts inside the repository as regular files, or scan the folder the link points to.",
+  };
+}
+
 function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  // "..x.yaml" is a file inside; only ".." itself or "../…" leaves.
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 export function toDisplay(cwd: string, abs: string): string {

@@ -17,6 +17,7 @@ export function governedByName(path: string, options: ClassifyOptions): boolean 
 export function governedByContent(text: string, options: ClassifyOptions): boolean {
   const head = text.slice(0, 4096);
   const kinds = [...KINDS.map((k) => k.id), ...(options.extraKinds ?? []).map((k) => k.id)];
-  const kindRe = new RegExp(`^\\s*"?kind"?\\s*:\\s*["']?(?:${kinds.map((k) => k.replace(/-/g, "\\-")).join("|")})\\b`, "m");
+  // At the start of a line, or after `{` / `,` for one-line JSON ({"kind": "risk", …}) and flow mappings.
+  const kindRe = new RegExp(`(?:^|[{,])\\s*"?kind"?\\s*:\\s*["']?(?:${kinds.map((k) => k.replace(/-/g, "\\-")).join("|")})\\b`, "m");
   return kindRe.test(head) || /\.schema\.json/.test(head) && /(\$schema|yaml-language-server)/.test(head);
 }

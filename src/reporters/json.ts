@@ -2,7 +2,8 @@
 import { countFindings } from "../finding.js";
 import type { Reporter } from "./types.js";
 
-// `##[` is written `##\u005b`: the same JSON value, but the runner's legacy command parser cannot see it.
+// `##[` is written `##\u005b`: the same JSON value, but the runner's legacy command parser cannot see it. C1
+// controls (U+009B is an 8-bit CSI) and line separators are escaped too, as in SARIF.
 export const json: Reporter = (findings, context) =>
   JSON.stringify(
     {
@@ -12,4 +13,6 @@ export const json: Reporter = (findings, context) =>
     },
     null,
     2,
-  ).replace(/##\[/g, "##\\u005b") + "\n";
+  )
+    .replace(/##\[/g, "##\\u005b")
+    .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";

@@ -17,9 +17,31 @@ export function safeLineStart(text: string): string {
   return /^\s*::/.test(safe) || /^\s*-/.test(safe) ? `./${safe.trimStart()}` : safe;
 }
 
-/** Escaping of a workflow command's message, as @actions/core does it, plus the legacy `##[` form. */
+/**
+ * Several lines of text that may hold untrusted parts (an error message quoting a configuration value): each line
+ * made safe, and none may open with `::`. Line breaks stay line breaks; they can no longer start a command.
+ */
+export function safeLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => safeText(line).replace(/^(\s*):(?=:)/, "$1:\u200b"))
+    .join("\n");
+}
+
+/** Control characters other than tab, CR and LF (CR and LF become %0D and %0A below). */
+const COMMAND_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Escaping of a workflow command's message, as @actions/core does it, plus the legacy `##[` form; other control
+ * characters (ESC of an ANSI sequence, C1 controls) are shown as \uXXXX rather than reaching the log raw.
+ */
 export function escapeCommandData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/##\[/g, "##\u200b[");
+  return text
+    .replace(/%/g, "%25")
+    .replace(/\r/g, "%0D")
+    .replace(/\n/g, "%0A")
+    .replace(COMMAND_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/##\[/g, "##\u200b[");
 }
 
 /** Escaping of a workflow command's property value (file=, title=). */

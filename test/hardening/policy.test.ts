@@ -1,0 +1,180 @@
+// Policy safety: configuration and rule files come from the repository (in a pull request, from a stranger).
+// They are data: never executed, never reaching outside the repository or the network, and their regular
+// expressions cannot hang the scan.
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/config/load-config.js";
+import { resolveConfig } from "../../src/config/resolve-config.js";
+import { lint } from "../../src/pipeline/lint.js";
+import { checkPattern } from "../../src/util/safe-regex.js";
+import { runCli, tempDir } from "./helpers.js";
+import { outputProblems } from "./invariants.js";
+
+/** A folder with .git (so the project root is known) and the given files. */
+function repo(files: Record<string, string>): string {
+  const dir = tempDir("aimslint-policy-");
+  mkdirSync(join(dir, ".git"));
+  writeFileSync(join(dir, ".git", "HEAD"), "ref: refs/heads/main\n");
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const resolve = (dir: string) => resolveConfig({ cwd: dir, startDir: dir, today: "2026-06-30" });
+
+function rule(pattern: string, id = "acme/pattern"): string {
+  return `id: ${id}\ntitle: Titles follow the pattern\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: Titles follow the house pattern so that people can find them.\nhelp: Rename the title so that it matches the pattern.\ncheck:\n  then:\n    - { field: title, function: pattern, options: { match: ${JSON.stringify(pattern)} } }\n`;
+}
+
+describe("custom rules: regular expressions that could hang the scan are refused", () => {
+  // Each of these takes seconds to hours on a value of 30 characters to a few hundred (measured on Node 20).
+  const catastrophic: [string, string][] = [
+    ["(a+)+$", "nested quantifier"],
+    ["(a|aa)+$", "alternatives that overlap, repeated (5 s at 35 characters)"],
+    ["(a|a)*$", "identical alternatives, repeated (16 s at 27 characters)"],
+    ["^(\\w|\\d)+$", "classes that overlap, repeated (10 s at 27 characters)"],
+    ["^(a?){25}a{25}$", "optional atom repeated a fixed number of times"],
+    ["^(([a-z])+.)+[A-Z]([a-z])+$", "nested quantifier behind an inner group"],
+    ["(.*a){12}", "quantified group with a wildcard"],
+    ["\\d*\\d*\\d*\\d*x", "four quantifiers over the same text (polynomial: minutes at 300 digits)"],
+    ["\\s*#?\\s*$", "two quantifiers over the same text with an optional atom between them"],
+    ["(?<n>a+)\\k<n>", "named back-reference"],
+    ["(a)\\1", "numbered back-reference"],
+    ["x".repeat(501), "too long"],
+  ];
+  it.each(catastrophic)("refuses %s (%s)", (pattern) => {
+    expect(checkPattern(pattern)).toBeTypeOf("string");
+    const dir = repo({ "aimslint.config.yaml": "ruleFiles: [rules/r.yaml]\n", "rules/r.yaml": rule(pattern) });
+    expect(() => resolve(dir)).toThrowError(ConfigError);
+    expect(() => resolve(dir)).toThrowError(/unsafe match pattern/);
+  });
+
+  const safe = ["^team-", "^[A-Z]+-\\d+$", "^\\w+\\s+\\w+$", "^[^@]+@[^@]+$", "^(ORG|ISO)-\\d+$", "^A\\.\\d+(\\.\\d+)?$", "^https?://\\S+$", "^(?:[A-Z]{2,4}-)?\\d{1,6}$", "^[\\p{L} ]+$", "^(?!draft).*$"];
+  it.each(safe)("accepts the everyday pattern %s", (pattern) => {
+    expect(checkPattern(pattern)).toBeUndefined();
+  });
+
+  it("refuses a catastrophic pattern that arrives through a rule option at run time, without hanging", async () => {
+    const dir = repo({
+      "aimslint.config.yaml": 'ruleFiles: [rules/r.yaml]\nrules:\n  acme/option-pattern: { options: { pattern: "(a|aa)+$" } }\n',
+      "rules/r.yaml":
+        'id: acme/option-pattern\ntitle: Titles follow the pattern\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: Titles follow the house pattern so that people can find them.\nhelp: Rename the title so that it matches the pattern.\noptions: { pattern: "^ok" }\ncheck:\n  then:\n    - { field: title, function: pattern, options: { match: { $option: pattern } } }\n',
+      "risk.yaml": `kind: risk\nid: RISK-1\ntitle: ${"a".repeat(40)}!\n`,
+    });
+    const started = Date.now();
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const errors = result.findings.filter((f) => f.ruleId === "aimslint/rule-error");
+    expect(errors.map((f) => f.message)).toEqual([expect.stringMatching(/acme\/option-pattern.*exponential time/)]);
+  });
+});
+
+describe("configuration and rule files are data, never executed", () => {
+  const marker = () => join(tempDir("aimslint-marker-"), "executed");
+
+  it("a configuration written as JavaScript is a configuration error, and nothing runs", () => {
+    const flag = marker();
+    const js = `module.exports = { rules: {} };\nrequire("fs").writeFileSync(${JSON.stringify(flag)}, "x");\n`;
+    const dir = repo({ "aimslint.config.yaml": js, "aimslint.config.js": js, "aimslint.config.cjs": js, "aimslint.config.mjs": js });
+    const r = runCli(["."], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/aimslint\.config\.yaml/);
+    expect(existsSync(flag)).toBe(false);
+  });
+
+  it("--config naming a .js file reads it as data", () => {
+    const flag = marker();
+    const dir = repo({ "evil.js": `require("fs").writeFileSync(${JSON.stringify(flag)}, "x");\n` });
+    const r = runCli(["--config", "evil.js", "."], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/evil\.js/);
+    expect(existsSync(flag)).toBe(false);
+  });
+
+  it("extends naming a .js file inside the repository reads it as data", () => {
+    const flag = marker();
+    const dir = repo({ "aimslint.config.yaml": "extends: ./base.js\n", "base.js": `require("fs").writeFileSync(${JSON.stringify(flag)}, "x");\nmodule.exports = {};\n` });
+    expect(() => resolve(dir)).toThrowError(ConfigError);
+    expect(existsSync(flag)).toBe(false);
+  });
+
+  it("a rule file with !!js/function, !!python/object or a custom tag is refused or read as plain strings", () => {
+    const flag = marker();
+    const body = (fn: string) =>
+      `id: acme/tagged\ntitle: A rule with a tagged function\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: Titles follow the house pattern so that people can find them.\nhelp: Rename the title so that it matches the pattern.\ncheck:\n  then:\n    - { field: title, function: ${fn} }\n`;
+    for (const fn of [
+      `!!js/function "function () { require('fs').writeFileSync('${flag}', 'x') }"`,
+      `!!python/object/apply:os.system ["touch ${flag}"]`,
+      `!include ${flag}`,
+    ]) {
+      const dir = repo({ "aimslint.config.yaml": "ruleFiles: [r.yaml]\n", "r.yaml": body(fn), "risk.yaml": "kind: risk\nid: RISK-1\ntitle: x\n" });
+      // The tag is not resolved: the value is the plain string, which is not one of the rule functions.
+      expect(() => resolve(dir), fn).toThrowError(/check\.then\[0\]\.function": expected one of "present"/);
+      expect(runCli(["."], dir).code, fn).toBe(2);
+    }
+    expect(existsSync(flag)).toBe(false);
+  });
+
+  it("__proto__ in a configuration pollutes nothing", () => {
+    const dir = repo({ "aimslint.config.json": '{ "__proto__": { "polluted": true }, "rules": { "__proto__": { "polluted": true } } }\n' });
+    try {
+      resolve(dir);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+    }
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("configuration errors that quote repository values cannot print a workflow command", () => {
+    const dir = repo({ "aimslint.config.yaml": 'extends: "base\\n::error file=x::pwned\\n##[error]legacy\\r::warning::cr"\nruleFiles: ["x\\n::notice::pwned"]\n' });
+    const r = runCli(["."], dir);
+    expect(r.code).toBe(2);
+    expect(outputProblems("stderr", r.stderr)).toEqual([]);
+  });
+});
+
+describe("extends, rule files and schemas stay inside the repository and off the network", () => {
+  const refused: [string, string][] = [
+    ["a URL", "extends: https://example.com/aimslint.yaml\n"],
+    ["a file: URL", "extends: file:///etc/passwd\n"],
+    ["an absolute path", "extends: /etc/passwd\n"],
+    ["a parent folder", "extends: ../outside.yaml\n"],
+    ["a path that climbs out", "extends: sub/../../outside.yaml\n"],
+    ["a symbolic link to a file outside", "extends: link.yaml\n"],
+    ["a rule file outside", "ruleFiles: [../outside.yaml]\n"],
+    ["a schema URL", "kinds:\n  incident: { schema: https://example.com/x.schema.json }\n"],
+    ["a schema outside", "kinds:\n  incident: { schema: ../outside.schema.json }\n"],
+    ["a schema through a symbolic link", "kinds:\n  incident: { schema: link.schema.json }\n"],
+  ];
+  it.each(refused)("refuses %s", (_name, config) => {
+    const parent = tempDir("aimslint-parent-");
+    writeFileSync(join(parent, "outside.yaml"), "rules: {}\n");
+    writeFileSync(join(parent, "outside.schema.json"), '{ "type": "object" }\n');
+    const dir = join(parent, "repo");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "aimslint.config.yaml"), config);
+    symlinkSync(join(parent, "outside.yaml"), join(dir, "link.yaml"));
+    symlinkSync(join(parent, "outside.schema.json"), join(dir, "link.schema.json"));
+    expect(() => resolve(dir)).toThrowError(ConfigError);
+  });
+
+  it("a rule file reached through a symbolic link is not loaded", () => {
+    const parent = tempDir("aimslint-parent-");
+    writeFileSync(join(parent, "rule.yaml"), rule("^x", "evil/outside"));
+    const dir = join(parent, "repo");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    writeFileSync(join(dir, "aimslint.config.yaml"), "ruleFiles: [rule.yaml]\n");
+    symlinkSync(join(parent, "rule.yaml"), join(dir, "rule.yaml"));
+    let ids: string[] = [];
+    try {
+      ids = resolve(dir).rules.map((r) => r.id);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+    }
+    expect(ids).not.toContain("evil/outside");
+  });
+});
