@@ -298,8 +298,10 @@ function runInWorker(slot, input, limit = timeoutMs) {
 // Storing what was found: one folder per case, the input's bytes under safe names, and case.json.
 
 /** A signature, so that the same problem is stored once, however many inputs show it. */
-function signature(outcome) {
-  const first = outcome.error.split("\n").find((l) => l.trim()) ?? "";
+function signature(outcome, input) {
+  // A hang says nothing about its cause: tell hangs apart by how the input was made (its generator and seed file).
+  // An invariant failure is told apart by what broke, not by the file it broke in.
+  const first = outcome.kind === "hang" ? input.how.replace(/:.*$/, "") : (outcome.error.split("\n").find((l) => l.trim()) ?? "").replace(/^.*?:\d+:\d+-\d+:\d+ /, "");
   return `${outcome.kind}:${first.replace(/\d+/g, "N").replace(/"[^"]*"/g, '""').slice(0, 160)}`;
 }
 
@@ -312,7 +314,7 @@ if (existsSync(outDir)) {
 }
 
 function store(input, outcome) {
-  const sig = signature(outcome);
+  const sig = signature(outcome, input);
   if (known.has(sig)) return false;
   known.add(sig);
   const id = createHash("sha256").update(sig).digest("hex").slice(0, 10);

@@ -44,7 +44,16 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
 
   for (const input of inputs.length > 0 ? inputs : ["."]) {
     const abs = resolve(cwd, input);
-    const info = await stat(abs).catch(() => undefined);
+    let denied = false;
+    const info = await stat(abs).catch((error: NodeJS.ErrnoException) => {
+      denied = error.code === "EACCES" || error.code === "EPERM";
+      return undefined;
+    });
+    if (denied) {
+      // A named file we may not even look at is a finding (file/unreadable), not a usage error.
+      add(abs, true);
+      continue;
+    }
     if (info?.isFile()) {
       // Hooks pass staged files one by one; they are checked whatever their folder's ignore rules say.
       if (isIgnored(toDisplay(cwd, abs), ignore)) continue;

@@ -62,7 +62,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       if ("skip" in loaded) continue;
       const named = candidate.explicit || governedByName(candidate.path, config.classify);
       if ("finding" in loaded) {
-        if (named) findings.push(loaded.finding);
+        if (named || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) findings.push(loaded.finding);
         continue;
       }
       filesChecked++;

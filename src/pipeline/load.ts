@@ -1,5 +1,5 @@
 // Stage 2: read a discovered file into text, or explain with a file-level finding why it cannot be read.
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { FILE_START, type Finding } from "../finding.js";
 import { LineIndex } from "../source/line-index.js";
 import type { Candidate } from "./discover.js";
@@ -36,7 +36,11 @@ export function formatOf(path: string): SourceFormat | undefined {
   return undefined;
 }
 
-export type LoadResult = { source: SourceFile } | { finding: Finding } | { skip: true };
+/**
+ * `head`: the start of a file that could not be loaded, as text, so that the caller can tell whether it declares
+ * a kind (a NUL byte or 4 MiB of padding must not make an artefact drop out of the check in silence).
+ */
+export type LoadResult = { source: SourceFile } | { finding: Finding; head?: string } | { skip: true };
 
 export async function loadFile(candidate: Candidate, limits: Limits): Promise<LoadResult> {
   const { path, absPath, explicit } = candidate;
@@ -49,11 +53,11 @@ export async function loadFile(candidate: Candidate, limits: Limits): Promise<Lo
   try {
     const info = await stat(absPath);
     if (info.size > limits.maxFileBytes) {
-      return fileFinding(
+      return withHead(await readHead(absPath), fileFinding(
         "file/too-large",
         `File is ${formatBytes(info.size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not checked.`,
         "Split the artefact into smaller files, or raise the limit with --max-file-size.",
-      );
+      ));
     }
     bytes = await readFile(absPath);
   } catch (error) {
@@ -65,17 +69,18 @@ export async function loadFile(candidate: Candidate, limits: Limits): Promise<Lo
     return explicit ? fileFinding("file/empty", "File is empty.", "Fill the artefact in, or delete the file.") : { skip: true };
   }
   if (hasUtf16Bom(bytes)) {
-    return fileFinding("file/encoding", "File is encoded as UTF-16; aimslint reads UTF-8 only.", "Re-save the file as UTF-8.");
+    return withHead(headText(bytes), fileFinding("file/encoding", "File is encoded as UTF-16; aimslint reads UTF-8 only.", "Re-save the file as UTF-8."));
   }
   const nul = bytes.subarray(0, 8000).indexOf(0);
   if (nul !== -1) {
-    return fileFinding("file/binary", "File contains NUL bytes and looks binary; it was not checked.", "Artefacts must be UTF-8 text. Remove the file or fix its content.");
+    return withHead(headText(bytes), fileFinding("file/binary", "File contains NUL bytes and looks binary; it was not checked.", "Artefacts must be UTF-8 text. Remove the file or fix its content."));
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
     const prefix = new LineIndex(bytes.subarray(0, bad).toString("utf8"));
     const at = prefix.position(prefix.text.length);
     return {
+      head: headText(bytes),
       finding: {
         ruleId: "file/encoding",
         severity: "error",
@@ -131,4 +136,29 @@ function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} B`;
+}
+
+const HEAD_BYTES = 4096;
+
+function withHead(head: string, result: LoadResult): LoadResult {
+  return "finding" in result ? { ...result, head } : result;
+}
+
+/** The first bytes as text: UTF-16 when it says so, else Latin-1 (never fails, keeps ASCII keys readable). */
+function headText(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, HEAD_BYTES));
+  if (head[0] === 0xff && head[1] === 0xfe) return head.toString("utf16le");
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(0, head.length & ~1)).swap16().toString("utf16le");
+  return head.toString("latin1").replace(/\0/g, "");
+}
+
+async function readHead(path: string): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return headText(buffer.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
 }

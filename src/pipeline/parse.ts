@@ -1,7 +1,7 @@
 // Stage 3: parse YAML, JSON and Markdown front matter into plain data plus a Locator for exact positions.
 // Parse problems become findings; a document that cannot be trusted is dropped, the others go on.
 import jsYaml from "js-yaml";
-import { parseAllDocuments, parseDocument, type Document } from "yaml";
+import { isScalar, parseAllDocuments, parseDocument, visit, type Document } from "yaml";
 import { FILE_START, type Finding, type Range } from "../finding.js";
 import { duplicateJsonKeys } from "../source/json-duplicates.js";
 import { Locator } from "../source/locator.js";
@@ -60,7 +60,9 @@ function fastYaml(source: SourceFile, text: string, base: number, limits: Limits
   }
   let parsed: Document.Parsed[] | undefined;
   const yamlDoc = (index: number) => () => {
-    parsed ??= multi ? (parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[]) : [parseDocument(text, YAML_OPTIONS)];
+    // js-yaml has already refused duplicate keys; without uniqueKeys, yaml's parse stays linear in the key count.
+    const options = { ...YAML_OPTIONS, uniqueKeys: false };
+    parsed ??= multi ? (parseAllDocuments(text, options) as Document.Parsed[]) : [parseDocument(text, options)];
     return Array.isArray(parsed) ? parsed[index] : undefined;
   };
   const documents: ParsedDocument[] = [];
@@ -85,6 +87,10 @@ function firstContentLine(source: SourceFile, text: string, base: number): Range
 }
 
 function parseYamlText(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult {
+  // A parser given 500,000 nested brackets spends seconds and gigabytes before any depth check: count first.
+  if (flowDepthExceeds(text, limits.maxDepth)) {
+    return { documents: [], findings: [fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.")] };
+  }
   const fast = fastYaml(source, text, base, limits, multi);
   if (fast) return fast;
   const findings: Finding[] = [];
@@ -93,11 +99,14 @@ function parseYamlText(source: SourceFile, text: string, base: number, limits: L
   const docs = Array.isArray(parsed) ? parsed : [];
   docs.forEach((doc, index) => {
     let fatal = false;
+    // yaml places a duplicate key's error near the previous value; point at the repeated key itself.
+    const repeated = doc.errors.some((e) => e.code === "DUPLICATE_KEY") ? safeRepeatedKeys(doc) : [];
     for (const error of doc.errors) {
       const duplicate = error.code === "DUPLICATE_KEY";
       if (!duplicate) fatal = true;
-      findings.push(yamlProblem(source, base, error.code, error.message, error.pos, "error"));
+      if (!duplicate || repeated.length === 0) findings.push(yamlProblem(source, base, error.code, error.message, error.pos, "error"));
     }
+    for (const pos of repeated) findings.push(yamlProblem(source, base, "DUPLICATE_KEY", "Map keys must be unique", pos, "error"));
     for (const warning of doc.warnings) findings.push(yamlProblem(source, base, warning.code, warning.message, warning.pos, "warning"));
     if (fatal || doc.contents === null) return;
     let data: unknown;
@@ -133,7 +142,7 @@ function parseJson(source: SourceFile, limits: Limits): ParseResult {
     const message = (error as Error).message;
     const at = /at position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : source.text.length;
-    const start = source.lines.position(offset);
+    const { start, end } = spanOnLine(source, offset, offset + 1);
     const clean = message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
     return {
       documents: [],
@@ -143,7 +152,7 @@ function parseJson(source: SourceFile, limits: Limits): ParseResult {
           severity: "error",
           message: `Invalid JSON: ${clean}.`,
           file: source.path,
-          range: { start, end: { line: start.line, column: start.column + 1 } },
+          range: { start, end },
           iso42001: ["7.5.2"],
           help: "Fix the JSON syntax (trailing commas, comments and unquoted keys are not JSON).",
         },
@@ -216,10 +225,7 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
 
 function yamlProblem(source: SourceFile, base: number, code: string, message: string, pos: [number, number], severity: "error" | "warning"): Finding {
   const ruleId = code === "DUPLICATE_KEY" ? "parse/duplicate-key" : code === "TAG_RESOLVE_FAILED" ? "parse/unknown-tag" : code === "RESOURCE_EXHAUSTION" ? "parse/resource-limit" : "parse/syntax";
-  const end = Math.max(pos[1], pos[0] + 1);
-  const start = source.lines.position(base + pos[0]);
-  let endPos = source.lines.position(Math.min(base + end, source.lines.lineEnd(base + pos[0])));
-  if (endPos.line === start.line && endPos.column <= start.column) endPos = { line: start.line, column: start.column + 1 };
+  const { start, end: endPos } = spanOnLine(source, base + pos[0], base + pos[1]);
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").replace(/\.$/, "");
   const help =
     ruleId === "parse/duplicate-key"
@@ -268,4 +274,67 @@ export function describe(value: unknown): string {
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return "a string";
   return `a ${typeof value}`;
+}
+
+/**
+ * A problem's range, kept on its first line: at least one character wide when there is a character to point at,
+ * and never past the end of the line (an error at the end of a line or of the file is a point there).
+ */
+function spanOnLine(source: SourceFile, from: number, to: number): Range {
+  const lineEnd = source.lines.lineEnd(from);
+  const end = Math.min(Math.max(to, from < lineEnd ? from + 1 : from), lineEnd);
+  return source.lines.range(from, Math.max(from, end));
+}
+
+/** Ranges of keys that repeat an earlier key of the same mapping, at any depth. */
+function repeatedKeys(doc: Document): [number, number][] {
+  const found: [number, number][] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const item of map.items) {
+        const key = isScalar(item.key) ? String(item.key.value) : undefined;
+        if (key === undefined || !isScalar(item.key) || !item.key.range) continue;
+        if (seen.has(key)) found.push([item.key.range[0], item.key.range[1]]);
+        else seen.add(key);
+      }
+    },
+  });
+  return found;
+}
+
+function safeRepeatedKeys(doc: Document): [number, number][] {
+  try {
+    return repeatedKeys(doc);
+  } catch {
+    return []; // absurdly deep documents: yaml's own positions will do
+  }
+}
+
+/**
+ * A linear over-approximation-free guard: the nesting of flow brackets outside quotes and comments. It may
+ * under-count (a stray apostrophe), never over-count, so a real document is never refused by it.
+ */
+function flowDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      quote = 0;
+      continue;
+    }
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 35 && (i === 0 || /\s/.test(text.charAt(i - 1)))) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return false;
 }

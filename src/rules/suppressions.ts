@@ -17,7 +17,9 @@ export interface Directive {
   endColumn: number;
 }
 
-const DIRECTIVE = /(#|<!--)\s*aimslint-disable(-next-line|-line|-file)\b([^\r\n]*)/g;
+// [ \t]*, not \s*: a `#` ending one line (a Markdown heading "## Uses #") must not turn plain text on a later line
+// into a directive (found by the property tests).
+const DIRECTIVE = /(#|<!--)[ \t]*aimslint-disable(-next-line|-line|-file)\b([^\r\n]*)/g;
 
 export function readDirectives(source: SourceFile): Directive[] {
   if (source.format === "json") return [];

@@ -27,7 +27,6 @@ export interface Case {
   findings?: Expected[];
   also?: Expected[];
   artefact?: string;
-  atLeast?: string;
   make?: string;
   gap?: { reason: string; findings?: Expected[]; also?: Expected[] };
 }

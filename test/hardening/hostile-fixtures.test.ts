@@ -96,7 +96,6 @@ function checkCases(findings: readonly Finding[], checked: (file: string) => str
     const got = byFile.get(file) ?? [];
     const gotExact = findings.filter((f) => f.file === file && exact(f)).map(brief).sort();
     if (c.findings) expect(gotExact, `${file} (${c.case})`).toEqual(c.findings.map((e) => expectedBrief(file, e)).sort());
-    if (c.atLeast) expect(gotExact.some((b) => b.endsWith(` ${c.atLeast}`)), `${file} (${c.case})`).toBe(true);
     for (const e of c.also ?? []) expect(got, `${file} (${c.case})`).toContain(expectedBrief(file, e));
     if (c.artefact) expect([c.artefact, "checked"], `${file} is still checked (${c.case})`).toContain(checked(file));
   }
@@ -142,12 +141,14 @@ describe("hostile fixture folder", () => {
     for (const { format, color, text } of renderAll(named.findings)) expect(outputProblems(format, text, color), format).toEqual([]);
   });
 
-  it("reports parse problems and symbolic links in a plain folder scan too, and checks the other files", async () => {
+  it("reports the same problems in a plain folder scan (nothing named), and checks the other files", async () => {
+    // A NUL byte, a bad encoding or 4 MiB of padding must not make an artefact drop out of the check in silence.
     const scan = await lintIn(walked);
     const got = new Set(scan.findings.map(brief));
     for (const [file, c] of ALL) {
-      for (const e of c.findings ?? []) if (e.ruleId.startsWith("parse/") || e.ruleId === "file/symlink") {
-        if (file === "links/outside-folder/secret.yaml") continue; // only reachable by naming it
+      if (file === "links/outside-folder/secret.yaml") continue; // only reachable by naming it
+      for (const e of c.findings ?? []) {
+        if (e.ruleId === "file/empty") continue; // an empty file is reported only when named
         expect(got, `${file} (${c.case})`).toContain(expectedBrief(file, e));
       }
     }
@@ -201,11 +202,13 @@ describe("unreadable files and folders", () => {
     const before = hashTree(dir);
     try {
       const [command, ...rest] = prefix!.length > 0 ? [...prefix!, process.execPath] : [process.execPath];
-      const r = execFile(command!, [...rest, join(import.meta.dirname, "..", "..", "dist", "cli.cjs"), "--format", "json", ".", "perms/unreadable.yaml"], dir);
+      const r = execFile(command!, [...rest, join(import.meta.dirname, "..", "..", "dist", "cli.cjs"), "--format", "json", ".", "perms/unreadable.yaml", "perms/locked/risk.yaml"], dir);
       expect(r.stderr).toBe("");
       const report = JSON.parse(r.stdout) as { findings: Finding[] };
       const got = report.findings.map(brief);
-      expect(got).toContain("perms/unreadable.yaml:1:1 file/unreadable");
+      for (const [file, c] of Object.entries(manifest.generated).filter(([name]) => name.startsWith("perms/"))) {
+        for (const e of c.findings ?? []) expect(got, `${file} (${c.case})`).toContain(expectedBrief(file, e));
+      }
       expect(got).toContain("good/RISK-100.yaml:5:25 schema/enum");
       expect(r.code).toBe(1);
       expect(hashTree(dir)).toBe(before);

@@ -14,7 +14,18 @@ import { outputProblems, rangeProblems, visibleText } from "./invariants.js";
 
 /** Each property gets about this long; numRuns is the upper bound. */
 const BUDGET_MS = 8_000;
-const settings = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, interruptAfterTimeLimit: BUDGET_MS, markInterruptAsFailure: false, endOnFailure: true });
+/**
+ * A fixed seed by default, so that the suite gives the same verdict on every machine (exploring is the fuzzer's
+ * job); AIMSLINT_FC_SEED=random explores new cases, AIMSLINT_FC_SEED=<n> replays a seed fast-check printed.
+ */
+const SEED = process.env["AIMSLINT_FC_SEED"] === "random" ? undefined : Number(process.env["AIMSLINT_FC_SEED"] ?? 20260630);
+const settings = (numRuns: number): fc.Parameters<unknown> => ({
+  numRuns,
+  interruptAfterTimeLimit: BUDGET_MS,
+  markInterruptAsFailure: false,
+  endOnFailure: true,
+  ...(SEED === undefined ? {} : { seed: SEED }),
+});
 
 function write(dir: string, files: readonly GeneratedFile[]): void {
   for (const f of files) {
