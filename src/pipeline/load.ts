@@ -77,7 +77,8 @@ export async function loadFile(candidate: Candidate, limits: Limits): Promise<Lo
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
-    const prefix = new LineIndex(bytes.subarray(0, bad).toString("utf8"));
+    // Positions never count the BOM (editors do not show it as a column).
+    const prefix = new LineIndex(bytes.subarray(0, bad).toString("utf8").replace(/^\uFEFF/, ""));
     const at = prefix.position(prefix.text.length);
     return {
       head: headText(bytes),

@@ -32,7 +32,7 @@ describe("known gaps (reported; it.fails until fixed)", () => {
     });
   }
 
-  it.fails("with a UTF-8 BOM, an invalid byte on the first line is reported at its own column (found by the fuzzer)", async () => {
+  it("with a UTF-8 BOM, an invalid byte on the first line is reported at its own column (found by the fuzzer)", async () => {
     // Reported at 1:10 today: the BOM is counted as a column in the prefix before the bad byte, although positions
     // everywhere else do not count it. At the end of the line the range then ends past the line.
     const dir = tempDir("aimslint-gap-");
