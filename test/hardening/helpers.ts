@@ -103,13 +103,19 @@ export function isRoot(): boolean {
   return typeof process.getuid === "function" && process.getuid() === 0;
 }
 
-/** Runs a command as user `nobody`, for permission checks when the tests run as root (root reads mode 000 files). */
+/**
+ * The command prefix that runs the CLI as user `nobody`, for permission checks when the tests run as root (root
+ * reads mode 000 files): [] when not root, undefined when impossible (no setpriv, or nobody cannot read the CLI,
+ * e.g. a clone under /root), in which case those checks are skipped.
+ */
 export function asNobody(): string[] | undefined {
   if (!isRoot()) return [];
   const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
   if (!setpriv) return undefined;
-  const probe = spawnSync(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "-e", "process.exit(process.getuid() === 65534 ? 0 : 1)"]);
-  return probe.status === 0 ? [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] : undefined;
+  const prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"];
+  const script = "const fs = require('fs'); for (const p of process.argv.slice(1)) fs.accessSync(p, fs.constants.R_OK); fs.readdirSync(process.argv[2]); process.exit(process.getuid() === 65534 ? 0 : 1)";
+  const probe = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, "-e", script, CLI, join(repoRoot, "schemas"), join(repoRoot, "package.json"), tmpdir()]);
+  return probe.status === 0 ? prefix : undefined;
 }
 
 /** `file:line:col rule-id`, the shape assertions compare. */
