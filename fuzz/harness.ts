@@ -38,7 +38,7 @@ export async function runCase(dir: string, names: string[], today = "2026-06-30"
       texts.set(name, undefined);
     }
   }
-  const problems = rangeProblems(result.findings, texts, { knownGaps: true });
+  const problems = rangeProblems(result.findings, texts);
   const context = { filesChecked: result.reported.size, artefactsChecked: result.artefacts.length, color: false, version: "0.0.0-fuzz", rules: config.rules };
   for (const [format, reporter] of Object.entries(REPORTERS)) problems.push(...outputProblems(format, reporter(result.findings, context)));
   problems.push(...outputProblems("stylish", REPORTERS["stylish"]!(result.findings, { ...context, color: true }), true));

@@ -28,7 +28,7 @@ export function visibleText(bytes: Uint8Array): string {
  * Every finding's range lies inside its file: 1 ≤ line ≤ number of lines, 1 ≤ column ≤ line length + 1, and
  * start ≤ end. `texts` maps a finding's file to the file's text (undefined: not readable as text, e.g. a link).
  */
-export function rangeProblems(findings: readonly Finding[], texts: ReadonlyMap<string, string | undefined>, options: { knownGaps?: boolean } = {}): string[] {
+export function rangeProblems(findings: readonly Finding[], texts: ReadonlyMap<string, string | undefined>): string[] {
   const problems: string[] = [];
   const cache = new Map<string, number[]>();
   for (const f of findings) {
@@ -48,21 +48,11 @@ export function rangeProblems(findings: readonly Finding[], texts: ReadonlyMap<s
     let lengths = cache.get(f.file);
     if (!lengths) cache.set(f.file, (lengths = lineLengths(text)));
     for (const [name, p] of [["start", start], ["end", end]] as const) {
-      if (options.knownGaps && knownRangeGap(f, lengths)) continue;
       if (p.line > lengths.length) problems.push(`${where}: ${name} line ${p.line} is past the last line (${lengths.length})`);
       else if (p.column > (lengths[p.line - 1] as number) + 1) problems.push(`${where}: ${name} column ${p.column} is past the end of line ${p.line} (${lengths[p.line - 1]} characters)`);
     }
   }
   return problems;
-}
-
-/**
- * Known gap (test/hardening/known-gaps.test.ts): with a UTF-8 BOM, an invalid byte on the first line is reported
- * one column to the right (the BOM is counted), so at the end of the line the range ends past it.
- */
-export function knownRangeGap(f: Finding, lengths: readonly number[]): boolean {
-  const { start } = f.range;
-  return f.ruleId === "file/encoding" && start.line === 1 && start.column >= (lengths[0] ?? 0) + 1;
 }
 
 /** Our own SGR colour codes (src/reporters/stylish.ts); any other ESC would come from untrusted text. */

@@ -8,7 +8,7 @@ import type { Finding } from "../../src/finding.js";
 import { REPORTERS } from "../../src/reporters/index.js";
 import { LineIndex } from "../../src/source/line-index.js";
 import { asNobody, brief, CLI, lintIn, tempDir } from "./helpers.js";
-import { outputProblems, rangeProblems } from "./invariants.js";
+import { outputProblems, rangeProblems, visibleText } from "./invariants.js";
 
 describe("regressions", () => {
   it("a parse problem at the end of a line ends at most one column after it", async () => {
@@ -46,6 +46,17 @@ describe("regressions", () => {
     const result = await lintIn(dir, ["model-card.md"]);
     expect(result.findings.filter((f) => f.suppressed)).toEqual([]);
     expect(result.findings.some((f) => f.ruleId.startsWith("modelcard/"))).toBe(true);
+  });
+
+  it("with a UTF-8 BOM, an invalid byte on the first line is reported at its own column (found by the fuzzer)", async () => {
+    // Was reported at 1:10: the BOM was counted as a column in the prefix before the bad byte, although positions
+    // everywhere else do not count it, so at the end of the line the range ended past the line.
+    const dir = tempDir("aimslint-reg-");
+    const bytes = Buffer.concat([Buffer.from("\ufeffkind: r\u0001"), Buffer.from([0xb2])]);
+    writeFileSync(join(dir, "bom.yaml"), bytes);
+    const result = await lintIn(dir, ["bom.yaml"]);
+    expect(result.findings.map(brief)).toEqual(["bom.yaml:1:9 file/encoding"]);
+    expect(rangeProblems(result.findings, new Map([["bom.yaml", visibleText(bytes)]]))).toEqual([]);
   });
 
   it("1 MB of nested YAML flow sequences is refused quickly, with bounded memory and one finding", () => {
