@@ -70,7 +70,7 @@ function fastYaml(source: SourceFile, text: string, base: number, limits: Limits
   values.forEach((data, index) => {
     if (data === null || data === undefined) return;
     if (tooDeep(data, limits.maxDepth)) {
-      findings.push(fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep."));
+      findings.push(tooDeepFinding(source, limits));
       return;
     }
     // The fallback range is only used when nothing better exists: the document's first line.
@@ -89,7 +89,7 @@ function firstContentLine(source: SourceFile, text: string, base: number): Range
 function parseYamlText(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult {
   // A parser given 500,000 nested brackets spends seconds and gigabytes before any depth check: count first.
   if (flowDepthExceeds(text, limits.maxDepth)) {
-    return { documents: [], findings: [fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.")] };
+    return { documents: [], findings: [tooDeepFinding(source, limits)] };
   }
   const fast = fastYaml(source, text, base, limits, multi);
   if (fast) return fast;
@@ -125,7 +125,7 @@ function parseYamlText(source: SourceFile, text: string, base: number, limits: L
       return;
     }
     if (tooDeep(data, limits.maxDepth)) {
-      findings.push(fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.", rangeOfDoc(source, doc, base)));
+      findings.push(tooDeepFinding(source, limits, rangeOfDoc(source, doc, base)));
       return;
     }
     documents.push({ source, index, data, locator: new Locator(source.lines, doc, base, rangeOfDoc(source, doc, base)) });
@@ -160,7 +160,7 @@ function parseJson(source: SourceFile, limits: Limits): ParseResult {
     };
   }
   if (tooDeep(data, limits.maxDepth)) {
-    return { documents: [], findings: [fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.")] };
+    return { documents: [], findings: [tooDeepFinding(source, limits)] };
   }
   const findings = duplicateJsonKeys(source.text).map(([start, end]) => yamlProblem(source, 0, "DUPLICATE_KEY", "Map keys must be unique", [start, end], "error"));
   // Positions come from reading the JSON as YAML, done only when a finding asks for one.
@@ -337,4 +337,8 @@ function flowDepthExceeds(text: string, max: number): boolean {
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return false;
+}
+
+function tooDeepFinding(source: SourceFile, limits: Limits, range?: Range): Finding {
+  return fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.", range);
 }
