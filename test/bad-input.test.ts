@@ -35,7 +35,7 @@ describe("hostile and broken files", () => {
       "utf16.yaml:1:1 file/encoding",
     ]);
     // The good file and the recoverable ones were still classified and validated.
-    expect(result.artefacts.map((a) => a.doc.source.path)).toEqual(["dup.yaml", "good.yaml", "proto.yaml", "tag.yaml"]);
+    expect(result.artefacts.map((a) => a.file)).toEqual(["dup.yaml", "good.yaml", "proto.yaml", "tag.yaml"]);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
@@ -67,7 +67,7 @@ describe("hostile and broken files", () => {
     symlinkSync(join(dir, "loop-b.yaml"), join(dir, "loop-a.yaml"));
     const result = await lintDir(dir);
     expect(brief(result.findings.filter((f) => f.ruleId === "file/symlink"))).toEqual(["linked.yaml:1:1 file/symlink", "loop-a.yaml:1:1 file/symlink", "loop-b.yaml:1:1 file/symlink"]);
-    expect(result.artefacts.map((a) => a.doc.source.path)).toEqual(["good.yaml"]);
+    expect(result.artefacts.map((a) => a.file)).toEqual(["good.yaml"]);
   });
 
   it("reads BOM, CRLF and lone-CR files with correct positions", async () => {

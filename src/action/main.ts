@@ -8,7 +8,7 @@ import { ConfigError } from "../config/load-config.js";
 import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { countFindings } from "../finding.js";
 import { KINDS } from "../kinds.js";
-import type { Artefact } from "../pipeline/classify.js";
+import type { IndexEntry } from "../rules/index-entry.js";
 import { lint } from "../pipeline/lint.js";
 import { sarif } from "../reporters/sarif.js";
 import { stylish } from "../reporters/stylish.js";
@@ -51,7 +51,7 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
   const inScope = (file: string) => result.reported.has(file) && (!changed || changed.files.has(file));
   const findings = result.findings.filter((f) => inScope(f.file));
   const reportedFiles = [...result.reported].filter(inScope);
-  const reportedArtefacts = result.artefacts.filter((a) => inScope(a.doc.source.path));
+  const reportedArtefacts = result.artefacts.filter((a) => inScope(a.file));
   const scope = changed ? `only the ${plural(changed.files.size, "file")} changed by ${changed.source}` : inputs.paths.length > 0 ? inputs.paths.join(", ") : "the whole repository";
   const context = { filesChecked: reportedFiles.length, artefactsChecked: reportedArtefacts.length, color: false, version: VERSION, rules: config.rules };
   log.print(`Reporting on ${scope}.`);
@@ -135,14 +135,14 @@ async function findChanged(inputs: ActionInputs, workspace: string, log: FencedL
 }
 
 /** Rules that ran on at least one reported artefact (configured on, and applying to its kind). */
-function rulesThatRan(artefacts: readonly Artefact[], config: ResolvedConfig): Set<string> {
+function rulesThatRan(artefacts: readonly IndexEntry[], config: ResolvedConfig): Set<string> {
   const ran = new Set<string>();
-  for (const a of artefacts) for (const active of config.rulesFor(a)) if (active.rule.appliesTo.includes(a.kind)) ran.add(active.rule.id);
+  for (const a of artefacts) for (const active of config.rulesFor(a.file)) if (active.rule.appliesTo.includes(a.kind)) ran.add(active.rule.id);
   return ran;
 }
 
 /** Every kind, with how many artefacts of it the whole repository holds. */
-function evidence(artefacts: readonly Artefact[], config: ResolvedConfig) {
+function evidence(artefacts: readonly IndexEntry[], config: ResolvedConfig) {
   const counts = new Map<string, number>();
   for (const a of artefacts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
   return [...KINDS, ...(config.classify.extraKinds ?? [])].map((k) => ({ id: k.id, title: k.title, iso42001: k.iso42001, count: counts.get(k.id) ?? 0 }));

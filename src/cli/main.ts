@@ -61,7 +61,7 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
   }
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed) : result.findings;
   const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
-  const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.doc.source.path)).length;
+  const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
   io.stdout(REPORTERS[options.format]!(findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules }));
   const active = findings.filter((f) => !f.suppressed);
   const warnings = active.filter((f) => f.severity === "warning").length;

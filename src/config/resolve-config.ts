@@ -4,9 +4,11 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
 import type { Severity } from "../finding.js";
 import { kindInfo, type KindInfo } from "../kinds.js";
-import type { Artefact, ClassifyOptions } from "../pipeline/classify.js";
+import type { ClassifyOptions } from "../pipeline/classify.js";
 import { DEFAULT_LIMITS, type Limits } from "../pipeline/load.js";
 import { todayUtc, isDate } from "../rules/dates.js";
+import type { IndexFields } from "../rules/index-entry.js";
+import { indexFields } from "../rules/index-fields.js";
 import { BUILT_IN_RULES, loadRuleFile } from "../rules/load-rules.js";
 import type { ActiveRule } from "../rules/run-rules.js";
 import type { RuleDefinition } from "../rules/types.js";
@@ -27,7 +29,10 @@ export interface ResolvedConfig {
   /** Organisation kinds with their schema files (absolute paths). */
   schemaFiles: Map<string, string>;
   inlineSuppressions: boolean;
-  rulesFor: (artefact: Artefact) => readonly ActiveRule[];
+  /** The rules that apply to a file (configuration overrides are per path), by its display path. */
+  rulesFor: (path: string) => readonly ActiveRule[];
+  /** What the repository index keeps of each kind for cross-document rules. */
+  indexFields: IndexFields;
 }
 
 export interface ResolveOptions {
@@ -79,20 +84,34 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
       at: (id: string, option?: string) => layer.at(option ? ["overrides", i, "rules", id, "options", option] : ["overrides", i, "rules", id]),
     })),
   );
-  for (const o of overrides) applySettings(new Map(base), o.rules, byId, o.at); // validate ids and options before any file is read
+  // Validate ids and options before any file is read; each override's settings are also a set of options a rule
+  // may run with, which can change the fields the repository index must keep.
+  const variants = [...base].map(([id, s]) => ({ rule: byId.get(id)!, options: s.options }));
+  for (const o of overrides) {
+    const settings = new Map(base);
+    applySettings(settings, o.rules, byId, o.at);
+    for (const id of Object.keys(o.rules)) variants.push({ rule: byId.get(id)!, options: settings.get(id)!.options });
+  }
 
-  const cache = new Map<string, ActiveRule[]>();
-  const rulesFor = (artefact: Artefact): ActiveRule[] => {
-    const path = artefact.doc.source.path;
-    let active = cache.get(path);
+  // Files that match the same overrides share one list: a list per file would cost memory in proportion to
+  // the repository (80 rules × 15,000 files).
+  const byOverrides = new Map<string, ActiveRule[]>();
+  const byPath = new Map<string, ActiveRule[]>();
+  const rulesFor = (path: string): ActiveRule[] => {
+    const known = byPath.get(path);
+    if (known) return known;
+    const abs = resolve(options.cwd, path);
+    const matching = overrides.filter((o) => o.match(relative(o.dir, abs).split("\\").join("/")));
+    const key = matching.map((o) => overrides.indexOf(o)).join(",");
+    let active = byOverrides.get(key);
     if (!active) {
       const settings = new Map([...base].map(([id, s]) => [id, { ...s, options: { ...s.options } }]));
-      const abs = resolve(options.cwd, path);
-      for (const o of overrides) if (o.match(relative(o.dir, abs).split("\\").join("/"))) applySettings(settings, o.rules, byId, o.at);
+      for (const o of matching) applySettings(settings, o.rules, byId, o.at);
       active = [];
       for (const [id, s] of settings) if (s.severity !== "off") active.push({ rule: byId.get(id)!, severity: s.severity, options: s.options });
-      cache.set(path, active);
+      byOverrides.set(key, active);
     }
+    byPath.set(path, active);
     return active;
   };
 
@@ -119,7 +138,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const limits = { ...DEFAULT_LIMITS, ...layers.reduce((acc, l) => ({ ...acc, ...(l.config.limits ?? {}) }), {}) };
   const ignores = layers.flatMap((l) => (l.config.ignores ?? []).map((g) => relativeGlob(options.cwd, l.dir, g)));
   const inline = options.noInlineConfig ? false : ((last("inlineSuppressions") as boolean | undefined) ?? true);
-  return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor };
+  return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor, indexFields: indexFields(variants) };
 }
 
 function applySettings(target: Map<string, Setting>, rules: Record<string, RuleSetting>, byId: Map<string, RuleDefinition>, at: (id: string, option?: string) => string): void {

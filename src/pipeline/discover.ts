@@ -2,7 +2,8 @@
 // In a git work tree, folders are listed by git itself so .gitignore is honoured exactly;
 // elsewhere fast-glob walks them. Symbolic links that lead out of the scanned folder are never followed.
 import { execFile } from "node:child_process";
-import { lstat, realpath, stat } from "node:fs/promises";
+import { lstatSync } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import picomatch from "picomatch";
@@ -35,6 +36,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
   const findings: Finding[] = [];
   const unmatched: string[] = [];
   const ignore = [...DEFAULT_IGNORES, ...ignores];
+  const isIgnored = ignoreMatcher(ignore);
   const add = (absPath: string, explicit: boolean) => {
     const path = toDisplay(cwd, absPath);
     const known = byPath.get(path);
@@ -56,7 +58,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     }
     if (info?.isFile()) {
       // Hooks pass staged files one by one; they are checked whatever their folder's ignore rules say.
-      if (isIgnored(toDisplay(cwd, abs), ignore)) continue;
+      if (isIgnored(toDisplay(cwd, abs))) continue;
       // A named path inside the folder that a symbolic link (the file or a folder on the way) leads out of is not
       // followed either: `aimslint $(git diff --name-only)` must not read a file the pull request points at.
       const escape = await namedEscape(abs, cwd);
@@ -86,7 +88,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     for (const file of files) {
       const fileAbs = resolve(abs === cwd || !info ? cwd : abs, file);
       const display = toDisplay(cwd, fileAbs);
-      if (!formatOf(display) || isIgnored(display, ignore)) continue;
+      if (!formatOf(display) || isIgnored(display)) continue;
       const escape = await symlinkEscape(fileAbs, boundary);
       if (escape) {
         findings.push({ ...escape, file: display });
@@ -129,8 +131,14 @@ async function gitListFiles(dir: string): Promise<string[] | undefined> {
 }
 
 async function symlinkEscape(file: string, boundary: string): Promise<Omit<Finding, "file"> | undefined> {
-  const info = await lstat(file).catch(() => undefined);
-  if (!info?.isSymbolicLink()) return undefined;
+  // lstatSync: one cheap system call per file, where a promise costs a thread-pool round trip (15,000 files).
+  let isLink = false;
+  try {
+    isLink = lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    // Not even lstat-able (EACCES on the folder): loading it will say so.
+  }
+  if (!isLink) return undefined;
   const finding = (message: string): Omit<Finding, "file"> => ({
     ruleId: "file/symlink",
     severity: "warning",
@@ -175,8 +183,11 @@ export function toDisplay(cwd: string, abs: string): string {
   return sep === "/" ? shown : shown.split(sep).join("/");
 }
 
-function isIgnored(display: string, ignore: readonly string[]): boolean {
-  const parts = display.split("/");
-  if (parts.includes("node_modules") || parts.includes(".git")) return true;
-  return picomatch.isMatch(display, [...ignore], { dot: true });
+/** Compiled once per scan: picomatch.isMatch would compile every pattern again for every file. */
+function ignoreMatcher(ignore: readonly string[]): (display: string) => boolean {
+  const matches = picomatch([...ignore], { dot: true });
+  return (display) => {
+    const parts = display.split("/");
+    return parts.includes("node_modules") || parts.includes(".git") || matches(display);
+  };
 }

@@ -1,17 +1,15 @@
-// The pipeline in one place: discover → load → parse → classify → validate → rules → suppressions → findings.
+// The pipeline in one place: discover → per file (load → parse → classify → validate → document rules, see
+// check-file.ts) → repository index → cross-document rules → suppressions → findings.
 import { resolve } from "node:path";
 import type { ResolvedConfig } from "../config/resolve-config.js";
-import { compareFindings, type Finding } from "../finding.js";
+import { compareFindings, FILE_START, type Finding } from "../finding.js";
+import type { IndexEntry } from "../rules/index-entry.js";
 import { RepoIndex } from "../rules/repo-index.js";
-import { runRules } from "../rules/run-rules.js";
-import { applySuppressions } from "../rules/suppressions.js";
-import { classify, type Artefact } from "./classify.js";
+import { runRepositoryChecks, type DeferredCheck } from "../rules/run-rules.js";
+import { applySuppressions, type Directive } from "../rules/suppressions.js";
+import { FileChecker, reparser } from "./check-file.js";
 import { discover, type Candidate } from "./discover.js";
-import { governedByContent, governedByName } from "./governed.js";
-import { loadFile, type SourceFile } from "./load.js";
-import { parseSource } from "./parse.js";
 import { validatorLookup } from "./runtime-validators.js";
-import { validateArtefact } from "./validate.js";
 
 export interface LintOptions {
   cwd: string;
@@ -25,16 +23,13 @@ export interface LintResult {
   findings: Finding[];
   /** Files read and parsed (artefacts or not), in the whole project. */
   filesChecked: number;
-  /** Every artefact of the project: cross-document rules see all of them. */
-  artefacts: Artefact[];
+  /** Every artefact of the project as the repository index keeps it: cross-document rules see all of them. */
+  artefacts: readonly IndexEntry[];
   /** The files findings were reported for. */
   reported: Set<string>;
   /** Command-line paths that matched no file. */
   unmatched: string[];
 }
-
-/** How many files are read at once: enough to hide I/O latency, few enough to bound memory. */
-const CONCURRENCY = 32;
 
 export async function lint(options: LintOptions): Promise<LintResult> {
   const { config, cwd } = options;
@@ -50,57 +45,43 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const f of asked.findings) reported.add(f.file);
 
   const validators = await validatorLookup(config.schemaFiles);
+  const files = new FileChecker(config, validators);
   const findings: Finding[] = [...asked.findings];
-  const artefacts: Artefact[] = [];
-  const sources = new Map<string, SourceFile>();
+  const ruleFindings: Finding[] = [];
+  const entries: IndexEntry[] = [];
+  const deferred: DeferredCheck[] = [];
+  const directives = new Map<string, Directive[]>();
   let filesChecked = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < candidates.length) {
-      const candidate = candidates[next++]!;
-      const loaded = await loadFile(candidate, config.limits);
-      if ("skip" in loaded) continue;
-      const named = candidate.explicit || governedByName(candidate.path, config.classify);
-      if ("finding" in loaded) {
-        if (named || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) findings.push(loaded.finding);
-        continue;
-      }
-      filesChecked++;
-      sources.set(loaded.source.path, loaded.source);
-      const parsed = parseSource(loaded.source, config.limits);
-      let classifiedAny = false;
-      const fileFindings: Finding[] = [];
-      for (const doc of parsed.documents) {
-        const classified = classify(doc, config.classify);
-        append(fileFindings, classified.findings);
-        classifiedAny ||= classified.artefacts.length > 0;
-        for (const artefact of classified.artefacts) {
-          artefacts.push(artefact);
-          if (reported.has(artefact.doc.source.path)) append(fileFindings, validateArtefact(artefact, validators));
-        }
-      }
-      // Parse problems count only in files meant to be artefacts (see governed.ts).
-      if (named || classifiedAny || governedByContent(loaded.source.text, config.classify)) append(findings, parsed.findings);
-      append(findings, fileFindings);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  // Completion order depends on I/O timing; sort so that output is identical run after run.
-  artefacts.sort(compareArtefacts);
+  // One file at a time, start to finish: what is kept of it is its findings and its index entries, so memory
+  // follows the index, not the size of the repository.
+  for (const candidate of candidates) {
+    const result = files.check(candidate, reported.has(candidate.path));
+    if (!result) continue;
+    if (result.checked) filesChecked++;
+    append(findings, result.findings);
+    append(ruleFindings, result.ruleFindings);
+    append(entries, result.entries);
+    append(deferred, result.deferred);
+    if (result.directives.length > 0) directives.set(candidate.path, result.directives);
+  }
+  // Sorted, so that "the first artefact with this id" is the same whatever order the files were listed in.
+  entries.sort(compareEntries);
 
-  const index = new RepoIndex(artefacts, config.root);
-  const inScope = artefacts.filter((a) => reported.has(a.doc.source.path));
-  append(findings, withoutEchoes(findings, runRules(inScope, { index, today: config.today, rulesFor: config.rulesFor })));
+  const byPath = new Map(candidates.map((c) => [c.path, c]));
+  const reparse = reparser((path) => byPath.get(path), config);
+  const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields);
+  append(ruleFindings, runRepositoryChecks(deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
+  append(findings, withoutEchoes(findings, ruleFindings));
   const mine = findings.filter((f) => reported.has(f.file));
   const all = applySuppressions({
     findings: mine,
-    sources: new Map([...sources].filter(([path]) => reported.has(path))),
+    directives,
     knownRules: new Set([...config.rules.map((r) => r.id), ...mine.map((f) => f.ruleId)]),
     today: config.today,
     enabled: config.inlineSuppressions,
   });
   all.sort(compareFindings);
-  return { findings: all, filesChecked, artefacts, reported, unmatched: asked.unmatched };
+  return { findings: all, filesChecked, artefacts: entries, reported, unmatched: asked.unmatched };
 }
 
 /** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */
@@ -114,11 +95,9 @@ function mergeCandidates(project: Candidate[], asked: Candidate[]): Candidate[] 
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function compareArtefacts(a: Artefact, b: Artefact): number {
-  const pa = a.doc.source.path;
-  const pb = b.doc.source.path;
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return a.doc.index - b.doc.index || a.root.length - b.root.length || Number(a.root[1] ?? 0) - Number(b.root[1] ?? 0);
+function compareEntries(a: IndexEntry, b: IndexEntry): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.doc - b.doc || a.root.length - b.root.length || Number(a.root[1] ?? 0) - Number(b.root[1] ?? 0) || (String(a.root[0]) < String(b.root[0]) ? -1 : 1);
 }
 
 /**

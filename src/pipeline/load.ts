@@ -1,5 +1,5 @@
 // Stage 2: read a discovered file into text, or explain with a file-level finding why it cannot be read.
-import { open, readFile, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { FILE_START, type Finding } from "../finding.js";
 import { LineIndex } from "../source/line-index.js";
 import type { Candidate } from "./discover.js";
@@ -42,7 +42,11 @@ export function formatOf(path: string): SourceFormat | undefined {
  */
 export type LoadResult = { source: SourceFile } | { finding: Finding; head?: string } | { skip: true };
 
-export async function loadFile(candidate: Candidate, limits: Limits): Promise<LoadResult> {
+/**
+ * Synchronous on purpose: artefacts are small local files, and a sync read costs one system call each for open,
+ * fstat, read and close, without the thread-pool round trips of fs/promises (measured in docs/performance.md).
+ */
+export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
   const { path, absPath, explicit } = candidate;
   const format = formatOf(path);
   if (!format) return { skip: true };
@@ -50,20 +54,30 @@ export async function loadFile(candidate: Candidate, limits: Limits): Promise<Lo
     finding: { ruleId, severity: "error", message, file: path, range: FILE_START, iso42001: ["7.5.3"], help },
   });
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const info = await stat(absPath);
-    if (info.size > limits.maxFileBytes) {
-      return withHead(await readHead(absPath), fileFinding(
+    // O_NONBLOCK: opening a FIFO named like an artefact must not wait forever for a writer.
+    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) {
+      const code = info.isDirectory() ? "EISDIR" : "not a regular file";
+      return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the path names a regular file.");
+    }
+    const size = info.size;
+    if (size > limits.maxFileBytes) {
+      return withHead(headText(readUpTo(fd, HEAD_BYTES)), fileFinding(
         "file/too-large",
-        `File is ${formatBytes(info.size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not checked.`,
+        `File is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not checked.`,
         "Split the artefact into smaller files, or raise the limit with --max-file-size.",
       ));
     }
-    bytes = await readFile(absPath);
+    bytes = readUpTo(fd, size);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     if (code === "ENOENT" && !explicit) return { skip: true };
     return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the file exists and that its permissions allow reading.");
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.length === 0) {
     return explicit ? fileFinding("file/empty", "File is empty.", "Fill the artefact in, or delete the file.") : { skip: true };
@@ -153,13 +167,14 @@ function headText(bytes: Uint8Array): string {
   return head.toString("latin1").replace(/\0/g, "");
 }
 
-async function readHead(path: string): Promise<string> {
-  const handle = await open(path, "r");
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return headText(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
+/** The first `max` bytes of the file (fewer if it is shorter, or shrank since fstat). */
+function readUpTo(fd: number, max: number): Buffer {
+  const buffer = Buffer.allocUnsafe(max);
+  let filled = 0;
+  while (filled < max) {
+    const n = readSync(fd, buffer, filled, max - filled, filled);
+    if (n === 0) break;
+    filled += n;
   }
+  return filled === max ? buffer : buffer.subarray(0, filled);
 }

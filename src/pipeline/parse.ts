@@ -74,8 +74,7 @@ function fastYaml(source: SourceFile, text: string, base: number, limits: Limits
       return;
     }
     // The fallback range is only used when nothing better exists: the document's first line.
-    const first = firstContentLine(source, text, base);
-    documents.push({ source, index, data, locator: new Locator(source.lines, yamlDoc(index), base, first) });
+    documents.push({ source, index, data, locator: new Locator(source.lines, yamlDoc(index), base, () => firstContentLine(source, text, base)) });
   });
   return { documents, findings };
 }

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { Finding } from "../finding.js";
 import { DEFAULT_LIMITS } from "../pipeline/load.js";
 import { lint } from "../pipeline/lint.js";
+import { indexFields } from "./index-fields.js";
 import type { RuleDefinition } from "./types.js";
 
 /** Examples are judged against a fixed date, so that they never start failing as time passes. */
@@ -66,6 +67,7 @@ export async function runExample(rule: RuleDefinition, example: Example, allRule
     schemaFiles: new Map(),
     inlineSuppressions: true,
     rulesFor: () => [{ rule, severity: rule.severity, options: { ...rule.options } }],
+    indexFields: indexFields(allRules.map((r) => ({ rule: r, options: { ...r.options } }))),
   };
   // A single-file example is its own project: other examples in the folder must not be seen.
   const cwd = isDir ? example.path : join(example.path, "..");

@@ -4,7 +4,19 @@ import type { PathSegment } from "../source/locator.js";
 
 export type Step = { key: string } | { index: number } | { any: true };
 
-export function parsePath(expression: string): Step[] {
+/** Rules name a few dozen paths and use them on every artefact: parse each once. */
+const parsed = new Map<string, readonly Step[]>();
+
+export function parsePath(expression: string): readonly Step[] {
+  let steps = parsed.get(expression);
+  if (!steps) {
+    steps = parseFresh(expression);
+    if (parsed.size < 10_000) parsed.set(expression, steps);
+  }
+  return steps;
+}
+
+function parseFresh(expression: string): Step[] {
   const steps: Step[] = [];
   if (expression === "" || expression === "$") return steps;
   const re = /\[(\*|\d+)\]|\.?([^.[\]]+)/g;

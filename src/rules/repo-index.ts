@@ -1,28 +1,39 @@
 // The repo-wide view that cross-document rules query: built once per run, every lookup O(1).
 import { statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import type { Artefact } from "../pipeline/classify.js";
+import type { Range } from "../finding.js";
+import type { PathSegment } from "../source/locator.js";
+import type { IndexEntry, IndexFields } from "./index-entry.js";
 import { parsePath, resolvePath } from "./paths.js";
 
+/** Where a path of an indexed artefact is in its file (the file is read again: the index keeps no text). */
+export type EntryLocator = (entry: IndexEntry, path: readonly PathSegment[]) => Range;
+
 export class RepoIndex {
-  private readonly ids = new Map<string, Artefact[]>();
-  private readonly kinds = new Map<string, Artefact[]>();
-  private readonly referrerCache = new Map<string, Map<string, Artefact[]>>();
+  private readonly ids = new Map<string, IndexEntry[]>();
+  private readonly kinds = new Map<string, IndexEntry[]>();
+  private readonly referrerCache = new Map<string, Map<string, IndexEntry[]>>();
   private readonly idCache = new Map<string, string[]>();
   private readonly valueCache = new Map<string, Set<string>>();
   private readonly fileCache = new Map<string, "file" | "missing" | "outside">();
 
   constructor(
-    readonly artefacts: readonly Artefact[],
+    /** Every artefact of the project, in a stable order (by file, then place in the file). */
+    readonly artefacts: readonly IndexEntry[],
     /** Evidence paths are relative to this folder (where aimslint.config.yaml is, else the scanned folder). */
     readonly projectRoot: string,
+    readonly locate: EntryLocator,
+    /** The fields kept of each artefact: asking for another one is a bug in indexFields(), not a finding. */
+    private readonly fields: IndexFields,
   ) {
     for (const a of artefacts) {
-      const list = this.kinds.get(a.kind) ?? [];
-      list.push(a);
-      this.kinds.set(a.kind, list);
-      const id = idOf(a);
-      if (id !== undefined) this.ids.set(id, [...(this.ids.get(id) ?? []), a]);
+      const list = this.kinds.get(a.kind);
+      if (list) list.push(a);
+      else this.kinds.set(a.kind, [a]);
+      if (a.id === undefined) continue;
+      const same = this.ids.get(a.id);
+      if (same) same.push(a);
+      else this.ids.set(a.id, [a]);
     }
   }
 
@@ -32,25 +43,26 @@ export class RepoIndex {
     let ids = this.idCache.get(key);
     if (!ids) {
       const pool = kinds.length > 0 ? kinds.flatMap((k) => this.byKind(k)) : this.artefacts;
-      ids = [...new Set(pool.map(idOf).filter((id): id is string => id !== undefined))];
+      ids = [...new Set(pool.map((a) => a.id).filter((id): id is string => id !== undefined))];
       this.idCache.set(key, ids);
     }
     return ids;
   }
 
-  byKind(kind: string): readonly Artefact[] {
+  byKind(kind: string): readonly IndexEntry[] {
     return this.kinds.get(kind) ?? [];
   }
 
-  withId(id: string): readonly Artefact[] {
+  withId(id: string): readonly IndexEntry[] {
     return this.ids.get(id) ?? [];
   }
 
   /** Artefacts of `kind` whose `field` (a path; lists allowed) names each id: referrers("risk", "system"). */
-  referrers(kind: string, field: string): Map<string, Artefact[]> {
+  referrers(kind: string, field: string): Map<string, IndexEntry[]> {
     const key = `${kind}\u0000${field}`;
     let map = this.referrerCache.get(key);
     if (!map) {
+      this.assertKept(kind, field);
       map = new Map();
       const steps = parsePath(field);
       for (const a of this.byKind(kind)) {
@@ -78,6 +90,8 @@ export class RepoIndex {
     const key = `${kind}\u0000${field}\u0000${whereField ?? ""}\u0000${JSON.stringify(whereValue ?? null)}`;
     let set = this.valueCache.get(key);
     if (!set) {
+      this.assertKept(kind, field);
+      if (whereField !== undefined) this.assertKept(kind, whereField);
       set = new Set();
       const fieldSteps = parsePath(field);
       const whereSteps = whereField ? parsePath(whereField) : undefined;
@@ -99,6 +113,10 @@ export class RepoIndex {
     return set;
   }
 
+  private assertKept(kind: string, field: string): void {
+    if (!this.fields.get(kind)?.includes(field)) throw new Error(`the repository index keeps no "${field}" of ${kind} artefacts (an aimslint bug: indexFields() missed it)`);
+  }
+
   /** Whether a repository path (relative to the project root, `#fragment` ignored) is an existing file inside it. */
   file(path: string): "file" | "missing" | "outside" {
     const clean = path.replace(/#.*$/, "");
@@ -118,9 +136,4 @@ export class RepoIndex {
     }
     return state;
   }
-}
-
-export function idOf(a: Artefact): string | undefined {
-  const id = a.data["id"];
-  return typeof id === "string" && id.length > 0 ? id : undefined;
 }

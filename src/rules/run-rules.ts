@@ -1,14 +1,20 @@
-// Stage 6: run the enabled rules on every artefact. Rules return paths; this is where they get positions.
-import type { Finding, Severity } from "../finding.js";
+// Stage 6: run the enabled rules. Checks that see only their own document run while the file is parsed; checks
+// that look at other artefacts (reference, unique-id, referenced-by, listed-in) wait, as small DeferredChecks,
+// until every file is indexed, so no parsed document has to outlive its file. Rules return paths; this is where
+// they get positions.
+import { FILE_START, type Finding, type Range, type Severity } from "../finding.js";
 import type { Artefact } from "../pipeline/classify.js";
 import { sectionLabel } from "../pipeline/markdown.js";
 import { display } from "../pipeline/schema-errors.js";
 import { pointer, type PathSegment } from "../source/locator.js";
+import { detach } from "../util/detach.js";
 import { quote } from "../util/text.js";
-import { FUNCTIONS } from "./functions/index.js";
+import { DOCUMENT_FUNCTIONS, REPOSITORY_FUNCTIONS, usesRepository } from "./functions/index.js";
+import type { IndexEntry } from "./index-entry.js";
+import { substituteOptions } from "./options.js";
 import { parsePath, resolvePath, type Match } from "./paths.js";
 import type { RepoIndex } from "./repo-index.js";
-import type { CheckContext, Failure, FunctionCall, RuleDefinition } from "./types.js";
+import type { ArtefactView, CheckContext, Failure, FunctionCall, RuleDefinition } from "./types.js";
 
 export interface ActiveRule {
   rule: RuleDefinition;
@@ -16,66 +22,105 @@ export interface ActiveRule {
   options: Record<string, unknown>;
 }
 
-export interface RunContext {
+/** A check that needs the whole repository, kept (as plain data) until the index is complete. */
+export interface DeferredCheck {
+  entry: IndexEntry;
+  ruleId: string;
+  /** Which `then` call, with the value it checks; absent when the whole rule waits (its `when` needs the repository). */
+  then?: { call: number; match: Match; given: PathSegment[] };
+}
+
+export interface DocumentRun {
+  findings: Finding[];
+  deferred: DeferredCheck[];
+}
+
+/** Runs what can run on this artefact alone; returns the rest as deferred checks. */
+export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], today: string): DocumentRun {
+  const run: DocumentRun = { findings: [], deferred: [] };
+  for (const active of rules) {
+    const { rule } = active;
+    if (!rule.appliesTo.includes(artefact.kind)) continue;
+    if (rule.check.when?.some(usesRepository)) {
+      run.deferred.push({ entry, ruleId: rule.id });
+      continue;
+    }
+    try {
+      const findings: Finding[] = [];
+      const deferred: DeferredCheck[] = [];
+      for (const given of givenMatches(rule, artefact, active, today)) {
+        rule.check.then.forEach((call, i) => {
+          for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
+            if (usesRepository(call)) deferred.push({ entry, ruleId: rule.id, then: { call: i, match: detach(match), given: given.path } });
+            else for (const failure of evaluateOne(call, match, given.path, active, artefact, today)) findings.push(toFinding(active, call, match, failure, artefact));
+          }
+        });
+      }
+      for (const f of findings) run.findings.push(f);
+      for (const d of deferred) run.deferred.push(d);
+    } catch (error) {
+      run.findings.push(ruleError(active, artefact.doc.source.path, artefact.doc.locator.locate(artefact.root).range, error));
+    }
+  }
+  return run;
+}
+
+export interface RepositoryRunContext {
   index: RepoIndex;
   today: string;
-  /** The rules that apply to one artefact (configuration overrides are per path). */
-  rulesFor: (artefact: Artefact) => readonly ActiveRule[];
+  rulesFor: (path: string) => readonly ActiveRule[];
+  /** The artefact an index entry came from, read and parsed again for positions; undefined if that fails. */
+  reparse: (entry: IndexEntry) => Artefact | undefined;
 }
 
-export function runRules(artefacts: readonly Artefact[], context: RunContext): Finding[] {
+/** Runs the deferred checks against the complete index. */
+export function runRepositoryChecks(deferred: readonly DeferredCheck[], context: RepositoryRunContext): Finding[] {
   const findings: Finding[] = [];
-  for (const artefact of artefacts) {
-    for (const active of context.rulesFor(artefact)) {
-      if (!active.rule.appliesTo.includes(artefact.kind)) continue;
-      try {
-        for (const f of runRule(active, artefact, context)) findings.push(f);
-      } catch (error) {
-        // A broken rule must not stop the others; say which rule broke and go on.
-        findings.push({
-          ruleId: "aimslint/rule-error",
-          severity: "error",
-          message: `Rule "${active.rule.id}" failed on this file: ${(error as Error).message}`,
-          file: artefact.doc.source.path,
-          range: artefact.doc.locator.locate(artefact.root).range,
-          iso42001: [],
-          help: active.rule.source ? `Fix the rule in ${active.rule.source}.` : "Please report this as an aimslint bug.",
-        });
+  const byId = new WeakMap<readonly ActiveRule[], Map<string, ActiveRule>>();
+  for (const check of deferred) {
+    const rules = context.rulesFor(check.entry.file);
+    let lookup = byId.get(rules);
+    if (!lookup) byId.set(rules, (lookup = new Map(rules.map((a) => [a.rule.id, a]))));
+    const active = lookup.get(check.ruleId);
+    if (!active) continue;
+    const artefactOf = () => context.reparse(check.entry);
+    try {
+      if (!check.then) {
+        const artefact = artefactOf();
+        if (artefact) for (const f of runWholeRule(active, artefact, context)) findings.push(f);
+        continue;
+      }
+      const { call: i, match, given } = check.then;
+      const call = active.rule.check.then[i]!;
+      const failures = evaluateOne(call, match, given, active, check.entry, context.today, context.index);
+      if (failures.length === 0) continue;
+      const artefact = artefactOf();
+      for (const failure of failures) findings.push(toFinding(active, call, match, failure, artefact ?? check.entry));
+    } catch (error) {
+      findings.push(ruleError(active, check.entry.file, context.index.locate(check.entry, check.entry.root), error));
+    }
+  }
+  return findings;
+}
+
+/** A rule whose `when` asks the repository: everything runs at the repository stage, on the re-read artefact. */
+function runWholeRule(active: ActiveRule, artefact: Artefact, context: RepositoryRunContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const given of givenMatches(active.rule, artefact, active, context.today, context.index)) {
+    for (const call of active.rule.check.then) {
+      for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
+        for (const failure of evaluateOne(call, match, given.path, active, artefact, context.today, context.index)) findings.push(toFinding(active, call, match, failure, artefact));
       }
     }
   }
   return findings;
 }
 
-function runRule(active: ActiveRule, artefact: Artefact, context: RunContext): Finding[] {
-  const { rule } = active;
-  const findings: Finding[] = [];
-  for (const given of resolvePath(artefact.data, parsePath(rule.check.given ?? ""), [])) {
-    if (!given.exists) continue;
-    const applies = (rule.check.when ?? []).every((call) => holds(call, given, active, artefact, context));
-    if (!applies) continue;
-    for (const call of rule.check.then) {
-      for (const { match, failure } of evaluate(call, given, active, artefact, context)) {
-        const at: PathSegment[] = [...match.path, ...(failure.at ?? [])];
-        const located = artefact.doc.locator.locate([...artefact.root, ...at], failure.key ? "key" : "value");
-        let message = call.message ? render(call.message, failure, match) : failure.message;
-        // A Markdown card's author thinks in headings, not field names: name the section too.
-        const label = artefact.doc.sections ? sectionLabel(artefact.kind, match.path, artefact.doc.sections) : undefined;
-        if (label) message = message.replace(`"${display(match.path)}"`, `"${display(match.path)}" (section "${label}")`);
-        findings.push({
-          ruleId: rule.id,
-          severity: active.severity,
-          message,
-          file: artefact.doc.source.path,
-          range: located.range,
-          iso42001: rule.iso42001,
-          help: rule.help,
-          pointer: pointer([...artefact.root, ...at]),
-        });
-      }
-    }
-  }
-  return findings;
+/** The `given` nodes of the artefact for which every `when` condition holds. */
+function givenMatches(rule: RuleDefinition, artefact: Artefact, active: ActiveRule, today: string, index?: RepoIndex): Match[] {
+  return resolvePath(artefact.data, parsePath(rule.check.given ?? ""), []).filter(
+    (given) => given.exists && (rule.check.when ?? []).every((call) => holds(call, given, active, artefact, today, index)),
+  );
 }
 
 /**
@@ -83,47 +128,94 @@ function runRule(active: ActiveRule, artefact: Artefact, context: RunContext): F
  * `not: true` inverts that, so "status missing or not closed" is `{ field: status, function: enumeration,
  * options: { values: [closed] }, not: true }`.
  */
-function holds(call: FunctionCall, given: Match, active: ActiveRule, artefact: Artefact, context: RunContext): boolean {
+function holds(call: FunctionCall, given: Match, active: ActiveRule, artefact: Artefact, today: string, index?: RepoIndex): boolean {
   const absenceTest = call.function === "absent" || call.function === "one-of";
   const matches = resolvePath(given.value, parsePath(call.field ?? ""), given.path);
-  const passes = matches.length > 0 && matches.every((m) => (m.exists || absenceTest) && evaluateOne(call, m, given, active, artefact, context).length === 0);
+  const passes = matches.length > 0 && matches.every((m) => (m.exists || absenceTest) && evaluateOne(call, m, given.path, active, artefact, today, index).length === 0);
   return call.not ? !passes : passes;
 }
 
-function evaluate(call: FunctionCall, given: Match, active: ActiveRule, artefact: Artefact, context: RunContext): { match: Match; failure: Failure }[] {
-  const out: { match: Match; failure: Failure }[] = [];
-  for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
-    for (const failure of evaluateOne(call, match, given, active, artefact, context)) out.push({ match, failure });
-  }
-  return out;
+function evaluateOne(call: FunctionCall, match: Match, given: PathSegment[], active: ActiveRule, artefact: ArtefactView, today: string, index?: RepoIndex): Failure[] {
+  const ctx = new Context(match, given, artefact, optionsFor(call, active), today);
+  const local = DOCUMENT_FUNCTIONS[call.function];
+  if (local) return local(ctx);
+  const across = REPOSITORY_FUNCTIONS[call.function];
+  if (!across) throw new Error(`unknown function "${call.function}"`);
+  if (!index) throw new Error(`"${call.function}" needs the repository index, which is not built yet (an aimslint bug)`);
+  return across(Object.assign(ctx, { index }));
 }
 
-function evaluateOne(call: FunctionCall, match: Match, given: Match, active: ActiveRule, artefact: Artefact, context: RunContext): Failure[] {
-  const fn = FUNCTIONS[call.function];
-  if (!fn) throw new Error(`unknown function "${call.function}"`);
-  const ctx: CheckContext = {
-    value: match.value,
-    exists: match.exists,
-    path: match.path,
-    base: [...artefact.root, ...given.path],
-    field: display(match.path) || "(document)",
-    artefact,
-    index: context.index,
-    options: substituteOptions(call.options ?? {}, active.options),
-    today: context.today,
+/** What a function sees. Built for every value checked, so what most checks never read is computed on demand. */
+class Context implements CheckContext {
+  readonly value: unknown;
+  readonly exists: boolean;
+  readonly path: PathSegment[];
+  constructor(
+    match: Match,
+    private readonly given: PathSegment[],
+    readonly artefact: ArtefactView,
+    readonly options: Record<string, unknown>,
+    readonly today: string,
+  ) {
+    this.value = match.value;
+    this.exists = match.exists;
+    this.path = match.path;
+  }
+  get base(): PathSegment[] {
+    return [...this.artefact.root, ...this.given];
+  }
+  get field(): string {
+    return display(this.path) || "(document)";
+  }
+}
+
+/** A call's options with the rule's configured values filled in; the same for every artefact sharing the settings. */
+const resolvedOptions = new WeakMap<FunctionCall, WeakMap<Record<string, unknown>, Record<string, unknown>>>();
+function optionsFor(call: FunctionCall, active: ActiveRule): Record<string, unknown> {
+  let byRuleOptions = resolvedOptions.get(call);
+  if (!byRuleOptions) resolvedOptions.set(call, (byRuleOptions = new WeakMap()));
+  let options = byRuleOptions.get(active.options);
+  if (!options) byRuleOptions.set(active.options, (options = substituteOptions(call.options ?? {}, active.options)));
+  return options;
+}
+
+/** The finding for a failure; `target` is the parsed artefact, or only its index entry when its file could not be read again. */
+function toFinding(active: ActiveRule, call: FunctionCall, match: Match, failure: Failure, target: Artefact | IndexEntry): Finding {
+  const { rule } = active;
+  const at: PathSegment[] = [...match.path, ...(failure.at ?? [])];
+  let message = call.message ? render(call.message, failure, match) : failure.message;
+  let range: Range = FILE_START;
+  if (isParsed(target)) {
+    range = target.doc.locator.locate([...target.root, ...at], failure.key ? "key" : "value").range;
+    // A Markdown card's author thinks in headings, not field names: name the section too.
+    const label = target.doc.sections ? sectionLabel(target.kind, match.path, target.doc.sections) : undefined;
+    if (label) message = message.replace(`"${display(match.path)}"`, `"${display(match.path)}" (section "${label}")`);
+  }
+  return {
+    ruleId: rule.id,
+    severity: active.severity,
+    message,
+    file: isParsed(target) ? target.doc.source.path : target.file,
+    range,
+    iso42001: rule.iso42001,
+    help: rule.help,
+    pointer: pointer([...target.root, ...at]),
   };
-  return fn(ctx);
 }
 
-/** `{ $option: name }` in a function's options takes the rule option's configured value. */
-function substituteOptions(options: Record<string, unknown>, ruleOptions: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== null && typeof value === "object" && !Array.isArray(value) && "$option" in value) {
-      out[key] = ruleOptions[String((value as { $option: unknown }).$option)];
-    } else out[key] = value;
-  }
-  return out;
+const isParsed = (target: Artefact | IndexEntry): target is Artefact => typeof target.doc === "object";
+
+/** A broken rule must not stop the others: say which rule broke, and go on. */
+function ruleError(active: ActiveRule, file: string, range: Range, error: unknown): Finding {
+  return {
+    ruleId: "aimslint/rule-error",
+    severity: "error",
+    message: `Rule "${active.rule.id}" failed on this file: ${(error as Error).message}`,
+    file,
+    range,
+    iso42001: [],
+    help: active.rule.source ? `Fix the rule in ${active.rule.source}.` : "Please report this as an aimslint bug.",
+  };
 }
 
 function render(template: string, failure: Failure, match: Match): string {

@@ -44,7 +44,8 @@ export function readDirectives(source: SourceFile): Directive[] {
 
 export interface SuppressionInput {
   findings: Finding[];
-  sources: ReadonlyMap<string, SourceFile>;
+  /** The directives of each reported file that has any (readDirectives). */
+  directives: ReadonlyMap<string, readonly Directive[]>;
   knownRules: ReadonlySet<string>;
   today: string;
   enabled: boolean;
@@ -59,9 +60,7 @@ export function applySuppressions(input: SuppressionInput): Finding[] {
     else byFile.set(f.file, [f]);
   }
   const out: Finding[] = [...input.findings];
-  for (const [path, source] of input.sources) {
-    const directives = readDirectives(source);
-    if (directives.length === 0) continue;
+  for (const [path, directives] of input.directives) {
     const inFile = byFile.get(path) ?? [];
     for (const d of directives) {
       const at = { start: { line: d.line, column: d.column }, end: { line: d.line, column: d.endColumn } };

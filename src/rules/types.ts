@@ -1,6 +1,5 @@
 // A rule is data: metadata plus a declarative check (schemas/rule.schema.json is its contract).
 import type { Severity } from "../finding.js";
-import type { Artefact } from "../pipeline/classify.js";
 import type { PathSegment } from "../source/locator.js";
 import type { RepoIndex } from "./repo-index.js";
 
@@ -48,6 +47,14 @@ export interface Failure {
   key?: boolean;
 }
 
+/** What a check sees of the artefact it runs on: a parsed artefact, or (across documents) its index entry. */
+export interface ArtefactView {
+  kind: string;
+  /** Where the artefact's data sits in its document. */
+  root: PathSegment[];
+  data: Record<string, unknown>;
+}
+
 export interface CheckContext {
   value: unknown;
   exists: boolean;
@@ -56,10 +63,15 @@ export interface CheckContext {
   /** Path of the `given` node, for options that name sibling fields. */
   base: PathSegment[];
   field: string;
-  artefact: Artefact;
-  index: RepoIndex;
+  artefact: ArtefactView;
   options: Record<string, unknown>;
   today: string;
 }
 
+/** Checks across documents run once every artefact is indexed. */
+export interface RepositoryCheckContext extends CheckContext {
+  index: RepoIndex;
+}
+
 export type CheckFunction = (context: CheckContext) => Failure[];
+export type RepositoryCheckFunction = (context: RepositoryCheckContext) => Failure[];

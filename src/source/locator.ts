@@ -31,10 +31,19 @@ export class Locator {
     /** Offset of the document's text within the file (front matter starts after the opening ---). */
     private readonly base: number,
     /** Where to point when nothing better exists. */
-    private readonly fallback: Range,
+    fallback: Range | (() => Range),
   ) {
+    this.fallbackOf = fallback;
     if (typeof doc === "function") this.docThunk = doc;
     else this.docValue = doc;
+  }
+
+  private fallbackOf: Range | (() => Range);
+
+  /** Where to point when nothing better exists (computed on first use, like the YAML document). */
+  private get fallback(): Range {
+    if (typeof this.fallbackOf === "function") this.fallbackOf = this.fallbackOf();
+    return this.fallbackOf;
   }
 
   private get doc(): Document.Parsed | undefined {

@@ -129,7 +129,7 @@ describe("hostile fixture folder", () => {
   });
 
   it("gives each case exactly its recorded findings and still checks the other files (src/ lint)", () => {
-    const artefacts = new Map(named.artefacts.map((a) => [a.doc.source.path, a.kind]));
+    const artefacts = new Map(named.artefacts.map((a) => [a.file, a.kind]));
     checkCases(named.findings, (file) => artefacts.get(file));
   });
 
@@ -152,7 +152,7 @@ describe("hostile fixture folder", () => {
         expect(got, `${file} (${c.case})`).toContain(expectedBrief(file, e));
       }
     }
-    const kinds = new Set(scan.artefacts.map((a) => a.doc.source.path));
+    const kinds = new Set(scan.artefacts.map((a) => a.file));
     for (const [file, c] of ALL) if (c.artefact && !file.startsWith("links/")) expect(kinds.has(file), file).toBe(true);
   });
 

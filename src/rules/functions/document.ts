@@ -1,4 +1,5 @@
 // Check functions over one document. Each returns failures with messages; the engine adds positions.
+import { ANNEX_A } from "../../iso42001.js";
 import { display } from "../../pipeline/schema-errors.js";
 import { resolvePath, parsePath } from "../paths.js";
 import { isPlaceholder } from "../../util/placeholder.js";
@@ -152,3 +153,20 @@ function rootValueAt(ctx: CheckContext): unknown {
   }
   return v;
 }
+
+/** A list names every value of a set exactly once, through each item's `key`. */
+export const coverage: CheckFunction = ({ value, exists, field, options }) => {
+  const wanted = options["values"] === "annex-a" ? Object.keys(ANNEX_A) : ((options["values"] as string[]) ?? []);
+  const key = typeof options["key"] === "string" ? options["key"] : undefined;
+  const items = exists && Array.isArray(value) ? value : [];
+  const failures: Failure[] = [];
+  const seen = new Map<unknown, number>();
+  items.forEach((item, i) => {
+    const id = key ? (item as Record<string, unknown> | null)?.[key] : item;
+    if (seen.has(id)) failures.push({ message: `${quote(id)} is listed twice in "${field}" (items ${seen.get(id)} and ${i}).`, at: key ? [i, key] : [i] });
+    else seen.set(id, i);
+  });
+  const missing = wanted.filter((w) => !seen.has(w));
+  if (missing.length > 0) failures.unshift({ message: `"${field}" does not cover ${missing.length} of ${wanted.length}: ${list(missing, 10)}.`, key: true });
+  return failures;
+};

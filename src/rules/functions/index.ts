@@ -1,9 +1,10 @@
 // The vocabulary rules are written in. Each name is documented in docs/rule-functions.md.
-import type { CheckFunction } from "../types.js";
-import { absent, date, enumeration, includes, length, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
-import { coverage, listedIn, reference, referencedBy, uniqueId } from "./repository.js";
+import type { CheckFunction, FunctionCall, RepositoryCheckFunction } from "../types.js";
+import { absent, coverage, date, enumeration, includes, length, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
+import { listedIn, reference, referencedBy, uniqueId } from "./repository.js";
 
-export const FUNCTIONS: Record<string, CheckFunction> = {
+/** Functions that see only the artefact they run on: they run while its file is parsed. */
+export const DOCUMENT_FUNCTIONS: Readonly<Record<string, CheckFunction>> = {
   present,
   absent,
   pattern,
@@ -15,9 +16,15 @@ export const FUNCTIONS: Record<string, CheckFunction> = {
   ordinal,
   "one-of": oneOf,
   "no-placeholders": noPlaceholders,
+  coverage,
+};
+
+/** Functions that look at other artefacts through the repository index: they run once every file is indexed. */
+export const REPOSITORY_FUNCTIONS: Readonly<Record<string, RepositoryCheckFunction>> = {
   reference,
   "unique-id": uniqueId,
   "referenced-by": referencedBy,
-  coverage,
   "listed-in": listedIn,
 };
+
+export const usesRepository = (call: FunctionCall): boolean => Object.hasOwn(REPOSITORY_FUNCTIONS, call.function);

@@ -1,15 +1,14 @@
 // Check functions across documents, answered from the RepoIndex in O(1) per lookup.
 import { kindInfo } from "../../kinds.js";
-import { ANNEX_A } from "../../iso42001.js";
-import { article, asNoun, closest, list, quote } from "../../util/text.js";
+import { article, asNoun, closest, quote } from "../../util/text.js";
 import { isPlaceholder } from "../../util/placeholder.js";
-import type { CheckFunction, Failure } from "../types.js";
+import type { Failure, RepositoryCheckFunction } from "../types.js";
 
 const kindsOf = (option: unknown): string[] => (Array.isArray(option) ? (option as string[]) : typeof option === "string" ? [option] : []);
 const noun = (kinds: string[]) => kinds.map((k) => asNoun(kindInfo(k)?.title ?? k)).join(" or ");
 
 /** Every id (or, with allowFiles, repository path) named by the value resolves. */
-export const reference: CheckFunction = ({ value, exists, field, options, index }) => {
+export const reference: RepositoryCheckFunction = ({ value, exists, field, options, index }) => {
   if (!exists || value === undefined || value === null) return [];
   const kinds = kindsOf(options["kind"]);
   const allowFiles = options["allowFiles"] === true;
@@ -44,17 +43,17 @@ export const reference: CheckFunction = ({ value, exists, field, options, index 
 };
 
 /** The artefact's id is used once in the whole repository. */
-export const uniqueId: CheckFunction = ({ value, exists, artefact, index }) => {
+export const uniqueId: RepositoryCheckFunction = ({ value, exists, artefact, index }) => {
   if (!exists || typeof value !== "string") return [];
   const same = index.withId(value);
   if (same.length < 2 || same[0] === artefact) return [];
   const first = same[0]!;
-  const where = first.doc.locator.locate([...first.root, "id"]).range.start;
-  return [{ message: `Id ${quote(value)} is already used by ${first.doc.source.path}:${where.line}:${where.column}.` }];
+  const where = index.locate(first, [...first.root, "id"]).start;
+  return [{ message: `Id ${quote(value)} is already used by ${first.file}:${where.line}:${where.column}.` }];
 };
 
 /** At least `min` artefacts of `kind` name this artefact's id in their `field`. */
-export const referencedBy: CheckFunction = ({ value, exists, options, index, artefact }) => {
+export const referencedBy: RepositoryCheckFunction = ({ value, exists, options, index, artefact }) => {
   if (!exists || typeof value !== "string") return [];
   const kind = String(options["kind"]);
   const field = String(options["field"]);
@@ -65,28 +64,11 @@ export const referencedBy: CheckFunction = ({ value, exists, options, index, art
   return [{ message: `No ${noun([kind])} names ${self} ${quote(value)} in "${field}"${min > 1 ? ` (${count} found, at least ${min} expected)` : ""}.` }];
 };
 
-/** A list names every value of a set exactly once, through each item's `key`. */
-export const coverage: CheckFunction = ({ value, exists, field, options }) => {
-  const wanted = options["values"] === "annex-a" ? Object.keys(ANNEX_A) : ((options["values"] as string[]) ?? []);
-  const key = typeof options["key"] === "string" ? options["key"] : undefined;
-  const items = exists && Array.isArray(value) ? value : [];
-  const failures: Failure[] = [];
-  const seen = new Map<unknown, number>();
-  items.forEach((item, i) => {
-    const id = key ? (item as Record<string, unknown> | null)?.[key] : item;
-    if (seen.has(id)) failures.push({ message: `${quote(id)} is listed twice in "${field}" (items ${seen.get(id)} and ${i}).`, at: key ? [i, key] : [i] });
-    else seen.set(id, i);
-  });
-  const missing = wanted.filter((w) => !seen.has(w));
-  if (missing.length > 0) failures.unshift({ message: `"${field}" does not cover ${missing.length} of ${wanted.length}: ${list(missing, 10)}.`, key: true });
-  return failures;
-};
-
 /**
  * Each value (or item) appears in `field` of some artefact of `kind`, optionally only where `whereField`
  * equals `whereValue`: "every control a risk uses is included in the Statement of Applicability".
  */
-export const listedIn: CheckFunction = ({ value, exists, field, options, index }) => {
+export const listedIn: RepositoryCheckFunction = ({ value, exists, field, options, index }) => {
   if (!exists || value === undefined || value === null) return [];
   const kind = String(options["kind"]);
   const listed = index.values(kind, String(options["field"]), options["whereField"] as string | undefined, options["whereValue"]);

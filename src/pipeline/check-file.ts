@@ -1,0 +1,97 @@
+// One file, start to finish: load → parse → classify → validate → the rules that need only this document. What
+// leaves this module is small (findings, index entries, deferred checks, suppression directives): the text,
+// the parsed values and the YAML document are dropped with the file.
+import type { ResolvedConfig } from "../config/resolve-config.js";
+import type { Finding } from "../finding.js";
+import { indexEntry, type IndexEntry } from "../rules/index-entry.js";
+import { runDocumentRules, type DeferredCheck } from "../rules/run-rules.js";
+import { readDirectives, type Directive } from "../rules/suppressions.js";
+import { classify, type Artefact } from "./classify.js";
+import type { Candidate } from "./discover.js";
+import { governedByContent, governedByName } from "./governed.js";
+import { loadFile } from "./load.js";
+import { parseSource } from "./parse.js";
+import { validateArtefact, type ValidatorLookup } from "./validate.js";
+
+export interface FileResult {
+  /** Read and parsed (an artefact or not): counts in "N files". */
+  checked: boolean;
+  /** Parse, classification and schema findings. */
+  findings: Finding[];
+  /** Findings of the document-only rule checks. */
+  ruleFindings: Finding[];
+  entries: IndexEntry[];
+  deferred: DeferredCheck[];
+  directives: Directive[];
+}
+
+export class FileChecker {
+  constructor(
+    private readonly config: ResolvedConfig,
+    private readonly validators: ValidatorLookup,
+  ) {}
+
+  /**
+   * Files that are only part of the project (not reported on) are read for the index alone: cross-document
+   * rules need their ids and links, but their own problems are not this run's business.
+   */
+  check(candidate: Candidate, reported: boolean): FileResult | undefined {
+    const { config } = this;
+    const loaded = loadFile(candidate, config.limits);
+    if ("skip" in loaded) return undefined;
+    const result: FileResult = { checked: false, findings: [], ruleFindings: [], entries: [], deferred: [], directives: [] };
+    const named = candidate.explicit || governedByName(candidate.path, config.classify);
+    if ("finding" in loaded) {
+      if (named || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) result.findings.push(loaded.finding);
+      return result;
+    }
+    result.checked = true;
+    const { source } = loaded;
+    const parsed = parseSource(source, config.limits);
+    const rules = reported ? config.rulesFor(source.path) : [];
+    let classifiedAny = false;
+    const fileFindings: Finding[] = [];
+    for (const doc of parsed.documents) {
+      const classified = classify(doc, config.classify);
+      for (const f of classified.findings) fileFindings.push(f);
+      classifiedAny ||= classified.artefacts.length > 0;
+      for (const artefact of classified.artefacts) {
+        const entry = indexEntry(source.path, doc.index, artefact.root, artefact.kind, artefact.data, config.indexFields);
+        result.entries.push(entry);
+        if (!reported) continue;
+        for (const f of validateArtefact(artefact, this.validators)) fileFindings.push(f);
+        const run = runDocumentRules(artefact, entry, rules, config.today);
+        for (const f of run.findings) result.ruleFindings.push(f);
+        for (const d of run.deferred) result.deferred.push(d);
+      }
+    }
+    // Parse problems count only in files meant to be artefacts (see governed.ts).
+    if (named || classifiedAny || governedByContent(source.text, config.classify)) for (const f of parsed.findings) result.findings.push(f);
+    for (const f of fileFindings) result.findings.push(f);
+    if (reported) result.directives = readDirectives(source);
+    return result;
+  }
+}
+
+/**
+ * The artefact an index entry came from, read and parsed again: only for the few artefacts a cross-document
+ * check fails on, which need positions. The last few files are kept, as failures come grouped by file.
+ */
+export function reparser(candidateOf: (path: string) => Candidate | undefined, config: ResolvedConfig): (entry: IndexEntry) => Artefact | undefined {
+  const recent = new Map<string, Artefact[]>();
+  return (entry) => {
+    let artefacts = recent.get(entry.file);
+    if (!artefacts) {
+      artefacts = [];
+      const candidate = candidateOf(entry.file);
+      const loaded = candidate ? loadFile(candidate, config.limits) : undefined;
+      if (loaded && "source" in loaded) {
+        for (const doc of parseSource(loaded.source, config.limits).documents) for (const a of classify(doc, config.classify).artefacts) artefacts.push(a);
+      }
+      if (recent.size >= 8) recent.delete(recent.keys().next().value!);
+      recent.set(entry.file, artefacts);
+    }
+    const key = entry.root.join("\u0000");
+    return artefacts.find((a) => a.doc.index === entry.doc && a.root.join("\u0000") === key);
+  };
+}

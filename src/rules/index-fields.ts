@@ -1,0 +1,28 @@
+// Which fields of which kinds the cross-document rules read from other artefacts: the repository index keeps
+// those and nothing else. Derived from the rules themselves, so the organisation's own rules are covered too.
+import type { IndexFields } from "./index-entry.js";
+import { substituteOptions } from "./options.js";
+import type { RuleDefinition } from "./types.js";
+
+/**
+ * @param variants every rule with each set of options it may run with (defaults, configuration, overrides):
+ * options can name the kind and field a function reads ({ $option: … }).
+ */
+export function indexFields(variants: Iterable<{ rule: RuleDefinition; options: Record<string, unknown> }>): IndexFields {
+  const fields = new Map<string, Set<string>>();
+  const keep = (kind: unknown, field: unknown) => {
+    if (typeof kind !== "string" || typeof field !== "string") return;
+    const set = fields.get(kind) ?? new Set<string>();
+    set.add(field);
+    fields.set(kind, set);
+  };
+  for (const { rule, options } of variants) {
+    for (const call of [...(rule.check.when ?? []), ...rule.check.then]) {
+      if (call.function !== "referenced-by" && call.function !== "listed-in") continue;
+      const o = substituteOptions(call.options ?? {}, options);
+      keep(o["kind"], o["field"]);
+      if (call.function === "listed-in") keep(o["kind"], o["whereField"]);
+    }
+  }
+  return new Map([...fields].map(([kind, set]) => [kind, [...set].sort()]));
+}

@@ -1,0 +1,16 @@
+// V8 keeps a substring as a view of the string it was cut from: an id parsed out of a file keeps the whole
+// file's text alive. Whatever outlives its file (index entries, deferred checks) is copied with detach().
+
+/** A copy of `value` whose strings share no storage with the text they were parsed from. */
+export function detach<T>(value: T): T {
+  if (typeof value === "string") return copyString(value) as T;
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map(detach) as T;
+  const out: Record<string, unknown> = {};
+  // defineProperty: a "__proto__" key must stay a key.
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: detach(v), enumerable: true, writable: true, configurable: true });
+  return out as T;
+}
+
+/** Concatenation builds a new string; the slice then points into that copy, not into the file. */
+const copyString = (s: string): string => (s.length < 13 ? s : (" " + s).slice(1));

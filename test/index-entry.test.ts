@@ -1,0 +1,53 @@
+// The repository index keeps only the fields cross-document rules read: what they read must be unchanged.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/config/resolve-config.js";
+import { indexEntry } from "../src/rules/index-entry.js";
+import { parsePath, resolvePath } from "../src/rules/paths.js";
+import { detach } from "../src/util/detach.js";
+
+const key = fc.constantFrom("id", "system", "controls", "control", "applicable", "treatment", "__proto__", "constructor", "x");
+const value = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: "small" }, fc.string(), fc.integer(), fc.constant(null), fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
+})).node;
+const path = fc.array(fc.oneof(key, fc.constant("*"), fc.constant("[*]"), fc.constant("[0]")), { minLength: 1, maxLength: 4 }).map((steps) => steps.join(".").replace(/\.\[/g, "["));
+
+describe("index entries", () => {
+  it("resolve every kept field exactly as the full data does", () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 6 }), fc.array(path, { minLength: 1, maxLength: 3 }), (data, fields) => {
+        const entry = indexEntry("a.yaml", 0, [], "risk", data, new Map([["risk", fields]]));
+        for (const field of fields) {
+          const full = resolvePath(data, parsePath(field)).filter((m) => m.exists);
+          const kept = resolvePath(entry.data, parsePath(field)).filter((m) => m.exists);
+          expect(kept).toEqual(full);
+        }
+      }),
+      { seed: 42001, numRuns: 500 },
+    );
+  });
+
+  it("keep the id and nothing a rule does not read", () => {
+    const data = { id: "RISK-1", system: "SYS-1", title: "long text", treatment: { controls: ["A.6.2.4"], plan: "..." } };
+    const entry = indexEntry("r.yaml", 0, [], "risk", data, new Map([["risk", ["system", "treatment.controls"]]]));
+    expect(entry).toEqual({ file: "r.yaml", doc: 0, root: [], kind: "risk", id: "RISK-1", data: { id: "RISK-1", system: "SYS-1", treatment: { controls: ["A.6.2.4"] } } });
+  });
+
+  it("keep a __proto__ key as a key", () => {
+    const data = JSON.parse('{"id":"X-1","system":{"__proto__":"SYS-1"}}') as Record<string, unknown>;
+    const entry = indexEntry("r.yaml", 0, [], "risk", data, new Map([["risk", ["system.*"]]]));
+    expect(Object.keys(entry.data["system"] as object)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(entry.data["system"])).toBe(Object.prototype);
+    expect(detach(data)).toEqual(data);
+  });
+
+  it("are derived from the rule pack: the fields referenced-by and listed-in read", () => {
+    const config = resolveConfig({ cwd: process.cwd(), startDir: "examples/acme-governance" });
+    expect(Object.fromEntries(config.indexFields)).toEqual({
+      "impact-assessment": ["system"],
+      "model-card": ["system"],
+      risk: ["system"],
+      "statement-of-applicability": ["controls[*].applicable", "controls[*].control"],
+    });
+  });
+});
