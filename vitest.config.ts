@@ -1,8 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
+    // The CLIs the tests start keep their index cache here, not in the user's cache folder.
+    env: { AIMSLINT_CACHE_DIR: mkdtempSync(join(tmpdir(), "aimslint-test-cache-")) },
   },
 });

@@ -17,6 +17,8 @@ export interface CliOptions {
   config: string | undefined;
   today: string | undefined;
   noInlineConfig: boolean;
+  /** Keep the index of files not reported on between runs (index-cache.ts). */
+  cache: boolean;
 }
 
 export const HELP = `aimslint — policy as code for ISO/IEC 42001 AI governance artefacts: model cards, impact
@@ -36,6 +38,8 @@ Options:
       --today <date>       Date that date rules compare with (YYYY-MM-DD; default today)
       --no-inline-config   Ignore aimslint-disable comments (CI can refuse local exceptions)
       --max-file-size <n>  Largest file to read, in bytes (default 4194304)
+      --no-cache           Read every file of the project, not the index kept from earlier runs
+                           (in $AIMSLINT_CACHE_DIR, else the user cache folder, e.g. ~/.cache/aimslint)
       --color, --no-color  Force or disable colours (NO_COLOR is honoured)
   -v, --version            Print the version
   -h, --help               Print this help
@@ -67,6 +71,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         "max-file-size": { type: "string" },
         today: { type: "string" },
         "no-inline-config": { type: "boolean" },
+        "no-cache": { type: "boolean" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         version: { type: "boolean", short: "v" },
@@ -99,6 +104,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     config: values.config,
     today: values.today,
     noInlineConfig: values["no-inline-config"] ?? false,
+    cache: !(values["no-cache"] ?? false),
   };
 }
 

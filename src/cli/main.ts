@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ConfigError } from "../config/load-config.js";
 import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
+import { defaultCacheDir } from "../pipeline/index-cache.js";
 import { lint } from "../pipeline/lint.js";
 import { REPORTERS } from "../reporters/index.js";
 import { renderRuleDoc } from "../rules/docs.js";
@@ -55,7 +56,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Promise<number> {
-  const result = await lint({ cwd: io.cwd, inputs: options.paths, config });
+  const cacheDir = options.cache ? defaultCacheDir(io.env) : undefined;
+  const result = await lint({ cwd: io.cwd, inputs: options.paths, config, ...(cacheDir ? { cacheDir } : {}) });
   if (result.unmatched.length > 0) {
     throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found.`);
   }

@@ -9,7 +9,7 @@ import { readDirectives, type Directive } from "../rules/suppressions.js";
 import { classify, type Artefact } from "./classify.js";
 import type { Candidate } from "./discover.js";
 import { governedByContent, governedByName } from "./governed.js";
-import { loadFile } from "./load.js";
+import { loadFile, type FileStamp } from "./load.js";
 import { parseSource } from "./parse.js";
 import { validateArtefact, type ValidatorLookup } from "./validate.js";
 
@@ -23,6 +23,8 @@ export interface FileResult {
   entries: IndexEntry[];
   deferred: DeferredCheck[];
   directives: Directive[];
+  /** The file's stamp when it was read, for the index cache. */
+  stamp?: FileStamp;
 }
 
 export class FileChecker {
@@ -39,7 +41,7 @@ export class FileChecker {
     const { config } = this;
     const loaded = loadFile(candidate, config.limits);
     if ("skip" in loaded) return undefined;
-    const result: FileResult = { checked: false, findings: [], ruleFindings: [], entries: [], deferred: [], directives: [] };
+    const result: FileResult = { checked: false, findings: [], ruleFindings: [], entries: [], deferred: [], directives: [], ...(loaded.stamp ? { stamp: loaded.stamp } : {}) };
     const named = candidate.explicit || governedByName(candidate.path, config.classify);
     if ("finding" in loaded) {
       if (named || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) result.findings.push(loaded.finding);

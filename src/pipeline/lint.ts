@@ -1,6 +1,8 @@
 // The pipeline in one place: discover → per file (load → parse → classify → validate → document rules, see
 // check-file.ts) → repository index → cross-document rules → suppressions → findings.
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import { compareFindings, FILE_START, type Finding } from "../finding.js";
 import type { IndexEntry } from "../rules/index-entry.js";
@@ -8,14 +10,21 @@ import { RepoIndex } from "../rules/repo-index.js";
 import { runRepositoryChecks, type DeferredCheck } from "../rules/run-rules.js";
 import { applySuppressions, type Directive } from "../rules/suppressions.js";
 import { FileChecker, reparser } from "./check-file.js";
-import { discover, type Candidate } from "./discover.js";
+import { IndexCache } from "./index-cache.js";
+import { discover, startGitListing, type Candidate } from "./discover.js";
 import { validatorLookup } from "./runtime-validators.js";
+import { VERSION } from "../version.js";
 
 export interface LintOptions {
   cwd: string;
   /** What to report on: folders, globs or files. Empty means the project root. */
   inputs: readonly string[];
   config: ResolvedConfig;
+  /**
+   * Folder of the index cache (index-cache.ts): files not reported on are indexed from it when unchanged.
+   * Undefined: no cache.
+   */
+  cacheDir?: string;
 }
 
 export interface LintResult {
@@ -29,17 +38,22 @@ export interface LintResult {
   reported: Set<string>;
   /** Command-line paths that matched no file. */
   unmatched: string[];
+  /** Files indexed from the index cache instead of being read. */
+  fromCache: number;
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
   const { config, cwd } = options;
+  // git walks the work tree while the index cache is read.
+  const listings = startGitListing(resolve(config.root));
+  const cache = options.cacheDir !== undefined ? IndexCache.open(options.cacheDir, config.root, fingerprint(config)) : undefined;
   // Cross-document rules need the whole project even when a hook passes three staged files: know everything,
   // report on what was asked.
-  const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores);
-  if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched };
+  const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings);
+  if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
   // The usual case — no paths, or the project folder itself — needs one listing, not two.
   const askedRoot = options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root));
-  const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores);
+  const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores, listings);
   const candidates = mergeCandidates(project.candidates, asked.candidates);
   const reported = new Set(asked.candidates.map((c) => c.path));
   for (const f of asked.findings) reported.add(f.file);
@@ -52,11 +66,21 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const deferred: DeferredCheck[] = [];
   const directives = new Map<string, Directive[]>();
   let filesChecked = 0;
+  let fromCache = 0;
   // One file at a time, start to finish: what is kept of it is its findings and its index entries, so memory
   // follows the index, not the size of the repository.
   for (const candidate of candidates) {
-    const result = files.check(candidate, reported.has(candidate.path));
+    const isReported = reported.has(candidate.path);
+    const cached = isReported ? undefined : cache?.lookup(candidate);
+    if (cached) {
+      fromCache++;
+      if (cached.checked) filesChecked++;
+      append(entries, cached.entries);
+      continue;
+    }
+    const result = files.check(candidate, isReported);
     if (!result) continue;
+    if (cache && result.stamp) cache.store(candidate, result.stamp, result.checked, result.entries);
     if (result.checked) filesChecked++;
     append(findings, result.findings);
     append(ruleFindings, result.ruleFindings);
@@ -64,6 +88,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     append(deferred, result.deferred);
     if (result.directives.length > 0) directives.set(candidate.path, result.directives);
   }
+  cache?.save();
   // Sorted, so that "the first artefact with this id" is the same whatever order the files were listed in.
   entries.sort(compareEntries);
 
@@ -81,7 +106,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     enabled: config.inlineSuppressions,
   });
   all.sort(compareFindings);
-  return { findings: all, filesChecked, artefacts: entries, reported, unmatched: asked.unmatched };
+  return { findings: all, filesChecked, artefacts: entries, reported, unmatched: asked.unmatched, fromCache };
 }
 
 /** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */
@@ -93,6 +118,19 @@ function mergeCandidates(project: Candidate[], asked: Candidate[]): Candidate[] 
   const byPath = new Map(project.map((c) => [c.path, c]));
   for (const c of asked) byPath.set(c.path, c);
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** What index entries depend on besides the file itself: aimslint's code and the configuration's kinds, fields and limits. */
+function fingerprint(config: ResolvedConfig): string {
+  let code = VERSION;
+  try {
+    const bundle = statSync(fileURLToPath(import.meta.url));
+    code += `:${bundle.size}:${bundle.mtimeMs}`;
+  } catch {
+    // Source runs (tests) have no single bundle: the version alone.
+  }
+  const kinds = (config.classify.extraKinds ?? []).map((k) => k.id);
+  return JSON.stringify([code, config.root, [...config.indexFields], config.classify.kindGlobs ?? {}, kinds, config.limits]);
 }
 
 function compareEntries(a: IndexEntry, b: IndexEntry): number {

@@ -40,7 +40,17 @@ export function formatOf(path: string): SourceFormat | undefined {
  * `head`: the start of a file that could not be loaded, as text, so that the caller can tell whether it declares
  * a kind (a NUL byte or 4 MiB of padding must not make an artefact drop out of the check in silence).
  */
-export type LoadResult = { source: SourceFile } | { finding: Finding; head?: string } | { skip: true };
+/** What identifies one version of a file's content without reading it (see index-cache.ts). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export type LoadResult = { source: SourceFile; stamp: FileStamp } | { finding: Finding; head?: string; stamp?: FileStamp } | { skip: true };
+
+export const stampOf = (info: FileStamp): FileStamp => ({ size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
 
 /**
  * Synchronous on purpose: artefacts are small local files, and a sync read costs one system call each for open,
@@ -54,6 +64,7 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
     finding: { ruleId, severity: "error", message, file: path, range: FILE_START, iso42001: ["7.5.3"], help },
   });
   let bytes: Buffer;
+  let stamp: FileStamp;
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO named like an artefact must not wait forever for a writer.
@@ -64,6 +75,7 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
       return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the path names a regular file.");
     }
     const size = info.size;
+    stamp = stampOf(info);
     if (size > limits.maxFileBytes) {
       return withHead(headText(readUpTo(fd, HEAD_BYTES)), fileFinding(
         "file/too-large",
@@ -112,7 +124,7 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
   // A lone CR ends a line for YAML 1.2 and for editors, but not for the yaml parser: make it a LF. Same length,
   // so every offset, line and column stays what the author sees.
   if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
-  return { source: { path, format, text, lines: new LineIndex(text), explicit } };
+  return { source: { path, format, text, lines: new LineIndex(text), explicit }, stamp };
 }
 
 function hasUtf16Bom(b: Buffer): boolean {

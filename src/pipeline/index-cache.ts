@@ -1,0 +1,157 @@
+// What the repository index holds for each file, kept between runs, so that a hook checking three staged files
+// does not read and parse the ten thousand others only to learn their ids and links. A file is read again
+// when its size, modification or change time or inode differ from when it was indexed.
+//
+// The cache lives outside the repository (the user's cache folder, one file per project), holds index entries
+// only (ids, kinds and the fields cross-document rules read), never findings: a file being reported on is
+// always checked afresh, so the cache can make a run faster but never change its findings.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, relative, sep } from "node:path";
+import type { IndexEntry } from "../rules/index-entry.js";
+import type { Candidate } from "./discover.js";
+import { stampOf, type FileStamp } from "./load.js";
+
+/** [doc, root, kind, data]: the entry's file is the key, its id is data.id (see indexEntry). */
+type CachedEntry = [number, IndexEntry["root"], string, Record<string, unknown>];
+
+/** Compact, as a 10,000-artefact project has 15,000 of these: [size, mtimeMs, ctimeMs, ino, checked, entries]. */
+type CachedFile = [number, number, number, number, boolean, CachedEntry[]];
+
+interface CacheFile {
+  fingerprint: string;
+  files: Record<string, CachedFile>;
+}
+
+/** A file changed this recently may change again within the clock's resolution without its stamp changing. */
+const RACY_MS = 2000;
+
+export class IndexCache {
+  private readonly files = new Map<string, CachedFile>();
+  private readonly seen = new Set<string>();
+  private changed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly root: string,
+    private readonly fingerprint: string,
+  ) {}
+
+  /**
+   * The cache of the project at `root`, or an empty one when there is none, it is unreadable, or it was written
+   * by another version of aimslint or for another configuration (`fingerprint`).
+   */
+  static open(dir: string, root: string, fingerprint: string): IndexCache {
+    let realRoot = root;
+    try {
+      realRoot = realpathSync(root);
+    } catch {
+      // The root was just listed; if it cannot be resolved now, key the cache by the path as given.
+    }
+    const name = createHash("sha256").update(realRoot).digest("hex").slice(0, 24);
+    const cache = new IndexCache(join(dir, `${name}.json`), root, fingerprint);
+    try {
+      const stored = JSON.parse(readFileSync(cache.path, "utf8")) as Partial<CacheFile>;
+      if (stored.fingerprint === fingerprint && stored.files && typeof stored.files === "object") {
+        for (const [key, file] of Object.entries(stored.files)) if (isCachedFile(file)) cache.files.set(key, file);
+      }
+    } catch {
+      // No cache yet, or one we cannot read: start empty.
+    }
+    return cache;
+  }
+
+  /** The file's index entries, if it is unchanged since they were cached. */
+  lookup(candidate: Candidate): { checked: boolean; entries: IndexEntry[] } | undefined {
+    const key = this.keyOf(candidate);
+    this.seen.add(key);
+    const cached = this.files.get(key);
+    if (!cached) return undefined;
+    let stamp = candidate.stamp;
+    if (!stamp) {
+      try {
+        stamp = stampOf(statSync(candidate.absPath));
+      } catch {
+        return undefined;
+      }
+    }
+    if (!sameStamp(stamp, cached)) return undefined;
+    const entries = cached[5].map(([doc, root, kind, data]): IndexEntry => {
+      const id = data["id"];
+      return { file: candidate.path, doc, root, kind, ...(typeof id === "string" && id.length > 0 ? { id } : {}), data };
+    });
+    return { checked: cached[4], entries };
+  }
+
+  store(candidate: Candidate, stamp: FileStamp, checked: boolean, entries: readonly IndexEntry[]): void {
+    const key = this.keyOf(candidate);
+    this.seen.add(key);
+    if (Date.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < RACY_MS) {
+      this.changed ||= this.files.delete(key);
+      return;
+    }
+    const known = this.files.get(key);
+    if (known && sameStamp(stamp, known)) return;
+    this.files.set(key, [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, checked, entries.map((e) => [e.doc, e.root, e.kind, e.data])]);
+    this.changed = true;
+  }
+
+  /** Writes the cache if anything changed, dropping files no longer in the project. Failing to write is not an error. */
+  save(): void {
+    for (const key of this.files.keys()) {
+      if (!this.seen.has(key)) {
+        this.files.delete(key);
+        this.changed = true;
+      }
+    }
+    if (!this.changed) return;
+    const data: CacheFile = { fingerprint: this.fingerprint, files: Object.fromEntries(this.files) };
+    try {
+      mkdirSync(join(this.path, ".."), { recursive: true, mode: 0o700 });
+      // Written whole and renamed: a run that reads the cache while another writes it sees the old or the new one.
+      const temp = `${this.path}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
+      renameSync(temp, this.path);
+    } catch {
+      // A read-only home or a full disk makes the next run slower, not wrong.
+    }
+  }
+
+  private keyOf(candidate: Candidate): string {
+    const { absPath } = candidate;
+    // The usual case, a file below the root, without path.relative's cost.
+    if (absPath.startsWith(this.root) && absPath[this.root.length] === sep && !this.root.endsWith(sep)) return absPath.slice(this.root.length + 1);
+    return relative(this.root, absPath);
+  }
+}
+
+/** The default cache folder: $AIMSLINT_CACHE_DIR, else the platform's user cache folder. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env["AIMSLINT_CACHE_DIR"]) return env["AIMSLINT_CACHE_DIR"];
+  if (process.platform === "win32") return env["LOCALAPPDATA"] ? join(env["LOCALAPPDATA"], "aimslint", "Cache") : undefined;
+  if (env["XDG_CACHE_HOME"]) return join(env["XDG_CACHE_HOME"], "aimslint");
+  const home = env["HOME"] ?? safeHomedir();
+  if (!home) return undefined;
+  return process.platform === "darwin" ? join(home, "Library", "Caches", "aimslint") : join(home, ".cache", "aimslint");
+}
+
+function safeHomedir(): string | undefined {
+  try {
+    return homedir() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStamp(a: FileStamp, b: CachedFile): boolean {
+  return a.size === b[0] && a.mtimeMs === b[1] && a.ctimeMs === b[2] && a.ino === b[3];
+}
+
+function isCachedFile(value: unknown): value is CachedFile {
+  if (!Array.isArray(value) || value.length !== 6 || typeof value[4] !== "boolean" || !Array.isArray(value[5])) return false;
+  if (!value.slice(0, 4).every((n) => typeof n === "number")) return false;
+  return (value[5] as unknown[]).every(
+    (e) => Array.isArray(e) && e.length === 4 && typeof e[0] === "number" && Array.isArray(e[1]) && typeof e[2] === "string" && e[3] !== null && typeof e[3] === "object" && !Array.isArray(e[3]),
+  );
+}

@@ -1,0 +1,93 @@
+// The index cache (src/pipeline/index-cache.ts): a run that reports on a few files indexes the unchanged others
+// from it, finds exactly what a run without it finds, and reads a file again as soon as it changes.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/config/resolve-config.js";
+import { lint } from "../src/pipeline/lint.js";
+import { brief } from "./helpers/lint.js";
+
+const CLI = join(__dirname, "..", "dist", "cli.cjs");
+const EXAMPLE = join(__dirname, "..", "examples", "acme-governance");
+const RISK = "governance/risks/RISK-010.yaml";
+const SYSTEM = "governance/systems/doc-ocr.yaml";
+
+let project: string;
+
+const run = (cacheDir: string | undefined, inputs = [RISK]) => {
+  const config = resolveConfig({ cwd: project, startDir: project });
+  return lint({ cwd: project, inputs, config, ...(cacheDir ? { cacheDir } : {}) });
+};
+const tempCache = () => mkdtempSync(join(tmpdir(), "aimslint-cache-"));
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), "aimslint-cached-project-"));
+  cpSync(EXAMPLE, project, { recursive: true });
+  // A file changed in the last two seconds is not cached (its stamp could change again unseen): let them age.
+  await new Promise((done) => setTimeout(done, 2100));
+});
+
+describe("index cache", () => {
+  it("indexes the files not reported on from the cache, with the same findings as without it", async () => {
+    const cacheDir = tempCache();
+    const plain = await run(undefined);
+    const first = await run(cacheDir);
+    const second = await run(cacheDir);
+    expect(first.fromCache).toBe(0);
+    expect(second.fromCache).toBe(plain.filesChecked - 1);
+    expect(second.filesChecked).toBe(plain.filesChecked);
+    expect(second.artefacts).toEqual(plain.artefacts);
+    expect(second.findings).toEqual(plain.findings);
+    expect(first.findings).toEqual(plain.findings);
+  });
+
+  it("ignores a cache it cannot read, and writes a good one", async () => {
+    const cacheDir = tempCache();
+    await run(cacheDir);
+    const [name] = readdirSync(cacheDir);
+    writeFileSync(join(cacheDir, name!), '{"fingerprint": 1, "files": {"governance/soa.yaml": [1, 2, "x"]}');
+    const plain = await run(undefined);
+    const broken = await run(cacheDir);
+    expect(broken.findings).toEqual(plain.findings);
+    expect(broken.fromCache).toBe(0);
+    expect((await run(cacheDir)).fromCache).toBe(plain.filesChecked - 1);
+  });
+
+  it("is one private file in the cache folder, and --no-cache writes none; the project is never written to", () => {
+    const before = listing(project);
+    const cacheDir = tempCache();
+    const off = spawnSync(process.execPath, [CLI, "--no-cache", RISK], { cwd: project, encoding: "utf8", env: { ...process.env, AIMSLINT_CACHE_DIR: cacheDir } });
+    expect(off.status).toBe(0);
+    expect(readdirSync(cacheDir)).toEqual([]);
+    const on = spawnSync(process.execPath, [CLI, RISK], { cwd: project, encoding: "utf8", env: { ...process.env, AIMSLINT_CACHE_DIR: cacheDir } });
+    expect(on.stdout).toBe(off.stdout);
+    const files = readdirSync(cacheDir);
+    expect(files).toHaveLength(1);
+    expect(statSync(join(cacheDir, files[0]!)).mode & 0o777).toBe(0o600);
+    expect(listing(project)).toEqual(before);
+  });
+
+  // Last: the file it restores is too new to be cached for the next two seconds.
+  it("reads a file again once it changes", async () => {
+    const cacheDir = tempCache();
+    await run(cacheDir);
+    const system = join(project, SYSTEM);
+    const text = readFileSync(system, "utf8");
+    try {
+      writeFileSync(system, text.replace("id: SYS-DOC-OCR", "id: SYS-DOC-OCX"));
+      const after = await run(cacheDir);
+      expect(brief(after.findings.filter((f) => f.ruleId === "risk/system-exists"))).toEqual([`${RISK}:19:9 risk/system-exists`]);
+      expect(after.fromCache).toBe(after.filesChecked - 2);
+    } finally {
+      writeFileSync(system, text);
+    }
+  });
+});
+
+function listing(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((e) => `${join(e.parentPath, e.name)} ${e.isFile() ? statSync(join(e.parentPath, e.name)).mtimeMs : "dir"}`)
+    .sort();
+}
