@@ -12,8 +12,8 @@
 // wrong fails the benchmark (exit 1), so that no number comes from a no-op.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, release, totalmem } from "node:os";
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
@@ -109,6 +109,8 @@ export const MEMORY_METHOD = HAVE_TIME ? "GNU time (/usr/bin/time -f %M: max RSS
 const CHILD_ENV = (() => {
   const env = { ...process.env, NO_COLOR: "1", LC_ALL: "C" };
   for (const k of ["NODE_OPTIONS", "FORCE_COLOR", "AIMSLINT_TODAY", "npm_config_loglevel"]) delete env[k];
+  // aimslint's index cache: a folder of this run's own, empty at the start (the warm-up run fills it).
+  env.AIMSLINT_CACHE_DIR = mkdtempSync(join(tmpdir(), "aimslint-bench-cache-"));
   return env;
 })();
 
@@ -415,11 +417,11 @@ function aimslintCase(m) {
   };
 }
 
-function oneFileCase(m) {
+function oneFileCase(m, cache = true) {
   return {
-    id: "onefile",
-    label: `aimslint on 1 staged file (${m.n} repo)`,
-    commands: [{ argv: [NODE, CLI, "--format", "json", m.stagedFile], cwd: m.root }],
+    id: cache ? "onefile" : "onefile-nocache",
+    label: `aimslint on 1 staged file (${m.n} repo${cache ? "" : ", --no-cache"})`,
+    commands: [{ argv: [NODE, CLI, "--format", "json", ...(cache ? [] : ["--no-cache"]), m.stagedFile], cwd: m.root }],
     check([r]) {
       let j;
       try {
@@ -713,11 +715,11 @@ async function main() {
       else cases.push({ ...spectralCase(m, peers), warmup: false });
     }
     if (want("aimslint")) cases.push(aimslintCase(m));
-    if (want("cold")) cases.push(oneFileCase(m));
+    if (want("cold")) cases.push(oneFileCase(m), oneFileCase(m, false));
     log(`\n== ${n} artefacts (${relative(process.cwd(), m.root)}, commit ${m.gitHead?.slice(0, 12)})`);
     const stats = await bench(cases, { runs: options.runs, warmup: true, timeoutS: options.timeout, runsFor: (c) => (c.id === "spectral" ? options.spectralRuns : options.runs) });
     for (const st of stats.values()) if (st.failed) failed = true;
-    if (stats.has("onefile")) onefiles.push(stats.get("onefile"));
+    for (const id of ["onefile", "onefile-nocache"]) if (stats.has(id)) onefiles.push(stats.get(id));
     loads.push({ n, before, after: loadavg()[0] });
     perSize.push({ n, m, stats });
   }

@@ -22,12 +22,20 @@ export interface ActiveRule {
   options: Record<string, unknown>;
 }
 
-/** A check that needs the whole repository, kept (as plain data) until the index is complete. */
+/**
+ * A check that needs the whole repository, kept as plain data until the index is complete. Flat, as a
+ * 10,000-artefact project has some 50,000 of them.
+ */
 export interface DeferredCheck {
   entry: IndexEntry;
   ruleId: string;
-  /** Which `then` call, with the value it checks; absent when the whole rule waits (its `when` needs the repository). */
-  then?: { call: number; match: Match; given: PathSegment[] };
+  /** Which `then` call; -1 when the whole rule waits (its `when` needs the repository). */
+  call: number;
+  /** The value checked (a Match), and the path of its `given` node. */
+  path: PathSegment[];
+  value: unknown;
+  exists: boolean;
+  given: PathSegment[];
 }
 
 export interface DocumentRun {
@@ -42,7 +50,7 @@ export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: r
     const { rule } = active;
     if (!rule.appliesTo.includes(artefact.kind)) continue;
     if (rule.check.when?.some(usesRepository)) {
-      run.deferred.push({ entry, ruleId: rule.id });
+      run.deferred.push({ entry, ruleId: rule.id, call: -1, path: [], value: undefined, exists: false, given: [] });
       continue;
     }
     try {
@@ -51,7 +59,7 @@ export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: r
       for (const given of givenMatches(rule, artefact, active, today)) {
         rule.check.then.forEach((call, i) => {
           for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
-            if (usesRepository(call)) deferred.push({ entry, ruleId: rule.id, then: { call: i, match: detach(match), given: given.path } });
+            if (usesRepository(call)) deferred.push({ entry, ruleId: rule.id, call: i, path: match.path, value: detach(match.value), exists: match.exists, given: given.path });
             else for (const failure of evaluateOne(call, match, given.path, active, artefact, today)) findings.push(toFinding(active, call, match, failure, artefact));
           }
         });
@@ -85,14 +93,14 @@ export function runRepositoryChecks(deferred: readonly DeferredCheck[], context:
     if (!active) continue;
     const artefactOf = () => context.reparse(check.entry);
     try {
-      if (!check.then) {
+      if (check.call === -1) {
         const artefact = artefactOf();
         if (artefact) for (const f of runWholeRule(active, artefact, context)) findings.push(f);
         continue;
       }
-      const { call: i, match, given } = check.then;
-      const call = active.rule.check.then[i]!;
-      const failures = evaluateOne(call, match, given, active, check.entry, context.today, context.index);
+      const call = active.rule.check.then[check.call]!;
+      const match: Match = { path: check.path, value: check.value, exists: check.exists };
+      const failures = evaluateOne(call, match, check.given, active, check.entry, context.today, context.index);
       if (failures.length === 0) continue;
       const artefact = artefactOf();
       for (const failure of failures) findings.push(toFinding(active, call, match, failure, artefact ?? check.entry));
