@@ -102,6 +102,28 @@ describe("regressions", () => {
     }
   });
 
+  it("keys named like Object.prototype members are unknown properties in register entries and in an organisation's own kind", async () => {
+    // ajv's code for unevaluatedProperties recorded evaluated keys in a plain object, so "constructor" was inherited
+    // and counted as evaluated. The built-in kinds' top level is in the hostile fixtures (keys/*); an organisation's
+    // schemas are compiled at run time, on another code path.
+    const dir = tempDir("aimslint-reg-");
+    const nested = { type: "object", properties: { a: { type: "string" } }, allOf: [{ properties: { b: { type: "string" } } }], unevaluatedProperties: false };
+    const schema = { type: "object", properties: { kind: { const: "incident" }, id: { type: "string" }, details: nested }, allOf: [{ properties: { title: { type: "string" } } }], unevaluatedProperties: false };
+    writeFileSync(join(dir, "aimslint.config.yaml"), "kinds:\n  incident:\n    schema: incident.schema.json\n");
+    writeFileSync(join(dir, "incident.schema.json"), JSON.stringify(schema));
+    writeFileSync(join(dir, "inc.yaml"), "kind: incident\nid: INC-1\nconstructor: x\ndetails:\n  a: ok\n  valueOf: 1\n  __proto__: { b: injected }\n");
+    writeFileSync(join(dir, "reg.yaml"), "kind: risk-register\nid: REG-1\ntitle: Register\nrisks:\n  - id: RISK-1\n    constructor: x\n    toString: y\n");
+    const result = await lintIn(dir, ["inc.yaml", "reg.yaml"]);
+    expect(result.findings.filter((f) => f.ruleId === "schema/unknown-property").map(brief)).toEqual([
+      "inc.yaml:3:1 schema/unknown-property",
+      "inc.yaml:6:3 schema/unknown-property",
+      "inc.yaml:7:3 schema/unknown-property",
+      "reg.yaml:6:5 schema/unknown-property",
+      "reg.yaml:7:5 schema/unknown-property",
+    ]);
+    expect(result.findings.find((f) => f.file === "inc.yaml" && f.range.start.line === 7)?.message).toBe('Unknown property "__proto__" in "details".');
+  });
+
   const nobody = asNobody();
   (nobody === undefined ? it.skip : it)("a file in an unreadable folder, named on the command line, is file/unreadable (not a usage error)", () => {
     const dir = tempDir("aimslint-reg-");
