@@ -1,13 +1,13 @@
 // Problems the hardening work found (by hand, by the property tests or by the fuzzer) and that are fixed: each
 // test keeps its fix in place. The fixture-folder cases are in hostile-fixtures.test.ts.
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/finding.js";
 import { REPORTERS } from "../../src/reporters/index.js";
 import { LineIndex } from "../../src/source/line-index.js";
-import { asNobody, brief, CLI, lintIn, tempDir } from "./helpers.js";
+import { asNobody, brief, CLI, HOSTILE, lintIn, runCli, tempDir } from "./helpers.js";
 import { outputProblems, rangeProblems, visibleText } from "./invariants.js";
 
 describe("regressions", () => {
@@ -122,6 +122,27 @@ describe("regressions", () => {
       "reg.yaml:7:5 schema/unknown-property",
     ]);
     expect(result.findings.find((f) => f.file === "inc.yaml" && f.range.start.line === 7)?.message).toBe('Unknown property "__proto__" in "details".');
+  });
+
+  it("YAML 1.1 values written with explicit tags are named as what was written, and the parser prints nothing on stderr", () => {
+    // They were all "a mapping", and a set, ordered map or date where a mapping belongs passed as one with no keys;
+    // a collection used as a key made the parser print a Node.js warning on stderr.
+    const dir = tempDir("aimslint-reg-");
+    cpSync(join(HOSTILE, "tags", "yaml11-types.yaml"), join(dir, "types.yaml"));
+    writeFileSync(join(dir, "keys.yaml"), "kind: risk\nid: RISK-1\n? !!set { a }\n: x\nstatus: !!set { open }\ntreatment: !!timestamp 2026-01-01\n");
+    const r = runCli(["--format", "json", "types.yaml", "keys.yaml"], dir);
+    expect(r.stderr).toBe("");
+    const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings.filter((f) => f.ruleId === "schema/type" || f.ruleId === "schema/enum");
+    expect(findings.map((f) => `${brief(f)} ${f.message}`)).toEqual([
+      'keys.yaml:5:1 schema/enum Invalid value a set (!!set) for "status": expected one of "open", "treating", "monitoring", "accepted", "closed".',
+      'keys.yaml:5:1 schema/type Expected "status" to be a string, found a set (!!set).',
+      'keys.yaml:6:24 schema/type Expected "treatment" to be a mapping, found a date (!!timestamp).',
+      'types.yaml:3:17 schema/type Expected "title" to be a string, found bytes (!!binary).',
+      'types.yaml:4:1 schema/type Expected "system" to be a string, found a set (!!set).',
+      'types.yaml:5:1 schema/type Expected "inherent" to be a mapping, found an ordered map (!!omap).',
+      'types.yaml:6:26 schema/type Expected "next_review" to be a string, found a date (!!timestamp).',
+    ]);
+    expect(findings.find((f) => f.file === "types.yaml")?.help).toBe('Write "title" as a string, without the !!binary tag: that YAML 1.1 type has no JSON equivalent.');
   });
 
   const nobody = asNobody();
