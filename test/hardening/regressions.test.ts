@@ -163,4 +163,38 @@ describe("regressions", () => {
       chmodSync(join(dir, "locked"), 0o755);
     }
   });
+
+  (nobody === undefined ? it.skip : it)("a folder scan reports a folder it cannot read as file/unreadable and checks the rest, outside git and in a git work tree", () => {
+    // fast-glob (suppressErrors) and git ls-files (a warning on stderr) both skipped it, and every file inside, in silence.
+    for (const inGit of [false, true]) {
+      const dir = tempDir("aimslint-reg-");
+      for (const folder of ["locked", "sub/locked", "ignored"]) {
+        mkdirSync(join(dir, folder), { recursive: true });
+        writeFileSync(join(dir, folder, "risk.yaml"), "kind: risk\nid: RISK-LOCKED\n");
+      }
+      writeFileSync(join(dir, "ok.yaml"), "kind: risk\nid: RISK-OK\nid: RISK-AGAIN\n");
+      writeFileSync(join(dir, "aimslint.config.yaml"), "ignores: [ignored/**]\n");
+      if (inGit) {
+        // As root, the work tree must belong to nobody, or git refuses it as a repository of another user.
+        spawnSync("git", ["init", "-q"], { cwd: dir });
+        if (nobody!.length > 0) spawnSync("chown", ["-R", "65534:65534", dir]);
+      }
+      for (const folder of ["", "sub"]) chmodSync(join(dir, folder), 0o755);
+      for (const folder of ["locked", "sub/locked", "ignored"]) chmodSync(join(dir, folder), 0o000);
+      try {
+        const [command, ...rest] = [...nobody!, process.execPath];
+        const r = spawnSync(command!, [...rest, CLI, "--format", "json", "."], { cwd: dir, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", HOME: dir } });
+        const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+        expect(findings.filter((f) => f.ruleId.startsWith("file/") || f.ruleId.startsWith("parse/")).map(brief), inGit ? "git" : "walk").toEqual([
+          "locked:1:1 file/unreadable",
+          "ok.yaml:3:1 parse/duplicate-key",
+          "sub/locked:1:1 file/unreadable",
+        ]);
+        expect(findings[0]!.message).toBe("Folder cannot be read (permission denied); the files in it were not checked.");
+        expect(r.status).toBe(1);
+      } finally {
+        for (const folder of ["locked", "sub/locked", "ignored"]) chmodSync(join(dir, folder), 0o755);
+      }
+    }
+  });
 });
