@@ -32,7 +32,7 @@ export interface ConfigFile {
   ruleFiles?: string[];
   kinds?: Record<string, KindSetting>;
   inlineSuppressions?: boolean;
-  limits?: { maxFileBytes?: number; maxAliases?: number; maxDepth?: number };
+  limits?: { maxFileBytes?: number; maxAliases?: number; maxDepth?: number; maxFindingsPerFile?: number };
 }
 
 /** One configuration layer, with the folder its relative paths are resolved from. */

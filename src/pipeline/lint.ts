@@ -7,6 +7,7 @@ import { runRules } from "../rules/run-rules.js";
 import { applySuppressions } from "../rules/suppressions.js";
 import { classify, type Artefact } from "./classify.js";
 import { discover, type Candidate } from "./discover.js";
+import { capFindingsPerFile } from "./cap-findings.js";
 import { governedByContent, governedByName } from "./governed.js";
 import { loadFile, type SourceFile } from "./load.js";
 import { parseSource } from "./parse.js";
@@ -100,7 +101,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     enabled: config.inlineSuppressions,
   });
   all.sort(compareFindings);
-  return { findings: all, filesChecked, artefacts, reported, unmatched: asked.unmatched };
+  return { findings: capFindingsPerFile(all, config.limits.maxFindingsPerFile), filesChecked, artefacts, reported, unmatched: asked.unmatched };
 }
 
 /** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */

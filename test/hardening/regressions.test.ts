@@ -5,6 +5,7 @@ import { chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/finding.js";
+import { capFindingsPerFile } from "../../src/pipeline/cap-findings.js";
 import { REPORTERS } from "../../src/reporters/index.js";
 import { LineIndex } from "../../src/source/line-index.js";
 import { asNobody, brief, CLI, HOSTILE, lintIn, runCli, tempDir } from "./helpers.js";
@@ -74,11 +75,65 @@ describe("regressions", () => {
     const dir = tempDir("aimslint-reg-");
     const entries = Array.from({ length: 13_000 }, (_, i) => `  - { id: R-${i}, bogus: 1, other: 2 }`).join("\n");
     writeFileSync(join(dir, "register.yaml"), `kind: risk-register\nid: REG\nrisks:\n${entries}\n`);
+    writeFileSync(join(dir, "aimslint.config.yaml"), "limits: { maxFindingsPerFile: 1000000 }\n");
     const result = await lintIn(dir);
     expect(result.findings.length).toBeGreaterThan(125_000);
     const text = REPORTERS["stylish"]!(result.findings, { filesChecked: 1, artefactsChecked: 1, color: false, version: "0" });
     expect(text.endsWith(".\n")).toBe(true);
   }, 120_000);
+
+  it("a file's findings are capped: the first by position are listed, then one finding counts the rest at the severity of the worst", async () => {
+    // A 4 MB register of broken entries gave 1.3 million findings: gigabytes of output nobody reads.
+    const dir = tempDir("aimslint-reg-");
+    const entries = Array.from({ length: 200 }, (_, i) => `  - { id: R-${i}, bogus: 1 }`).join("\n");
+    writeFileSync(join(dir, "register.yaml"), `kind: risk-register\nid: REG\nrisks:\n${entries}\n`);
+    writeFileSync(join(dir, "ok.yaml"), "kind: risk\nid: RISK-1\nid: RISK-2\n");
+    writeFileSync(join(dir, "aimslint.config.yaml"), "limits: { maxFindingsPerFile: 1000000 }\n");
+    const all = (await lintIn(dir)).findings.filter((f) => f.file === "register.yaml");
+    expect(all.length).toBeGreaterThan(1000);
+    writeFileSync(join(dir, "aimslint.config.yaml"), "limits: { maxFindingsPerFile: 50 }\n");
+    const capped = (await lintIn(dir)).findings;
+    const mine = capped.filter((f) => f.file === "register.yaml");
+    expect(mine.slice(0, 50)).toEqual(all.slice(0, 50));
+    const summary = mine[50]!;
+    expect(mine.length).toBe(51);
+    expect(brief(summary)).toBe(brief({ ...all[50]!, ruleId: "aimslint/too-many-findings" }));
+    const errors = all.slice(50).filter((f) => f.severity === "error").length;
+    const warnings = all.slice(50).filter((f) => f.severity === "warning").length;
+    expect(summary.severity).toBe("error");
+    expect(summary.message).toBe(`${(all.length - 50).toLocaleString("en-US")} more findings in this file from here on are not listed (${errors.toLocaleString("en-US")} errors, ${warnings.toLocaleString("en-US")} warnings): only the first 50 are.`);
+    expect(summary.help).toContain("limits: { maxFindingsPerFile: N }");
+    // Other files keep their findings.
+    expect(capped.filter((f) => f.file === "ok.yaml" && f.ruleId.startsWith("parse/")).map(brief)).toEqual(["ok.yaml:3:1 parse/duplicate-key"]);
+  });
+
+  it("the findings cap stands for the worst finding it hides, counts suppressed ones apart, and is set on the command line", () => {
+    const finding = (line: number, severity: Finding["severity"], suppressed = false): Finding => ({
+      ruleId: "schema/type",
+      severity,
+      message: `m${line}`,
+      file: "a.yaml",
+      range: { start: { line, column: 1 }, end: { line, column: 2 } },
+      iso42001: [],
+      ...(suppressed ? { suppressed: { reason: "r", line: 1 } } : {}),
+    });
+    const warningsHidden = capFindingsPerFile([finding(1, "error"), finding(2, "warning"), finding(3, "info"), finding(4, "error", true)], 1);
+    expect(warningsHidden.map((f) => `${brief(f)} ${f.severity}`)).toEqual(["a.yaml:1:1 schema/type error", "a.yaml:2:1 aimslint/too-many-findings warning"]);
+    expect(warningsHidden[1]!.message).toBe("3 more findings in this file from here on are not listed (1 warning, 1 info, 1 suppressed): only the first 1 are.");
+    expect(capFindingsPerFile([finding(1, "error"), finding(2, "error", true)], 1)[1]!.severity).toBe("info");
+    expect(capFindingsPerFile([finding(1, "error")], 1)).toHaveLength(1);
+
+    const dir = tempDir("aimslint-reg-");
+    writeFileSync(join(dir, "register.yaml"), `kind: risk-register\nid: REG\nrisks:\n${Array.from({ length: 20 }, (_, i) => `  - { id: R-${i}, bogus: 1 }`).join("\n")}\n`);
+    const r = runCli(["--format", "json", "--max-findings-per-file", "10", "register.yaml"], dir);
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+    expect(findings).toHaveLength(11);
+    expect(findings[10]!.ruleId).toBe("aimslint/too-many-findings");
+    const refused = runCli(["--max-findings-per-file", "0", "register.yaml"], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--max-findings-per-file takes a whole number of at least 1, got "0".');
+  });
 
   it("a symbolic link named on the command line is not followed out of the folder (as `aimslint $(git diff --name-only)` would name it)", async () => {
     const outside = tempDir("aimslint-outside-");
