@@ -63,7 +63,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       if ("skip" in loaded) continue;
       const named = candidate.explicit || governedByName(candidate.path, config.classify);
       if ("finding" in loaded) {
-        if (named || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) findings.push(loaded.finding);
+        // A file that may not be read has no content to tell whether it is an artefact: report it, as its folder would be.
+        const unknowable = loaded.finding.ruleId === "file/unreadable";
+        if (named || unknowable || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) findings.push(loaded.finding);
         continue;
       }
       filesChecked++;

@@ -219,8 +219,9 @@ describe("regressions", () => {
     }
   });
 
-  (nobody === undefined ? it.skip : it)("a folder scan reports a folder it cannot read as file/unreadable and checks the rest, outside git and in a git work tree", () => {
-    // fast-glob (suppressErrors) and git ls-files (a warning on stderr) both skipped it, and every file inside, in silence.
+  (nobody === undefined ? it.skip : it)("a folder scan reports a folder or file it cannot read as file/unreadable and checks the rest, outside git and in a git work tree", () => {
+    // fast-glob (suppressErrors) and git ls-files (a warning on stderr) both skipped it, and every file inside, in silence;
+    // an unreadable file found by the scan was dropped too, as its content could not show it to be an artefact.
     for (const inGit of [false, true]) {
       const dir = tempDir("aimslint-reg-");
       for (const folder of ["locked", "sub/locked", "ignored"]) {
@@ -228,6 +229,7 @@ describe("regressions", () => {
         writeFileSync(join(dir, folder, "risk.yaml"), "kind: risk\nid: RISK-LOCKED\n");
       }
       writeFileSync(join(dir, "ok.yaml"), "kind: risk\nid: RISK-OK\nid: RISK-AGAIN\n");
+      writeFileSync(join(dir, "unreadable.yaml"), "kind: risk\nid: RISK-LOCKED\n");
       writeFileSync(join(dir, "aimslint.config.yaml"), "ignores: [ignored/**]\n");
       if (inGit) {
         // As root, the work tree must belong to nobody, or git refuses it as a repository of another user.
@@ -236,6 +238,7 @@ describe("regressions", () => {
       }
       for (const folder of ["", "sub"]) chmodSync(join(dir, folder), 0o755);
       for (const folder of ["locked", "sub/locked", "ignored"]) chmodSync(join(dir, folder), 0o000);
+      chmodSync(join(dir, "unreadable.yaml"), 0o000);
       try {
         const [command, ...rest] = [...nobody!, process.execPath];
         const r = spawnSync(command!, [...rest, CLI, "--format", "json", "."], { cwd: dir, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", HOME: dir } });
@@ -244,6 +247,7 @@ describe("regressions", () => {
           "locked:1:1 file/unreadable",
           "ok.yaml:3:1 parse/duplicate-key",
           "sub/locked:1:1 file/unreadable",
+          "unreadable.yaml:1:1 file/unreadable",
         ]);
         expect(findings[0]!.message).toBe("Folder cannot be read (permission denied); the files in it were not checked.");
         expect(r.status).toBe(1);
