@@ -7,7 +7,8 @@ export const TOO_MANY_FINDINGS = "aimslint/too-many-findings";
 /**
  * `sorted` (by file, then position) with at most `max` findings per file: the first by position, so that the same
  * files always give the same output, then one finding that counts the rest. Its severity is the highest of the
- * findings it stands for, so that dropping them never turns a failing run into a passing one.
+ * findings it stands for, so that dropping them never turns a failing run into a passing one, and it sits at the
+ * position of the first of them, after the findings listed.
  */
 export function capFindingsPerFile(sorted: readonly Finding[], max: number): Finding[] {
   const out: Finding[] = [];
