@@ -448,7 +448,9 @@ describe("GitHub Action (bundle)", () => {
   it("keeps the job summary under 1 MiB, saying what was left out", async () => {
     // 6000 empty sections with long names: about 1.5 MB of findings in the summary's table.
     const sections = Array.from({ length: 6000 }, (_, i) => `  section-${i}-${"x".repeat(200)}: ""`).join("\n");
-    const dir = makeRepo({ "notes/big.yaml": `kind: note\nid: N-BIG\ntitle: Big\nowner: o\nstatus: final\nreviewed_on: 2026-05-01\nsections:\n${sections}\n` });
+    // All 6000 listed: the per-file findings cap (1000 by default) is raised.
+    const config = readFileSync(join(FIXTURE, "aimslint.config.yaml"), "utf8") + "limits: { maxFindingsPerFile: 10000 }\n";
+    const dir = makeRepo({ "aimslint.config.yaml": config, "notes/big.yaml": `kind: note\nid: N-BIG\ntitle: Big\nowner: o\nstatus: final\nreviewed_on: 2026-05-01\nsections:\n${sections}\n` });
     const r = await runAction(dir);
     expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
     expect(r.summary).toMatch(/> \d+ more findings are not listed: a job summary is limited to 1 MiB\. The SARIF file and the step's log hold them all\./);

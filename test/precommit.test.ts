@@ -132,6 +132,14 @@ function commitScenario(dir: string, commit: (message: string) => { code: number
   git(dir, "add", "notes.txt");
   const unrelated = commit("notes");
   expect(unrelated.code, unrelated.out).toBe(0);
+
+  // 4. A staged file named like an option is checked as a file (the hook ends the options with --), not read as one.
+  write(dir, { "--config=x.yaml": "kind: risk\nid: RISK-8\nid: RISK-9\n" });
+  git(dir, "add", "--", "--config=x.yaml");
+  const named = commit("option-like name");
+  expect(named.code, named.out).not.toBe(0);
+  expect(named.out).toMatch(/--config=x\.yaml:3:1 .*parse\/duplicate-key/);
+  git(dir, "rm", "-q", "--cached", "--", "--config=x.yaml");
 }
 
 describe("plain .git/hooks/pre-commit line", () => {
@@ -141,7 +149,7 @@ describe("plain .git/hooks/pre-commit line", () => {
     // The line docs/local-use.md gives, with the bundle in place of `npx --no-install aimslint`.
     writeFileSync(
       hook,
-      `#!/bin/sh\ngit diff --cached --name-only --diff-filter=ACMR -z -- '*.yaml' '*.yml' '*.json' '*.md' | xargs -0 -r node '${CLI.replace(/'/g, "'\\''")}'\n`,
+      `#!/bin/sh\ngit diff --cached --name-only --diff-filter=ACMR -z -- '*.yaml' '*.yml' '*.json' '*.md' | xargs -0 -r node '${CLI.replace(/'/g, "'\\''")}' --\n`,
     );
     chmodSync(hook, 0o755);
     // A file name with a space: -z and xargs -0 keep it one argument.
@@ -160,7 +168,7 @@ describe(".pre-commit-hooks.yaml", () => {
   it("declares a node hook on YAML, JSON and Markdown files, run serially", () => {
     const hooks = parse(readFileSync(join(root, ".pre-commit-hooks.yaml"), "utf8")) as Record<string, unknown>[];
     expect(hooks).toHaveLength(1);
-    expect(hooks[0]).toMatchObject({ id: "aimslint", entry: "aimslint", language: "node", types_or: ["yaml", "json", "markdown"], require_serial: true });
+    expect(hooks[0]).toMatchObject({ id: "aimslint", entry: "aimslint", args: ["--"], language: "node", types_or: ["yaml", "json", "markdown"], require_serial: true });
     expect(hooks[0]!["minimum_pre_commit_version"]).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

@@ -14,6 +14,7 @@ export interface CliOptions {
   maxWarnings: number | undefined;
   color: boolean | undefined;
   maxFileBytes: number | undefined;
+  maxFindingsPerFile: number | undefined;
   config: string | undefined;
   today: string | undefined;
   noInlineConfig: boolean;
@@ -38,6 +39,8 @@ Options:
       --today <date>       Date that date rules compare with (YYYY-MM-DD; default today)
       --no-inline-config   Ignore aimslint-disable comments (CI can refuse local exceptions)
       --max-file-size <n>  Largest file to read, in bytes (default 4194304)
+      --max-findings-per-file <n>
+                           Findings listed per file; one more counts the rest (default 1000)
       --no-cache           Read every file of the project, not the index kept from earlier runs
                            (in $AIMSLINT_CACHE_DIR, else the user cache folder, e.g. ~/.cache/aimslint)
       --color, --no-color  Force or disable colours (NO_COLOR is honoured)
@@ -69,6 +72,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         quiet: { type: "boolean", short: "q" },
         "max-warnings": { type: "string" },
         "max-file-size": { type: "string" },
+        "max-findings-per-file": { type: "string" },
         today: { type: "string" },
         "no-inline-config": { type: "boolean" },
         "no-cache": { type: "boolean" },
@@ -100,6 +104,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     quiet: values.quiet ?? false,
     maxWarnings: wholeNumber(values["max-warnings"], "--max-warnings"),
     maxFileBytes: wholeNumber(values["max-file-size"], "--max-file-size"),
+    maxFindingsPerFile: wholeNumber(values["max-findings-per-file"], "--max-findings-per-file", 1),
     color: values["no-color"] ? false : values.color ? true : undefined,
     config: values.config,
     today: values.today,
@@ -108,8 +113,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
   };
 }
 
-function wholeNumber(value: string | undefined, flag: string): number | undefined {
+function wholeNumber(value: string | undefined, flag: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, got "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flag} takes a whole number${min > 0 ? ` of at least ${min}` : ""}, got "${value}".`);
   return Number(value);
 }

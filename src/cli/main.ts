@@ -40,6 +40,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       noInlineConfig: options.noInlineConfig,
     });
     if (options.maxFileBytes !== undefined) config.limits.maxFileBytes = options.maxFileBytes;
+    if (options.maxFindingsPerFile !== undefined) config.limits.maxFindingsPerFile = options.maxFindingsPerFile;
     if (options.command === "rules") return listRules(config, io);
     if (options.command === "explain") return explain(config, options.paths[0]!, io);
     return await runLint(options, config, io);

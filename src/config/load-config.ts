@@ -32,7 +32,7 @@ export interface ConfigFile {
   ruleFiles?: string[];
   kinds?: Record<string, KindSetting>;
   inlineSuppressions?: boolean;
-  limits?: { maxFileBytes?: number; maxAliases?: number; maxDepth?: number };
+  limits?: { maxFileBytes?: number; maxAliases?: number; maxDepth?: number; maxFindingsPerFile?: number };
 }
 
 /** One configuration layer, with the folder its relative paths are resolved from. */
@@ -51,11 +51,32 @@ export function findConfig(startDir: string): string | undefined {
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      if (existsSync(candidate) && statSync(candidate).isFile()) return notLinkedOut(candidate);
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
+  }
+}
+
+/**
+ * A configuration found by walking up is repository content, like `extends`: a symbolic link in its place must not
+ * make us read (and quote in errors) a file from outside its repository. One named with --config is the user's.
+ */
+function notLinkedOut(file: string): string {
+  const dir = dirname(file);
+  const top = gitTop(dir) ?? dir;
+  if (!realpathInside(file, top)) {
+    throw new ConfigError(`${file} is a symbolic link that points outside the repository (${top}); it was not read. Replace the link with the configuration file itself, or name a configuration with --config.`);
+  }
+  return file;
+}
+
+/** The enclosing git work tree: configuration files may not reach above it. */
+export function gitTop(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
   }
 }
 
@@ -76,8 +97,7 @@ export function loadConfigLayers(file: string, projectRoot: string, seen: string
       throw new ConfigError(`${file}: extends "${parent}" must be a preset (recommended, strict) or a path inside the repository; URLs and absolute paths are not followed.`);
     }
     const target = resolve(dir, parent);
-    const rel = relative(projectRoot, target);
-    if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${file}: extends "${parent}" points outside the repository (${projectRoot}).`);
+    if (!isWithin(target, projectRoot)) throw new ConfigError(`${file}: extends "${parent}" points outside the repository (${projectRoot}).`);
     if (!existsSync(target)) throw new ConfigError(`${file}: extends "${parent}", which does not exist.`);
     if (!realpathInside(target, projectRoot)) throw new ConfigError(`${file}: extends "${parent}" is a symbolic link that points outside the repository (${projectRoot}).`);
     const inner = loadConfigLayers(target, projectRoot, [...seen, file]);
@@ -95,11 +115,16 @@ export function loadConfigLayers(file: string, projectRoot: string, seen: string
 /** Whether `path`, once symbolic links are resolved, is still inside `root` (a link in the repository may point anywhere). */
 export function realpathInside(path: string, root: string): boolean {
   try {
-    const rel = relative(realpathSync(root), realpathSync(path));
-    return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+    return isWithin(realpathSync(path), realpathSync(root));
   } catch {
     return false;
   }
+}
+
+/** Whether `path` is `root` or below it, links not resolved: "..x.yaml" is a file inside, "../x.yaml" is not. */
+export function isWithin(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function readConfig(file: string): { config: ConfigFile; locator?: Locator } {

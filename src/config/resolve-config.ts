@@ -1,6 +1,6 @@
 // Turns configuration layers into what a run needs: the active rules for each file, ignores, kinds, limits.
-import { existsSync, readdirSync, statSync, type Dirent } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { readdirSync, statSync, type Dirent } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
 import type { Severity } from "../finding.js";
 import { kindInfo, type KindInfo } from "../kinds.js";
@@ -13,7 +13,7 @@ import { BUILT_IN_RULES, loadRuleFile } from "../rules/load-rules.js";
 import type { ActiveRule } from "../rules/run-rules.js";
 import type { RuleDefinition } from "../rules/types.js";
 import { closest } from "../util/text.js";
-import { ConfigError, findConfig, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
+import { ConfigError, findConfig, gitTop, isWithin, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
 
 export interface ResolvedConfig {
   /** The configuration file used, if any. */
@@ -175,8 +175,7 @@ function loadUserRules(layer: ConfigLayer): RuleDefinition[] {
 function insideRoot(dir: string, path: string, root: string, file: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) throw new ConfigError(`${file}: "${path}" is a URL; schemas must be files inside the repository.`);
   const abs = resolve(dir, path);
-  const rel = relative(root, abs);
-  if (rel.startsWith("..") || isAbsolute(rel)) throw new ConfigError(`${file}: "${path}" points outside the repository.`);
+  if (!isWithin(abs, root)) throw new ConfigError(`${file}: "${path}" points outside the repository.`);
   if (!safeExists(abs)) throw new ConfigError(`${file}: "${path}" does not exist.`);
   if (!realpathInside(abs, root)) throw new ConfigError(`${file}: "${path}" is a symbolic link that points outside the repository.`);
   return abs;
@@ -192,14 +191,6 @@ function safeExists(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
-  }
-}
-
-/** The enclosing git work tree: `extends` may not reach above it. */
-function gitTop(dir: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    if (existsSync(join(current, ".git"))) return current;
-    if (dirname(current) === current) return undefined;
   }
 }
 

@@ -44,7 +44,9 @@ export class FileChecker {
     const result: FileResult = { checked: false, findings: [], ruleFindings: [], entries: [], deferred: [], directives: [], ...(loaded.stamp ? { stamp: loaded.stamp } : {}) };
     const named = candidate.explicit || governedByName(candidate.path, config.classify);
     if ("finding" in loaded) {
-      if (named || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) result.findings.push(loaded.finding);
+      // A file that may not be read has no content to tell whether it is an artefact: report it, as its folder would be.
+      const unknowable = loaded.finding.ruleId === "file/unreadable";
+      if (named || unknowable || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) result.findings.push(loaded.finding);
       return result;
     }
     result.checked = true;

@@ -6,9 +6,11 @@ import { lstatSync, type Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
+import type FastGlob from "fast-glob";
 import picomatch from "picomatch";
 import { FILE_START, type Finding } from "../finding.js";
 import { formatOf, stampOf, type FileStamp } from "./load.js";
+import { deniedInGitOutput, readdirNotingDenied, unreadableFolderFinding } from "./unreadable-folders.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -34,7 +36,7 @@ export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", "**/package-
 const GLOB_CHARS = /[*?[\]{}!]/;
 
 /** Git listings already started, by absolute folder (see startGitListing). */
-export type GitListings = ReadonlyMap<string, Promise<string[] | undefined>>;
+export type GitListings = ReadonlyMap<string, Promise<Listing | undefined>>;
 
 export async function discover(inputs: readonly string[], cwd: string, ignores: readonly string[] = [], listings: GitListings = new Map()): Promise<Discovery> {
   const byPath = new Map<string, Candidate>();
@@ -72,6 +74,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     }
     let files: string[];
     let boundary: string;
+    let locked: string[];
     if (info?.isDirectory()) {
       const escape = await namedEscape(abs, cwd);
       if (escape) {
@@ -79,13 +82,17 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
         continue;
       }
       boundary = await realpath(abs);
-      files = (await (listings.get(abs) ?? gitListFiles(abs))) ?? (await walk("**/*", abs, ignore));
+      ({ files, denied: locked } = (await (listings.get(abs) ?? gitListFiles(abs))) ?? (await walk("**/*", abs, ignore)));
     } else if (GLOB_CHARS.test(input)) {
       boundary = await realpath(cwd);
-      files = await walk(input, cwd, ignore);
+      ({ files, denied: locked } = await walk(input, cwd, ignore));
     } else {
       unmatched.push(input);
       continue;
+    }
+    for (const folder of locked) {
+      const display = toDisplay(cwd, folder);
+      if (!isIgnored(display)) findings.push(unreadableFolderFinding(display));
     }
     let matched = 0;
     const base = abs === cwd || !info ? cwd : abs;
@@ -101,7 +108,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
       matched++;
       add(fileAbs, false, display, link.stamp);
     }
-    if (matched === 0 && !info) unmatched.push(input);
+    if (matched === 0 && !info && locked.length === 0) unmatched.push(input);
   }
   const candidates = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // A link both named and found by walking a named folder is one finding.
@@ -109,14 +116,22 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
   return { candidates, findings: unique, unmatched };
 }
 
+/** What a lister found: files (relative to the folder listed), and folders it was not allowed to read (absolute). */
+interface Listing {
+  files: string[];
+  denied: string[];
+}
+
 /**
  * Files and symbolic links (to anything) below `cwd`. fast-glob's onlyFiles would drop links to files and
  * broken or looping links silently; we want to see them, to say why they are not followed.
  */
-async function walk(pattern: string, cwd: string, ignore: readonly string[]): Promise<string[]> {
+async function walk(pattern: string, cwd: string, ignore: readonly string[]): Promise<Listing> {
   const { fastGlob } = await import("../lazy/fast-glob.js");
-  const entries = await fastGlob(pattern, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: false, markDirectories: true, ignore: [...ignore], suppressErrors: true });
-  return entries.filter((e) => !e.endsWith("/"));
+  const denied: string[] = [];
+  const fs = { readdir: readdirNotingDenied(denied) as unknown as FastGlob.FileSystemAdapter["readdir"] };
+  const entries = await fastGlob(pattern, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: false, markDirectories: true, ignore: [...ignore], suppressErrors: true, fs });
+  return { files: entries.filter((e) => !e.endsWith("/")), denied };
 }
 
 /**
@@ -130,15 +145,16 @@ export function startGitListing(dir: string): GitListings {
 }
 
 /** Files of a git work tree below `dir` (tracked and untracked, not ignored); undefined outside git. */
-async function gitListFiles(dir: string): Promise<string[] | undefined> {
+async function gitListFiles(dir: string): Promise<Listing | undefined> {
   try {
-    // core.fsmonitor=false: a repository's local config must never make us run its programs.
-    const { stdout } = await execFileAsync(
+    // core.fsmonitor=false: a repository's local config must never make us run its programs. LC_ALL=C: its
+    // warnings about folders it cannot open are read (unreadable-folders.ts).
+    const { stdout, stderr } = await execFileAsync(
       "git",
       ["-c", "core.fsmonitor=false", "-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"],
-      { maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      { maxBuffer: 256 * 1024 * 1024, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } },
     );
-    return stdout.split("\0").filter((f) => f.length > 0);
+    return { files: stdout.split("\0").filter((f) => f.length > 0), denied: await deniedInGitOutput(stderr, dir) };
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@ import type { IndexEntry } from "../rules/index-entry.js";
 import { RepoIndex } from "../rules/repo-index.js";
 import { runRepositoryChecks, type DeferredCheck } from "../rules/run-rules.js";
 import { applySuppressions, type Directive } from "../rules/suppressions.js";
+import { capFindingsPerFile } from "./cap-findings.js";
 import { FileChecker, reparser } from "./check-file.js";
 import { IndexCache } from "./index-cache.js";
 import { discover, startGitListing, type Candidate } from "./discover.js";
@@ -106,7 +107,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     enabled: config.inlineSuppressions,
   });
   all.sort(compareFindings);
-  return { findings: all, filesChecked, artefacts: entries, reported, unmatched: asked.unmatched, fromCache };
+  return { findings: capFindingsPerFile(all, config.limits.maxFindingsPerFile), filesChecked, artefacts: entries, reported, unmatched: asked.unmatched, fromCache };
 }
 
 /** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */

@@ -24,9 +24,11 @@ export interface Limits {
   maxAliases: number;
   /** Deepest nesting of mappings and sequences we accept. */
   maxDepth: number;
+  /** Findings listed per file; the rest are counted in one finding (cap-findings.ts). */
+  maxFindingsPerFile: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxFileBytes: 4 * 1024 * 1024, maxAliases: 100, maxDepth: 200 };
+export const DEFAULT_LIMITS: Limits = { maxFileBytes: 4 * 1024 * 1024, maxAliases: 100, maxDepth: 200, maxFindingsPerFile: 1000 };
 
 export function formatOf(path: string): SourceFormat | undefined {
   const lower = path.toLowerCase();

@@ -7,6 +7,7 @@ import { duplicateJsonKeys } from "../source/json-duplicates.js";
 import { Locator } from "../source/locator.js";
 import type { Limits, SourceFile } from "./load.js";
 import { readSections, splitFrontMatter, type Section } from "./markdown.js";
+import { yaml11Value } from "./yaml11-values.js";
 
 export interface ParsedDocument {
   source: SourceFile;
@@ -25,7 +26,8 @@ export interface ParseResult {
   findings: Finding[];
 }
 
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: "1.2" } as const;
+// logLevel "error": the parser's only warning (a collection used as a key) went to stderr through process.emitWarning.
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: "1.2", logLevel: "error" } as const;
 
 export function parseSource(source: SourceFile, limits: Limits): ParseResult {
   try {
@@ -270,6 +272,8 @@ function tooDeep(data: unknown, max: number): boolean {
 export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
+  const yaml11 = yaml11Value(value);
+  if (yaml11) return `${yaml11.noun} (${yaml11.tag})`;
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return "a string";
   return `a ${typeof value}`;

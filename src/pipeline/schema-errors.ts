@@ -7,6 +7,7 @@ import { asNoun, closest, list, quote } from "../util/text.js";
 import type { Artefact } from "./classify.js";
 import { describe } from "./parse.js";
 import { propertiesAt } from "./schema-navigator.js";
+import { yaml11Value } from "./yaml11-values.js";
 
 /** Keywords that only say "one of my branches failed"; the branch errors say what. */
 const WRAPPERS = new Set(["anyOf", "oneOf", "allOf", "if", "then", "else", "not", "$ref"]);
@@ -45,6 +46,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
     let target = path;
     let locateAs: "key" | "value" = "value";
     let help: string | undefined;
+    const tagged = yaml11Value(value);
     switch (error.keyword) {
       case "required": {
         const missing = String(error.params["missingProperty"]);
@@ -70,13 +72,15 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
         ruleId = "schema/enum";
         const allowed = error.keyword === "enum" ? (error.params["allowedValues"] as unknown[]) : [error.params["allowedValue"]];
         const suggestion = typeof value === "string" ? closest(value, allowed.filter((a): a is string => typeof a === "string")) : undefined;
-        message = `Invalid value ${quote(value)} for ${where}: expected ${allowed.length === 1 ? quote(allowed[0]) : `one of ${list(allowed)}`}${suggestion ? ` (did you mean ${quote(suggestion)}?)` : ""}.`;
+        message = `Invalid value ${tagged ? describe(value) : quote(value)} for ${where}: expected ${allowed.length === 1 ? quote(allowed[0]) : `one of ${list(allowed)}`}${suggestion ? ` (did you mean ${quote(suggestion)}?)` : ""}.`;
         break;
       }
       case "type": {
         ruleId = "schema/type";
         const expected = typeErrorsAt.get(error.instancePath) ?? [String(error.params["type"])];
-        message = `Expected ${where} to be ${expected.map(typeName).join(" or ")}, found ${describe(value)}${typeof value === "string" || typeof value === "number" ? ` ${quote(value)}` : ""}.`;
+        const wanted = expected.map(typeName).join(" or ");
+        message = `Expected ${where} to be ${wanted}, found ${describe(value)}${typeof value === "string" || typeof value === "number" ? ` ${quote(value)}` : ""}.`;
+        if (tagged) help = `Write ${where} as ${wanted}, without the ${tagged.tag} tag: that YAML 1.1 type has no JSON equivalent.`;
         break;
       }
       case "format": {

@@ -6,6 +6,7 @@ import type { Finding } from "../finding.js";
 import { kindInfo } from "../kinds.js";
 import { describeSchemaErrors } from "./schema-errors.js";
 import type { Artefact } from "./classify.js";
+import { withoutYaml11Values } from "./yaml11-values.js";
 
 export interface Validator {
   (data: unknown): boolean;
@@ -19,7 +20,8 @@ export function validateArtefact(artefact: Artefact, lookup: ValidatorLookup): F
   if (artefact.parent) return [];
   const validate = lookup(artefact.kind);
   if (!validate) return [];
-  const data = artefact.doc.data;
+  // Only a tag (always written with "!") makes a YAML 1.1 value: most files skip the walk.
+  const data = artefact.doc.source.text.includes("!") ? withoutYaml11Values(artefact.doc.data) : artefact.doc.data;
   let ok: boolean;
   try {
     ok = validate(data);

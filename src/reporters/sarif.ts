@@ -39,6 +39,12 @@ const CORE: Record<string, { title: string; rationale: string; help: string }> =
     rationale: "A suppression is a governance exception: it must be explained and must not outlive its review (6.1.3, 7.5.3).",
     help: "Write `aimslint-disable-next-line <rule-id> until YYYY-MM-DD -- <reason>`; remove directives that suppress nothing.",
   },
+  // Before "aimslint/": the first prefix that matches wins.
+  "aimslint/too-many-findings": {
+    title: "Keep the findings of one file within the limit",
+    rationale: "Past the per-file limit (1,000 by default), a file's further findings are counted, not listed, so that one broken file cannot flood the output or exhaust a CI job.",
+    help: "Fix the problems listed and run again, or raise `limits.maxFindingsPerFile` in the configuration (or pass --max-findings-per-file).",
+  },
   "aimslint/": {
     title: "Rules run without failing",
     rationale: "A rule that fails to run checks nothing; the failure is reported so that it is not mistaken for a pass.",

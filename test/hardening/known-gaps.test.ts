@@ -2,12 +2,9 @@
 // we want and is marked it.fails, so it passes while the problem is there and fails once it is fixed. When one
 // fails, the problem is gone: move the test to regressions.test.ts as a plain `it` (and, for fixture cases, move
 // the `gap` expectation of test/fixtures/hostile/expected.json into `findings`/`also`).
-import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../src/finding.js";
-import { asNobody, brief, CLI, expectedBrief, HOSTILE, lintIn, manifest, tempDir } from "./helpers.js";
+import { brief, expectedBrief, HOSTILE, lintIn, manifest, tempDir } from "./helpers.js";
 
 /** The fixture folder with the given files named, as a hook would run it. */
 async function lintFixtures(names: string[]) {
@@ -31,21 +28,6 @@ describe("known gaps (reported; it.fails until fixed)", () => {
     });
   }
 
-
-  const nobody = asNobody();
-  (nobody === undefined ? it.skip : it.fails)("a folder scan reports a folder it cannot read, instead of skipping it in silence", () => {
-    const dir = tempDir("aimslint-gap-");
-    mkdirSync(join(dir, "locked"));
-    writeFileSync(join(dir, "locked", "risk.yaml"), "kind: risk\nid: RISK-LOCKED\n");
-    chmodSync(dir, 0o755);
-    chmodSync(join(dir, "locked"), 0o000);
-    try {
-      const [command, ...rest] = [...nobody!, process.execPath];
-      const r = spawnSync(command!, [...rest, CLI, "--format", "json", "."], { cwd: dir, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
-      const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
-      expect(findings.some((f) => f.file.startsWith("locked") && f.ruleId === "file/unreadable")).toBe(true);
-    } finally {
-      chmodSync(join(dir, "locked"), 0o755);
-    }
-  });
+  // Keeps the file a suite while no gap is open; add gaps above (or a `gap` entry in expected.json).
+  if (gaps.length === 0) it("no hostile fixture has an open gap", () => expect(gaps).toEqual([]));
 });

@@ -162,6 +162,40 @@ describe("extends, rule files and schemas stay inside the repository and off the
     expect(() => resolve(dir)).toThrowError(ConfigError);
   });
 
+  it("a configuration found by walking up that is a symbolic link out of the repository is refused, not read", () => {
+    const parent = tempDir("aimslint-parent-");
+    writeFileSync(join(parent, "secret.yaml"), "rules:\n  AKIA-SECRET-VALUE: error\n");
+    const dir = join(parent, "repo");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    mkdirSync(join(dir, "governance"));
+    symlinkSync(join(parent, "secret.yaml"), join(dir, "aimslint.config.yaml"));
+    const from = join(dir, "governance");
+    expect(() => resolveConfig({ cwd: from, startDir: from })).toThrowError(/aimslint\.config\.yaml is a symbolic link that points outside the repository .*; it was not read\. Replace the link/);
+    const r = runCli(["."], from);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is a symbolic link that points outside the repository");
+    expect(r.stderr).not.toContain("AKIA");
+  });
+
+  it("a configuration that is a symbolic link inside the repository is used", () => {
+    const dir = repo({ "config/aimslint.yaml": "rules:\n  risk/treatment-complete: off\n" });
+    symlinkSync(join("config", "aimslint.yaml"), join(dir, "aimslint.config.yaml"));
+    const config = resolve(dir);
+    expect(config.file).toBe(join(dir, "aimslint.config.yaml"));
+    expect(config.rulesFor("r.yaml").map((a) => a.rule.id)).not.toContain("risk/treatment-complete");
+  });
+
+  it("extends and schemas may name files whose names start with .. (they are inside)", () => {
+    const dir = repo({
+      "aimslint.config.yaml": "extends: ..base.yaml\nkinds:\n  incident: { schema: ..incident.schema.json }\n",
+      "..base.yaml": "rules:\n  risk/treatment-complete: off\n",
+      "..incident.schema.json": '{ "type": "object" }\n',
+    });
+    const config = resolve(dir);
+    expect(config.rulesFor("r.yaml").map((a) => a.rule.id)).not.toContain("risk/treatment-complete");
+    expect(config.schemaFiles.get("incident")).toBe(join(dir, "..incident.schema.json"));
+  });
+
   it("a rule file reached through a symbolic link is not loaded", () => {
     const parent = tempDir("aimslint-parent-");
     writeFileSync(join(parent, "rule.yaml"), rule("^x", "evil/outside"));
