@@ -4,14 +4,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { withPrototypeFreeProps } from "../pipeline/evaluated-props.mjs";
+import { fixValidatorCode } from "../pipeline/ajv-code-fixes.mjs";
 
 export type SchemaCompiler = (schema: Record<string, unknown>) => ((data: unknown) => boolean) & { errors?: unknown };
 
 /** A compiler that knows our schemas, so an organisation's schema can $ref common.schema.json. */
 export function createCompiler(schemasDir: string): SchemaCompiler {
-  // code.process: keys named like Object.prototype members must not count as evaluated (see evaluated-props.mjs).
-  const ajv = new Ajv2020.default({ allErrors: true, strict: false, allowUnionTypes: true, code: { process: withPrototypeFreeProps } });
+  // code.process: see ajv-code-fixes.mjs (keys named like Object.prototype members, linear error collection).
+  const ajv = new Ajv2020.default({ allErrors: true, strict: false, allowUnionTypes: true, code: { process: fixValidatorCode } });
   addFormats.default(ajv);
   for (const f of readdirSync(schemasDir).filter((name) => name.endsWith(".schema.json"))) ajv.addSchema(JSON.parse(readFileSync(join(schemasDir, f), "utf8")) as object);
   return (schema) => ajv.compile(schema) as ReturnType<SchemaCompiler>;
