@@ -6,7 +6,7 @@
 // only (ids, kinds and the fields cross-document rules read), never findings: a file being reported on is
 // always checked afresh, so the cache can make a run faster but never change its findings.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, relative, sep } from "node:path";
 import type { IndexEntry } from "../rules/index-entry.js";
@@ -40,9 +40,10 @@ export class IndexCache {
 
   /**
    * The cache of the project at `root`, or an empty one when there is none, it is unreadable, or it was written
-   * by another version of aimslint or for another configuration (`fingerprint`).
+   * by another version of aimslint or for another configuration (`fingerprint`). `read: false` starts empty
+   * (a run that reports on every file reads them all anyway, and rewrites the cache).
    */
-  static open(dir: string, root: string, fingerprint: string): IndexCache {
+  static open(dir: string, root: string, fingerprint: string, read = true): IndexCache {
     let realRoot = root;
     try {
       realRoot = realpathSync(root);
@@ -51,6 +52,10 @@ export class IndexCache {
     }
     const name = createHash("sha256").update(realRoot).digest("hex").slice(0, 24);
     const cache = new IndexCache(join(dir, `${name}.json`), root, fingerprint);
+    if (!read) {
+      cache.changed = true;
+      return cache;
+    }
     try {
       const stored = JSON.parse(readFileSync(cache.path, "utf8")) as Partial<CacheFile>;
       if (stored.fingerprint === fingerprint && stored.files && typeof stored.files === "object") {
@@ -106,15 +111,34 @@ export class IndexCache {
       }
     }
     if (!this.changed) return;
-    const data: CacheFile = { fingerprint: this.fingerprint, files: Object.fromEntries(this.files) };
+    const temp = `${this.path}.${process.pid}.tmp`;
+    let fd: number | undefined;
     try {
       mkdirSync(join(this.path, ".."), { recursive: true, mode: 0o700 });
-      // Written whole and renamed: a run that reads the cache while another writes it sees the old or the new one.
-      const temp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
+      // Written piece by piece (one string of 15,000 records would be the run's largest allocation), to a file of
+      // its own that is then renamed: a run reading the cache meanwhile sees the old or the new one.
+      fd = openSync(temp, "w", 0o600);
+      writeSync(fd, `{"fingerprint":${JSON.stringify(this.fingerprint)},"files":{`);
+      let chunk: string[] = [];
+      let written = 0;
+      const flush = () => {
+        if (chunk.length > 0) writeSync(fd!, (written > 0 ? "," : "") + chunk.join(","));
+        written += chunk.length;
+        chunk = [];
+      };
+      for (const [key, file] of this.files) {
+        chunk.push(`${JSON.stringify(key)}:${JSON.stringify(file)}`);
+        if (chunk.length === 500) flush();
+      }
+      flush();
+      writeSync(fd, "}}");
+      closeSync(fd);
+      fd = undefined;
       renameSync(temp, this.path);
     } catch {
       // A read-only home or a full disk makes the next run slower, not wrong.
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
     }
   }
 

@@ -45,15 +45,15 @@ export interface LintResult {
 
 export async function lint(options: LintOptions): Promise<LintResult> {
   const { config, cwd } = options;
+  // The usual case — no paths, or the project folder itself — needs one listing, not two, and no cache lookups.
+  const askedRoot = options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root));
   // git walks the work tree while the index cache is read.
   const listings = startGitListing(resolve(config.root));
-  const cache = options.cacheDir !== undefined ? IndexCache.open(options.cacheDir, config.root, fingerprint(config)) : undefined;
+  const cache = options.cacheDir !== undefined ? IndexCache.open(options.cacheDir, config.root, fingerprint(config), !askedRoot) : undefined;
   // Cross-document rules need the whole project even when a hook passes three staged files: know everything,
   // report on what was asked.
   const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings);
   if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
-  // The usual case — no paths, or the project folder itself — needs one listing, not two.
-  const askedRoot = options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root));
   const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores, listings);
   const candidates = mergeCandidates(project.candidates, asked.candidates);
   const reported = new Set(asked.candidates.map((c) => c.path));

@@ -38,6 +38,22 @@ export interface DeferredCheck {
   given: PathSegment[];
 }
 
+const NO_PATH: PathSegment[] = [];
+const sharedPaths = new Map<string, PathSegment[]>();
+
+/**
+ * One array for each distinct path ("system" of 6,000 risks): deferred checks are kept until every file is
+ * indexed, and most of them name the same few paths. Paths are read, never changed, after this point.
+ */
+function shared(path: PathSegment[]): PathSegment[] {
+  if (path.length === 0) return NO_PATH;
+  const key = JSON.stringify(path);
+  const known = sharedPaths.get(key);
+  if (known) return known;
+  if (sharedPaths.size < 50_000) sharedPaths.set(key, path);
+  return path;
+}
+
 export interface DocumentRun {
   findings: Finding[];
   deferred: DeferredCheck[];
@@ -50,7 +66,7 @@ export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: r
     const { rule } = active;
     if (!rule.appliesTo.includes(artefact.kind)) continue;
     if (rule.check.when?.some(usesRepository)) {
-      run.deferred.push({ entry, ruleId: rule.id, call: -1, path: [], value: undefined, exists: false, given: [] });
+      run.deferred.push({ entry, ruleId: rule.id, call: -1, path: NO_PATH, value: undefined, exists: false, given: NO_PATH });
       continue;
     }
     try {
@@ -59,7 +75,7 @@ export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: r
       for (const given of givenMatches(rule, artefact, active, today)) {
         rule.check.then.forEach((call, i) => {
           for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
-            if (usesRepository(call)) deferred.push({ entry, ruleId: rule.id, call: i, path: match.path, value: detach(match.value), exists: match.exists, given: given.path });
+            if (usesRepository(call)) deferred.push({ entry, ruleId: rule.id, call: i, path: shared(match.path), value: detach(match.value), exists: match.exists, given: shared(given.path) });
             else for (const failure of evaluateOne(call, match, given.path, active, artefact, today)) findings.push(toFinding(active, call, match, failure, artefact));
           }
         });
