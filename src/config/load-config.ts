@@ -1,7 +1,8 @@
 // Finds aimslint.config.yaml (walking up from the scanned folder), validates it with positions, and resolves
 // `extends`. A bad configuration is a usage error (exit 2) that names the file, line and column.
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { isWithin } from "../util/within.js";
 import type { Finding } from "../finding.js";
 import { builtInValidator } from "../pipeline/compiled-validators.js";
 import { LineIndex } from "../source/line-index.js";
@@ -119,12 +120,6 @@ export function realpathInside(path: string, root: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether `path` is `root` or below it, links not resolved: "..x.yaml" is a file inside, "../x.yaml" is not. */
-export function isWithin(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function readConfig(file: string): { config: ConfigFile; locator?: Locator } {

@@ -13,7 +13,8 @@ import { BUILT_IN_RULES, loadRuleFile } from "../rules/load-rules.js";
 import type { ActiveRule } from "../rules/run-rules.js";
 import type { RuleDefinition } from "../rules/types.js";
 import { closest } from "../util/text.js";
-import { ConfigError, findConfig, gitTop, isWithin, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
+import { isWithin } from "../util/within.js";
+import { ConfigError, findConfig, gitTop, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
 
 export interface ResolvedConfig {
   /** The configuration file used, if any. */

@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { lstatSync, type Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isWithin } from "../util/within.js";
 import { promisify } from "node:util";
 import type FastGlob from "fast-glob";
 import picomatch from "picomatch";
@@ -195,7 +196,7 @@ async function inspectLink(file: string, boundary: string): Promise<{ escape: Om
   });
   try {
     const target = await realpath(file);
-    if (!isInside(target, boundary)) return finding("Symbolic link points outside the scanned folder; it was not followed.");
+    if (!isWithin(target, boundary)) return finding("Symbolic link points outside the scanned folder; it was not followed.");
     return {};
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -204,9 +205,9 @@ async function inspectLink(file: string, boundary: string): Promise<{ escape: Om
 }
 
 async function namedEscape(file: string, cwd: string): Promise<Omit<Finding, "file"> | undefined> {
-  if (!isInside(file, cwd)) return undefined; // a path outside the folder, named on purpose
+  if (!isWithin(file, cwd)) return undefined; // a path outside the folder, named on purpose
   const [real, boundary] = await Promise.all([realpath(file).catch(() => file), realpath(cwd).catch(() => cwd)]);
-  if (isInside(real, boundary)) return undefined;
+  if (isWithin(real, boundary)) return undefined;
   return {
     ruleId: "file/symlink",
     severity: "warning",
@@ -215,12 +216,6 @@ async function namedEscape(file: string, cwd: string): Promise<Omit<Finding, "fi
     iso42001: ["7.5.3"],
     help: "Keep artefacts inside the repository as regular files, or scan the folder the link points to.",
   };
-}
-
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  // "..x.yaml" is a file inside; only ".." itself or "../…" leaves.
-  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 export function toDisplay(cwd: string, abs: string): string {

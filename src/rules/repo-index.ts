@@ -1,6 +1,7 @@
 // The repo-wide view that cross-document rules query: built once per run, every lookup O(1).
 import { statSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
+import { isWithin } from "../util/within.js";
 import type { Range } from "../finding.js";
 import type { PathSegment } from "../source/locator.js";
 import type { IndexEntry, IndexFields } from "./index-entry.js";
@@ -123,8 +124,7 @@ export class RepoIndex {
     let state = this.fileCache.get(clean);
     if (!state) {
       const abs = resolve(this.projectRoot, clean);
-      const rel = relative(this.projectRoot, abs);
-      if (isAbsolute(clean) || rel.startsWith("..") || isAbsolute(rel)) state = "outside";
+      if (isAbsolute(clean) || !isWithin(abs, this.projectRoot)) state = "outside";
       else {
         try {
           state = statSync(abs).isFile() || statSync(abs).isDirectory() ? "file" : "missing";

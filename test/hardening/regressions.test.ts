@@ -4,14 +4,22 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../src/finding.js";
+import { FILE_START, type Finding } from "../../src/finding.js";
 import { capFindingsPerFile } from "../../src/pipeline/cap-findings.js";
 import { REPORTERS } from "../../src/reporters/index.js";
+import { RepoIndex } from "../../src/rules/repo-index.js";
 import { LineIndex } from "../../src/source/line-index.js";
 import { asNobody, brief, CLI, HOSTILE, lintIn, runCli, tempDir } from "./helpers.js";
 import { outputProblems, rangeProblems, visibleText } from "./invariants.js";
 
 describe("regressions", () => {
+  it("an evidence path whose name starts with .. is a file inside the repository; ../ leaves it", () => {
+    const dir = tempDir("aimslint-evidence-");
+    writeFileSync(join(dir, "..notes.md"), "# Notes\n");
+    const index = new RepoIndex([], dir, () => FILE_START, new Map());
+    expect([index.file("..notes.md"), index.file("../notes.md"), index.file(".."), index.file("missing.md")]).toEqual(["file", "outside", "outside", "missing"]);
+  });
+
   it("a parse problem at the end of a line ends at most one column after it", async () => {
     const dir = tempDir("aimslint-reg-");
     const texts = new Map([
