@@ -175,11 +175,16 @@ function lookalike(record: Record<string, unknown>): Lookalike | undefined {
 
 /** Markdown named like a register or an assessment, and whose content reads like one (not a procedure about it). */
 function markdownLookalike(base: string, doc: ParsedDocument): Lookalike | undefined {
-  const text = doc.source.text.toLowerCase();
-  if (/risk[-_ ]?register/i.test(base) && /\|[^\n]*likelihood[^\n]*\|/.test(text) && /\|[^\n]*impact[^\n]*\|/.test(text)) return { kind: "risk-register", keys: [] };
-  const headings = new Set((doc.sections ?? []).map((s) => s.title.toLowerCase()));
-  const iaHeadings = ["intended uses", "stakeholders", "harms and mitigations", "impacts", "potential harms", "adverse impact", "affected stakeholders", "impacts and limitations"];
-  if (/impact[-_ ]?assessment/i.test(base) && iaHeadings.filter((h) => [...headings].some((t) => t.includes(h))).length >= 2) return { kind: "impact-assessment", keys: [] };
+  // The name first: the content of every procedure and report need not be read.
+  if (/risk[-_ ]?register/i.test(base)) {
+    const text = doc.source.text.toLowerCase();
+    if (/\|[^\n]*likelihood[^\n]*\|/.test(text) && /\|[^\n]*impact[^\n]*\|/.test(text)) return { kind: "risk-register", keys: [] };
+  }
+  if (/impact[-_ ]?assessment/i.test(base)) {
+    const headings = (doc.sections ?? []).map((s) => s.title.toLowerCase());
+    const iaHeadings = ["intended uses", "stakeholders", "harms and mitigations", "impacts", "potential harms", "adverse impact", "affected stakeholders", "impacts and limitations"];
+    if (iaHeadings.filter((h) => headings.some((t) => t.includes(h))).length >= 2) return { kind: "impact-assessment", keys: [] };
+  }
   return undefined;
 }
 
