@@ -133,7 +133,13 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
 
 /** `treatment.controls[1]`: how people read a path. */
 export function display(path: readonly PathSegment[]): string {
-  return path.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+  // A loop, not map().join(): rules ask for this on every value they check.
+  let out = "";
+  for (let i = 0; i < path.length; i++) {
+    const s = path[i]!;
+    out += typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`;
+  }
+  return out;
 }
 
 function typeName(type: string): string {

@@ -14,7 +14,20 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** Every artefact asks with the same few (day, months): "review within 12 months of today". */
+const monthsLater = new Map<string, string>();
+
 export function addMonths(day: string, months: number): string {
+  const key = `${day}+${months}`;
+  let result = monthsLater.get(key);
+  if (result === undefined) {
+    result = computeAddMonths(day, months);
+    if (monthsLater.size < 10_000) monthsLater.set(key, result);
+  }
+  return result;
+}
+
+function computeAddMonths(day: string, months: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
   // Clamp to the target month's last day (31 January + 1 month = 28/29 February).

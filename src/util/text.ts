@@ -1,17 +1,27 @@
 // Small text helpers shared by messages: "did you mean", quoting values, lists.
 
-export function levenshtein(a: string, b: string): number {
+/**
+ * Edit distance between two strings. With `bound`, the exact distance when it is at most `bound`, else some
+ * number above it, found early: "did you mean" compares one word with every id of a large repository.
+ */
+export function levenshtein(a: string, b: string, bound = Infinity): number {
   if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let prev = new Uint32Array(b.length + 1).map((_, i) => i);
+  let cur = new Uint32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
-    prev = cur;
+    if (rowMin > bound) return bound + 1;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length] as number;
+  return prev[b.length]!;
 }
 
 /** The candidate nearest to `word`, if it is near enough to be a likely typo. */
@@ -23,7 +33,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     // Cheap bound first: a length difference alone already exceeds the distance we accept.
     if (Math.abs(c.length - word.length) >= bestDistance) continue;
-    const d = levenshtein(target, c.toLowerCase());
+    const d = levenshtein(target, c.toLowerCase(), bestDistance - 1);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;
