@@ -1,4 +1,5 @@
 // Stage 2: read a discovered file into text, or explain with a file-level finding why it cannot be read.
+import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { FILE_START, type Finding } from "../finding.js";
 import { LineIndex } from "../source/line-index.js";
@@ -103,7 +104,8 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
   if (nul !== -1) {
     return withHead(headText(bytes), fileFinding("file/binary", "File contains NUL bytes and looks binary; it was not checked.", "Artefacts must be UTF-8 text. Remove the file or fix its content."));
   }
-  const bad = firstInvalidUtf8(bytes);
+  // isUtf8 is native (simdutf); the byte-by-byte scan runs only to say where a bad file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) {
     // Positions never count the BOM (editors do not show it as a column).
     const prefix = new LineIndex(bytes.subarray(0, bad).toString("utf8").replace(/^\uFEFF/, ""));

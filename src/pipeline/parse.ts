@@ -71,7 +71,7 @@ function fastYaml(source: SourceFile, text: string, base: number, limits: Limits
   const findings: Finding[] = [];
   values.forEach((data, index) => {
     if (data === null || data === undefined) return;
-    if (tooDeep(data, limits.maxDepth)) {
+    if (tooDeep(data, limits.maxDepth, false)) {
       findings.push(tooDeepFinding(source, limits));
       return;
     }
@@ -125,7 +125,7 @@ function parseYamlText(source: SourceFile, text: string, base: number, limits: L
       );
       return;
     }
-    if (tooDeep(data, limits.maxDepth)) {
+    if (tooDeep(data, limits.maxDepth, true)) {
       findings.push(tooDeepFinding(source, limits, rangeOfDoc(source, doc, base)));
       return;
     }
@@ -160,7 +160,7 @@ function parseJson(source: SourceFile, limits: Limits): ParseResult {
       ],
     };
   }
-  if (tooDeep(data, limits.maxDepth)) {
+  if (tooDeep(data, limits.maxDepth, false)) {
     return { documents: [], findings: [tooDeepFinding(source, limits)] };
   }
   const findings = duplicateJsonKeys(source.text).map(([start, end]) => yamlProblem(source, 0, "DUPLICATE_KEY", "Map keys must be unique", [start, end], "error"));
@@ -255,7 +255,9 @@ function rangeOfDoc(source: SourceFile, doc: Document, base: number): Range {
 }
 
 /** Iterative, so that measuring a 10,000-level document cannot itself overflow the stack. */
-function tooDeep(data: unknown, max: number): boolean {
+/** @param shared whether values may be shared (YAML aliases): then each is visited once, else a plain walk. */
+function tooDeep(data: unknown, max: number, shared: boolean): boolean {
+  if (!shared) return deeperThan(data, 0, max);
   const stack: [unknown, number][] = [[data, 0]];
   // YAML aliases share objects: visit each once, or a small alias tree costs exponential time.
   const seen = new Set<object>();
@@ -266,6 +268,18 @@ function tooDeep(data: unknown, max: number): boolean {
     if (depth >= max) return true;
     for (const child of Object.values(value as object)) stack.push([child, depth + 1]);
   }
+  return false;
+}
+
+/** A tree (no shared values): recursion at most `max` deep, no bookkeeping; this runs on every document. */
+function deeperThan(value: unknown, depth: number, max: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (depth >= max) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (deeperThan(item, depth + 1, max)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) if (deeperThan((value as Record<string, unknown>)[key], depth + 1, max)) return true;
   return false;
 }
 

@@ -22,7 +22,8 @@ export interface Directive {
 const DIRECTIVE = /(#|<!--)[ \t]*aimslint-disable(-next-line|-line|-file)\b([^\r\n]*)/g;
 
 export function readDirectives(source: SourceFile): Directive[] {
-  if (source.format === "json") return [];
+  // A plain substring search first: almost no file has a directive.
+  if (source.format === "json" || !source.text.includes("aimslint-disable")) return [];
   const directives: Directive[] = [];
   for (const m of source.text.matchAll(DIRECTIVE)) {
     let body = (m[3] ?? "").trim();
