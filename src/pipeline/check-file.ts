@@ -4,7 +4,7 @@
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { Finding } from "../finding.js";
 import { indexEntry, type IndexEntry } from "../rules/index-entry.js";
-import { runDocumentRules, type DeferredCheck } from "../rules/run-rules.js";
+import { PathPool, runDocumentRules, type DeferredCheck } from "../rules/run-rules.js";
 import { readDirectives, type Directive } from "../rules/suppressions.js";
 import { classify, type Artefact } from "./classify.js";
 import type { Candidate } from "./discover.js";
@@ -28,6 +28,8 @@ export interface FileResult {
 }
 
 export class FileChecker {
+  private readonly paths = new PathPool();
+
   constructor(
     private readonly config: ResolvedConfig,
     private readonly validators: ValidatorLookup,
@@ -64,7 +66,7 @@ export class FileChecker {
         result.entries.push(entry);
         if (!reported) continue;
         for (const f of validateArtefact(artefact, this.validators)) fileFindings.push(f);
-        const run = runDocumentRules(artefact, entry, rules, config.today);
+        const run = runDocumentRules(artefact, entry, rules, config.today, this.paths);
         for (const f of run.findings) result.ruleFindings.push(f);
         for (const d of run.deferred) result.deferred.push(d);
       }

@@ -39,19 +39,23 @@ export interface DeferredCheck {
 }
 
 const NO_PATH: PathSegment[] = [];
-const sharedPaths = new Map<string, PathSegment[]>();
 
 /**
  * One array for each distinct path ("system" of 6,000 risks): deferred checks are kept until every file is
- * indexed, and most of them name the same few paths. Paths are read, never changed, after this point.
+ * indexed, and most of them name the same few paths. One pool per run, so nothing outlives it; paths are read,
+ * never changed, after this point.
  */
-function shared(path: PathSegment[]): PathSegment[] {
-  if (path.length === 0) return NO_PATH;
-  const key = JSON.stringify(path);
-  const known = sharedPaths.get(key);
-  if (known) return known;
-  if (sharedPaths.size < 50_000) sharedPaths.set(key, path);
-  return path;
+export class PathPool {
+  private readonly paths = new Map<string, PathSegment[]>();
+
+  shared(path: PathSegment[]): PathSegment[] {
+    if (path.length === 0) return NO_PATH;
+    const key = JSON.stringify(path);
+    const known = this.paths.get(key);
+    if (known) return known;
+    this.paths.set(key, path);
+    return path;
+  }
 }
 
 export interface DocumentRun {
@@ -60,7 +64,7 @@ export interface DocumentRun {
 }
 
 /** Runs what can run on this artefact alone; returns the rest as deferred checks. */
-export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], today: string): DocumentRun {
+export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], today: string, paths: PathPool): DocumentRun {
   const run: DocumentRun = { findings: [], deferred: [] };
   for (const active of rules) {
     const { rule } = active;
@@ -75,7 +79,7 @@ export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: r
       for (const given of givenMatches(rule, artefact, active, today)) {
         rule.check.then.forEach((call, i) => {
           for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
-            if (usesRepository(call)) deferred.push({ entry, ruleId: rule.id, call: i, path: shared(match.path), value: detach(match.value), exists: match.exists, given: shared(given.path) });
+            if (usesRepository(call)) deferred.push({ entry, ruleId: rule.id, call: i, path: paths.shared(match.path), value: detach(match.value), exists: match.exists, given: paths.shared(given.path) });
             else for (const failure of evaluateOne(call, match, given.path, active, artefact, today)) findings.push(toFinding(active, call, match, failure, artefact));
           }
         });
