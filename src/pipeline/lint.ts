@@ -55,7 +55,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings);
   if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
   const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores, listings);
-  const candidates = mergeCandidates(project.candidates, asked.candidates);
+  const byPath = mergeCandidates(project.candidates, asked.candidates);
+  // In path order: index entries then come out in a stable order (by file, then place in the file), so that
+  // "the first artefact with this id" is the same whatever order the files were listed in.
+  const candidates = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const reported = new Set(asked.candidates.map((c) => c.path));
   for (const f of asked.findings) reported.add(f.file);
 
@@ -90,10 +93,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (result.directives.length > 0) directives.set(candidate.path, result.directives);
   }
   cache?.save();
-  // Sorted, so that "the first artefact with this id" is the same whatever order the files were listed in.
-  entries.sort(compareEntries);
 
-  const byPath = new Map(candidates.map((c) => [c.path, c]));
   const reparse = reparser((path) => byPath.get(path), config);
   const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields);
   append(ruleFindings, runRepositoryChecks(deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
@@ -115,10 +115,11 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-function mergeCandidates(project: Candidate[], asked: Candidate[]): Candidate[] {
+/** The project's files by path; a file named on the command line keeps its own (explicit) candidate. */
+function mergeCandidates(project: Candidate[], asked: Candidate[]): Map<string, Candidate> {
   const byPath = new Map(project.map((c) => [c.path, c]));
   for (const c of asked) byPath.set(c.path, c);
-  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return byPath;
 }
 
 /** What index entries depend on besides the file itself: aimslint's code and the configuration's kinds, fields and limits. */
@@ -132,11 +133,6 @@ function fingerprint(config: ResolvedConfig): string {
   }
   const kinds = (config.classify.extraKinds ?? []).map((k) => k.id);
   return JSON.stringify([code, config.root, [...config.indexFields], config.classify.kindGlobs ?? {}, kinds, config.limits]);
-}
-
-function compareEntries(a: IndexEntry, b: IndexEntry): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.doc - b.doc || a.root.length - b.root.length || Number(a.root[1] ?? 0) - Number(b.root[1] ?? 0) || (String(a.root[0]) < String(b.root[0]) ? -1 : 1);
 }
 
 /**
