@@ -48,15 +48,16 @@ export interface ConfigLayer {
 export class ConfigError extends Error {}
 
 export function findConfig(startDir: string): string | undefined {
-  let dir = resolve(startDir);
-  for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return notLinkedOut(candidate);
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+  const found = findUp(startDir, (dir) => CONFIG_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate) && statSync(candidate).isFile()));
+  return found === undefined ? undefined : notLinkedOut(found);
+}
+
+/** What `look` finds in `dir` or the nearest folder above it that has it. */
+function findUp<T>(dir: string, look: (dir: string) => T | undefined): T | undefined {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const found = look(current);
+    if (found !== undefined) return found;
+    if (dirname(current) === current) return undefined;
   }
 }
 
@@ -75,10 +76,7 @@ function notLinkedOut(file: string): string {
 
 /** The enclosing git work tree: configuration files may not reach above it. */
 export function gitTop(dir: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    if (existsSync(join(current, ".git"))) return current;
-    if (dirname(current) === current) return undefined;
-  }
+  return findUp(dir, (current) => (existsSync(join(current, ".git")) ? current : undefined));
 }
 
 /** Presets first, then files, in `extends` order; the file itself last. */
