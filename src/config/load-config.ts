@@ -6,7 +6,7 @@ import { isWithin } from "../util/within.js";
 import type { Finding } from "../finding.js";
 import { builtInValidator } from "../pipeline/compiled-validators.js";
 import { LineIndex } from "../source/line-index.js";
-import { parseSource } from "../pipeline/parse.js";
+import { parseSource, type ParseResult } from "../pipeline/parse.js";
 import { DEFAULT_LIMITS } from "../pipeline/load.js";
 import { describeSchemaErrors } from "../pipeline/schema-errors.js";
 import type { Artefact } from "../pipeline/classify.js";
@@ -121,6 +121,22 @@ export function realpathInside(path: string, root: string): boolean {
 }
 
 function readConfig(file: string): { config: ConfigFile; locator?: Locator } {
+  const doc = parsePolicyFile(file).documents[0];
+  if (doc) {
+    if (doc.data === null || typeof doc.data !== "object" || Array.isArray(doc.data)) {
+      throw new ConfigError(`${file}:1:1: the configuration must be a mapping of settings.`);
+    }
+    const validate = builtInValidator("@config");
+    if (validate && !validate(doc.data)) {
+      const pseudo: Artefact = { doc, kind: "aimslint-config", root: [], data: doc.data as Record<string, unknown>, by: "config" };
+      throw problemsError(file, describeSchemaErrors(validate.errors ?? [], pseudo, { title: "configuration", schemaFile: "meta/config.schema.json" }));
+    }
+  }
+  return { config: (doc?.data ?? {}) as ConfigFile, ...(doc ? { locator: doc.locator } : {}) };
+}
+
+/** A configuration or rule file, parsed with positions; one that cannot be read or has a syntax error is refused. */
+export function parsePolicyFile(file: string): ParseResult {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -130,20 +146,12 @@ function readConfig(file: string): { config: ConfigFile; locator?: Locator } {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const source = { path: file, format: file.endsWith(".json") ? ("json" as const) : ("yaml" as const), text, lines: new LineIndex(text), explicit: true };
   const parsed = parseSource(source, DEFAULT_LIMITS);
-  const problems: Finding[] = [...parsed.findings.filter((f) => f.severity === "error")];
-  const doc = parsed.documents[0];
-  if (problems.length === 0 && doc) {
-    if (doc.data === null || typeof doc.data !== "object" || Array.isArray(doc.data)) {
-      throw new ConfigError(`${file}:1:1: the configuration must be a mapping of settings.`);
-    }
-    const validate = builtInValidator("@config");
-    if (validate && !validate(doc.data)) {
-      const pseudo: Artefact = { doc, kind: "aimslint-config", root: [], data: doc.data as Record<string, unknown>, by: "config" };
-      problems.push(...describeSchemaErrors(validate.errors ?? [], pseudo, { title: "configuration", schemaFile: "meta/config.schema.json" }));
-    }
-  }
-  if (problems.length > 0) {
-    throw new ConfigError(problems.map((p) => `${file}:${p.range.start.line}:${p.range.start.column}: ${p.message}`).join("\n"));
-  }
-  return { config: (doc?.data ?? {}) as ConfigFile, ...(doc ? { locator: doc.locator } : {}) };
+  const errors = parsed.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) throw problemsError(file, errors);
+  return parsed;
+}
+
+/** A usage error that lists problems as file:line:col: message, one per line. */
+export function problemsError(file: string, problems: readonly Finding[]): ConfigError {
+  return new ConfigError(problems.map((p) => `${file}:${p.range.start.line}:${p.range.start.column}: ${p.message}`).join("\n"));
 }

@@ -1,14 +1,10 @@
 // Rules come from the built-in pack (compiled into the bundle at build time) and from the organisation's
 // rule files, which are checked against the same meta-schema here, with positions.
-import { readFileSync } from "node:fs";
 import builtIn from "../../build/rules.json" with { type: "json" };
-import { ConfigError } from "../config/load-config.js";
+import { ConfigError, parsePolicyFile, problemsError } from "../config/load-config.js";
 import type { Artefact } from "../pipeline/classify.js";
 import { builtInValidator } from "../pipeline/compiled-validators.js";
-import { DEFAULT_LIMITS } from "../pipeline/load.js";
-import { parseSource } from "../pipeline/parse.js";
 import { describeSchemaErrors } from "../pipeline/schema-errors.js";
-import { LineIndex } from "../source/line-index.js";
 import { checkPattern } from "../util/safe-regex.js";
 import type { RuleDefinition } from "./types.js";
 
@@ -16,16 +12,7 @@ export const BUILT_IN_RULES: readonly RuleDefinition[] = builtIn as unknown as R
 
 /** A rule file holds one rule, or several under `rules:` (or as a YAML stream). */
 export function loadRuleFile(file: string): RuleDefinition[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (error) {
-    throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
-  }
-  const source = { path: file, format: file.endsWith(".json") ? ("json" as const) : ("yaml" as const), text, lines: new LineIndex(text), explicit: true };
-  const parsed = parseSource(source, DEFAULT_LIMITS);
-  const errors = parsed.findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) throw new ConfigError(errors.map((e) => `${file}:${e.range.start.line}:${e.range.start.column}: ${e.message}`).join("\n"));
+  const parsed = parsePolicyFile(file);
   const validate = builtInValidator("@rule")!;
   const rules: RuleDefinition[] = [];
   for (const doc of parsed.documents) {
@@ -34,8 +21,7 @@ export function loadRuleFile(file: string): RuleDefinition[] {
     for (const [rule, root] of entries) {
       const pseudo: Artefact = { doc, kind: "aimslint-rule", root, data: (rule ?? {}) as Record<string, unknown>, by: "config" };
       if (!validate(rule)) {
-        const problems = describeSchemaErrors(validate.errors ?? [], { ...pseudo, doc: { ...doc, data: rule } }, { title: "rule", schemaFile: "meta/rule.schema.json" });
-        throw new ConfigError(problems.map((p) => `${file}:${p.range.start.line}:${p.range.start.column}: ${p.message}`).join("\n"));
+        throw problemsError(file, describeSchemaErrors(validate.errors ?? [], { ...pseudo, doc: { ...doc, data: rule } }, { title: "rule", schemaFile: "meta/rule.schema.json" }));
       }
       const definition: RuleDefinition = { ...(rule as RuleDefinition), recommended: (rule as RuleDefinition).recommended ?? true, source: file };
       for (const call of [...(definition.check.when ?? []), ...definition.check.then]) {
