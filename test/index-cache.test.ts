@@ -43,6 +43,18 @@ describe("index cache", () => {
     expect(first.findings).toEqual(plain.findings);
   });
 
+  it("is written by a scan of the whole project, as it goes, for the next hook run to use", async () => {
+    const cacheDir = tempCache();
+    const plain = await run(undefined);
+    const whole = await run(cacheDir, []);
+    expect(whole.fromCache).toBe(0);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const hook = await run(cacheDir);
+    expect(hook.fromCache).toBe(plain.filesChecked - 1);
+    expect(hook.findings).toEqual(plain.findings);
+    expect(hook.artefacts).toEqual(plain.artefacts);
+  });
+
   it("ignores a cache it cannot read, and writes a good one", async () => {
     const cacheDir = tempCache();
     await run(cacheDir);

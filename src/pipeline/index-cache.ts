@@ -31,6 +31,8 @@ export class IndexCache {
   private readonly files = new Map<string, CachedFile>();
   private readonly seen = new Set<string>();
   private changed = false;
+  /** Set when the cache is rewritten as files are stored instead of kept in memory until save(). */
+  private stream: RecordWriter | undefined;
 
   private constructor(
     private readonly path: string,
@@ -40,8 +42,9 @@ export class IndexCache {
 
   /**
    * The cache of the project at `root`, or an empty one when there is none, it is unreadable, or it was written
-   * by another version of aimslint or for another configuration (`fingerprint`). `read: false` starts empty
-   * (a run that reports on every file reads them all anyway, and rewrites the cache).
+   * by another version of aimslint or for another configuration (`fingerprint`). `read: false` is for a run that
+   * reports on every file, so reads them all anyway: it does not read the cache but rewrites it, each file's
+   * record going to disk as it is stored, so that 15,000 records never sit in memory at once.
    */
   static open(dir: string, root: string, fingerprint: string, read = true): IndexCache {
     let realRoot = root;
@@ -53,7 +56,7 @@ export class IndexCache {
     const name = createHash("sha256").update(realRoot).digest("hex").slice(0, 24);
     const cache = new IndexCache(join(dir, `${name}.json`), root, fingerprint);
     if (!read) {
-      cache.changed = true;
+      cache.stream = RecordWriter.start(cache.path, fingerprint);
       return cache;
     }
     try {
@@ -91,19 +94,29 @@ export class IndexCache {
 
   store(candidate: Candidate, stamp: FileStamp, checked: boolean, entries: readonly IndexEntry[]): void {
     const key = this.keyOf(candidate);
+    const racy = Date.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < RACY_MS;
+    const record = (): CachedFile => [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, checked, entries.map((e) => [e.doc, e.root, e.kind, e.data])];
+    if (this.stream) {
+      if (!racy) this.stream.write(key, record());
+      return;
+    }
     this.seen.add(key);
-    if (Date.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < RACY_MS) {
+    if (racy) {
       this.changed ||= this.files.delete(key);
       return;
     }
     const known = this.files.get(key);
     if (known && sameStamp(stamp, known)) return;
-    this.files.set(key, [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, checked, entries.map((e) => [e.doc, e.root, e.kind, e.data])]);
+    this.files.set(key, record());
     this.changed = true;
   }
 
   /** Writes the cache if anything changed, dropping files no longer in the project. Failing to write is not an error. */
   save(): void {
+    if (this.stream) {
+      this.stream.finish();
+      return;
+    }
     for (const key of this.files.keys()) {
       if (!this.seen.has(key)) {
         this.files.delete(key);
@@ -111,35 +124,14 @@ export class IndexCache {
       }
     }
     if (!this.changed) return;
-    const temp = `${this.path}.${process.pid}.tmp`;
-    let fd: number | undefined;
-    try {
-      mkdirSync(join(this.path, ".."), { recursive: true, mode: 0o700 });
-      // Written piece by piece (one string of 15,000 records would be the run's largest allocation), to a file of
-      // its own that is then renamed: a run reading the cache meanwhile sees the old or the new one.
-      fd = openSync(temp, "w", 0o600);
-      writeSync(fd, `{"fingerprint":${JSON.stringify(this.fingerprint)},"files":{`);
-      let chunk: string[] = [];
-      let written = 0;
-      const flush = () => {
-        if (chunk.length > 0) writeSync(fd!, (written > 0 ? "," : "") + chunk.join(","));
-        written += chunk.length;
-        chunk = [];
-      };
-      for (const [key, file] of this.files) {
-        chunk.push(`${JSON.stringify(key)}:${JSON.stringify(file)}`);
-        if (chunk.length === 500) flush();
-      }
-      flush();
-      writeSync(fd, "}}");
-      closeSync(fd);
-      fd = undefined;
-      renameSync(temp, this.path);
-    } catch {
-      // A read-only home or a full disk makes the next run slower, not wrong.
-      if (fd !== undefined) closeSync(fd);
-      rmSync(temp, { force: true });
-    }
+    const writer = RecordWriter.start(this.path, this.fingerprint);
+    for (const [key, file] of this.files) writer?.write(key, file);
+    writer?.finish();
+  }
+
+  /** Leaves the cache as it was (a run that failed half-way): the records streamed so far are thrown away. */
+  discard(): void {
+    this.stream?.abandon();
   }
 
   private keyOf(candidate: Candidate): string {
@@ -147,6 +139,82 @@ export class IndexCache {
     // The usual case, a file below the root, without path.relative's cost.
     if (absPath.startsWith(this.root) && absPath[this.root.length] === sep && !this.root.endsWith(sep)) return absPath.slice(this.root.length + 1);
     return relative(this.root, absPath);
+  }
+}
+
+/**
+ * Writes a cache file record by record, in pieces (one string of 15,000 records would be the run's largest
+ * allocation), to a file of its own that is renamed into place at the end: a run reading the cache meanwhile sees
+ * the old or the new one, and a run that stops half-way leaves the old one. Failing to write is not an error: a
+ * read-only home or a full disk makes the next run slower, not wrong.
+ */
+class RecordWriter {
+  private chunk: string[] = [];
+  private written = 0;
+
+  private constructor(
+    private fd: number | undefined,
+    private readonly temp: string,
+    private readonly path: string,
+  ) {}
+
+  static start(path: string, fingerprint: string): RecordWriter | undefined {
+    const temp = `${path}.${process.pid}.tmp`;
+    let fd: number | undefined;
+    try {
+      mkdirSync(join(path, ".."), { recursive: true, mode: 0o700 });
+      fd = openSync(temp, "w", 0o600);
+      writeSync(fd, `{"fingerprint":${JSON.stringify(fingerprint)},"files":{`);
+      return new RecordWriter(fd, temp, path);
+    } catch {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+      return undefined;
+    }
+  }
+
+  write(key: string, file: CachedFile): void {
+    if (this.fd === undefined) return;
+    this.chunk.push(`${JSON.stringify(key)}:${JSON.stringify(file)}`);
+    if (this.chunk.length === 500) this.flush();
+  }
+
+  finish(): void {
+    if (this.fd === undefined) return;
+    this.flush();
+    this.guard(() => {
+      writeSync(this.fd!, "}}");
+      closeSync(this.fd!);
+      this.fd = undefined;
+      renameSync(this.temp, this.path);
+    });
+  }
+
+  abandon(): void {
+    const fd = this.fd;
+    this.fd = undefined;
+    if (fd !== undefined) closeSync(fd);
+    rmSync(this.temp, { force: true });
+  }
+
+  private flush(): void {
+    if (this.chunk.length === 0) return;
+    const text = (this.written > 0 ? "," : "") + this.chunk.join(",");
+    this.written += this.chunk.length;
+    this.chunk = [];
+    this.guard(() => writeSync(this.fd!, text));
+  }
+
+  private guard(write: () => void): void {
+    try {
+      write();
+    } catch {
+      try {
+        this.abandon();
+      } catch {
+        // Nothing more to undo.
+      }
+    }
   }
 }
 

@@ -73,24 +73,29 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let fromCache = 0;
   // One file at a time, start to finish: what is kept of it is its findings and its index entries, so memory
   // follows the index, not the size of the repository.
-  for (const candidate of candidates) {
-    const isReported = reported.has(candidate.path);
-    const cached = isReported ? undefined : cache?.lookup(candidate);
-    if (cached) {
-      fromCache++;
-      if (cached.checked) filesChecked++;
-      append(entries, cached.entries);
-      continue;
+  try {
+    for (const candidate of candidates) {
+      const isReported = reported.has(candidate.path);
+      const cached = isReported ? undefined : cache?.lookup(candidate);
+      if (cached) {
+        fromCache++;
+        if (cached.checked) filesChecked++;
+        append(entries, cached.entries);
+        continue;
+      }
+      const result = files.check(candidate, isReported);
+      if (!result) continue;
+      if (cache && result.stamp) cache.store(candidate, result.stamp, result.checked, result.entries);
+      if (result.checked) filesChecked++;
+      append(findings, result.findings);
+      append(ruleFindings, result.ruleFindings);
+      append(entries, result.entries);
+      append(deferred, result.deferred);
+      if (result.directives.length > 0) directives.set(candidate.path, result.directives);
     }
-    const result = files.check(candidate, isReported);
-    if (!result) continue;
-    if (cache && result.stamp) cache.store(candidate, result.stamp, result.checked, result.entries);
-    if (result.checked) filesChecked++;
-    append(findings, result.findings);
-    append(ruleFindings, result.ruleFindings);
-    append(entries, result.entries);
-    append(deferred, result.deferred);
-    if (result.directives.length > 0) directives.set(candidate.path, result.directives);
+  } catch (error) {
+    cache?.discard();
+    throw error;
   }
   cache?.save();
 
