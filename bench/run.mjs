@@ -563,9 +563,10 @@ function machine() {
   };
 }
 
+/** Of the command (dist/cli.cjs, the loader) and the CLI it starts (dist/cli-main.cjs beside it). */
 function distHash(file = CLI) {
   try {
-    return createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 12);
+    return createHash("sha256").update(readFileSync(file)).update(readFileSync(join(dirname(file), "cli-main.cjs"))).digest("hex").slice(0, 12);
   } catch {
     return "missing";
   }
@@ -604,7 +605,7 @@ function report(options, mach, perSize, cold, loads, extraNotes) {
   lines.push(`## Results ${mach.date.slice(0, 10)}`);
   lines.push("");
   lines.push(`- machine: ${mach.cpu}, ${mach.cores} cores, ${mach.memoryGiB} GiB, Linux ${mach.kernel}, Node ${mach.node}`);
-  lines.push(`- aimslint: commit ${mach.aimslintCommit}${mach.workTreeDirty ? " with uncommitted changes in the work tree" : ""}, dist/cli.cjs sha256 ${mach.distSha256}${options.snapshot ? " (a copy taken at start)" : ""}`);
+  lines.push(`- aimslint: commit ${mach.aimslintCommit}${mach.workTreeDirty ? " with uncommitted changes in the work tree" : ""}, dist/cli.cjs + cli-main.cjs sha256 ${mach.distSha256}${options.snapshot ? " (a copy taken at start)" : ""}`);
   lines.push(`- peers: ${Object.entries(mach.tools).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   const runs = (k) => `${k} timed run${k === 1 ? "" : "s"}`;
   lines.push(`- runs: median of ${runs(options.runs)} after one untimed, checked warm-up run (Spectral: ${runs(options.spectralRuns)}, no warm-up), cases interleaved within each run; wall time from the harness, peak memory from ${mach.memoryMethod}`);
@@ -732,7 +733,7 @@ async function main() {
   }
   const liveEnd = distHash(join(ROOT, "dist", "cli.cjs"));
   if (liveEnd !== liveStart) {
-    notes.push(options.snapshot ? `dist/cli.cjs of the work tree changed during the run (${liveStart} → ${liveEnd}); the numbers are for the copy taken at start (${mach.distSha256})` : `WARNING: dist/cli.cjs changed during the run (${liveStart} → ${liveEnd}); rerun for clean numbers, or leave --no-snapshot out`);
+    notes.push(options.snapshot ? `dist/ of the work tree changed during the run (${liveStart} → ${liveEnd}); the numbers are for the copy taken at start (${mach.distSha256})` : `WARNING: dist/ changed during the run (${liveStart} → ${liveEnd}); rerun for clean numbers, or leave --no-snapshot out`);
   }
   let text = report(options, mach, perSize, cold, loads, notes);
   if (options.cpuProf && largest) text += `\n${await cpuProfile(largest, `${outBase}.cpuprofile`)}\n`;

@@ -1,4 +1,4 @@
-// Entry point of the `aimslint` command (bundled to dist/cli.cjs).
+// The `aimslint` command (bundled to dist/cli-main.cjs, started by the loader dist/cli.cjs: cli-loader.ts).
 import { main } from "./cli/main.js";
 
 main(process.argv.slice(2), {

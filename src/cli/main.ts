@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ConfigError } from "../config/load-config.js";
 import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
-import { defaultCacheDir } from "../pipeline/index-cache.js";
+import { defaultCacheDir } from "../util/cache-dir.js";
 import { lint } from "../pipeline/lint.js";
 import { REPORTERS } from "../reporters/index.js";
 import { renderRuleDoc } from "../rules/docs.js";

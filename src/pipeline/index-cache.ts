@@ -7,7 +7,6 @@
 // always checked afresh, so the cache can make a run faster but never change its findings.
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { homedir } from "node:os";
 import { join, relative, sep } from "node:path";
 import type { IndexEntry } from "../rules/index-entry.js";
 import type { Candidate } from "./discover.js";
@@ -215,24 +214,6 @@ class RecordWriter {
         // Nothing more to undo.
       }
     }
-  }
-}
-
-/** The default cache folder: $AIMSLINT_CACHE_DIR, else the platform's user cache folder. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  if (env["AIMSLINT_CACHE_DIR"]) return env["AIMSLINT_CACHE_DIR"];
-  if (process.platform === "win32") return env["LOCALAPPDATA"] ? join(env["LOCALAPPDATA"], "aimslint", "Cache") : undefined;
-  if (env["XDG_CACHE_HOME"]) return join(env["XDG_CACHE_HOME"], "aimslint");
-  const home = env["HOME"] ?? safeHomedir();
-  if (!home) return undefined;
-  return process.platform === "darwin" ? join(home, "Library", "Caches", "aimslint") : join(home, ".cache", "aimslint");
-}
-
-function safeHomedir(): string | undefined {
-  try {
-    return homedir() || undefined;
-  } catch {
-    return undefined;
   }
 }
 
