@@ -149,10 +149,12 @@ export function startGitListing(dir: string): GitListings {
 async function gitListFiles(dir: string): Promise<Listing | undefined> {
   try {
     // core.fsmonitor=false: a repository's local config must never make us run its programs. LC_ALL=C: its
-    // warnings about folders it cannot open are read (unreadable-folders.ts).
+    // warnings about folders it cannot open are read (unreadable-folders.ts). --exclude=node_modules/: git need
+    // not walk untracked dependency folders (a third of its time in a repository with a few of them) whose files
+    // DEFAULT_IGNORES drops anyway; tracked files are listed whatever the excludes say.
     const { stdout, stderr } = await execFileAsync(
       "git",
-      ["-c", "core.fsmonitor=false", "-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"],
+      ["-c", "core.fsmonitor=false", "-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--exclude=node_modules/", "--deduplicate"],
       { maxBuffer: 256 * 1024 * 1024, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } },
     );
     return { files: stdout.split("\0").filter((f) => f.length > 0), denied: await deniedInGitOutput(stderr, dir) };
