@@ -5,42 +5,52 @@
 // Node 22.1+ does this itself (module.enableCompileCache). On Node 20 the bundle is compiled through vm.Script
 // with the cached data, and the cache is written at exit when there was none or V8 refused it (another Node
 // version, other flags). The cache is kept beside the index cache, in the user's cache folder, keyed by a hash
-// of the bundle's text: V8 itself only compares the source's length. `--no-cache` reads and writes none.
+// of the bundle's text: V8 itself only compares the source's length. `--no-cache` reads and writes none. The
+// command line is parsed here too (cli/args.ts, a few KB), to know that exactly as the CLI will.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
+import { parseCli } from "./cli/args.js";
 import { defaultCacheDir } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
 /** Cached code of other builds and Node versions kept, for several installs in use side by side. */
 const KEEP = 4;
 
-function codeCacheDir(): string | undefined {
-  const args = process.argv.slice(2);
-  const end = args.indexOf("--");
-  if ((end === -1 ? args : args.slice(0, end)).includes("--no-cache")) return undefined;
-  const dir = defaultCacheDir(process.env);
-  return dir === undefined ? undefined : join(dir, "code");
+/**
+ * Where the code cache is, and whether this run may write it: only a lint run, whose compiled functions are the
+ * ones the next runs need (a first `aimslint --version` would leave a cache of little use that V8 then accepts).
+ */
+function codeCache(): { dir: string; write: boolean } | undefined {
+  let options;
+  try {
+    options = parseCli(process.argv.slice(2));
+  } catch {
+    return undefined; // the CLI says what is wrong with the command line
+  }
+  const dir = options.cache ? defaultCacheDir(process.env) : undefined;
+  return dir === undefined ? undefined : { dir: join(dir, "code"), write: options.command === "lint" };
 }
 
 type NodeWithCompileCache = typeof Module & { enableCompileCache?: (dir: string) => unknown };
 
 function start(): void {
-  const dir = codeCacheDir();
+  const cache = codeCache();
   const enable = (Module as NodeWithCompileCache).enableCompileCache;
-  if (dir === undefined || enable) {
-    if (dir !== undefined) quietly(() => enable?.(dir));
+  if (cache === undefined || enable) {
+    // Node's own cache is written for what a run compiled without it: only lint runs turn it on.
+    if (cache?.write) quietly(() => enable?.(cache.dir));
     createRequire(__filename)(MAIN);
     return;
   }
   const source = readFileSync(MAIN, "utf8");
   const key = createHash("sha256").update(`${process.version}\0${process.arch}\0`).update(source).digest("hex").slice(0, 32);
-  const file = join(dir, `${key}.v8cache`);
+  const file = join(cache.dir, `${key}.v8cache`);
   const cachedData = quietly(() => readFileSync(file));
   const script = new Script(Module.wrap(source), { filename: MAIN, ...(cachedData ? { cachedData } : {}) });
-  if (!cachedData || script.cachedDataRejected) process.once("exit", () => quietly(() => save(dir, file, script)));
+  if (cache.write && (!cachedData || script.cachedDataRejected)) process.once("exit", () => quietly(() => save(cache.dir, file, script)));
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
   run.call(module.exports, module.exports, createRequire(MAIN), module, MAIN, __dirname);

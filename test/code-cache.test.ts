@@ -1,7 +1,7 @@
 // The loader (src/cli-loader.ts, dist/cli.cjs) starts the CLI from V8's code cache: the cache can make a run
 // start faster, never change what it prints, and a broken one is replaced, not trusted.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,8 +15,12 @@ const run = (cacheDir: string, ...args: string[]) =>
 const codeFiles = (cacheDir: string) => readdirSync(join(cacheDir, "code")).map((name) => join(cacheDir, "code", name));
 
 describe("code cache", () => {
-  it("is written by the first run, used as it is by the next, and changes nothing in the output", () => {
+  it("is written by the first lint run, used as it is by the next, and changes nothing in the output", () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+    // `--version` compiles too little to be worth keeping: V8 would accept that cache and never replace it.
+    const version = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8", env: { ...process.env, AIMSLINT_CACHE_DIR: cacheDir } });
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(existsSync(join(cacheDir, "code"))).toBe(false);
     const first = run(cacheDir);
     expect(first.status).toBe(1);
     const [file, ...more] = codeFiles(cacheDir);
