@@ -16,7 +16,7 @@ import { parseCli } from "./cli/args.js";
 import { defaultCacheDir } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
-/** Cached code of other builds and Node versions kept, for several installs in use side by side. */
+/** Caches kept in all (the newest), for several versions of aimslint or Node in use side by side. */
 const KEEP = 4;
 
 /**
@@ -60,12 +60,16 @@ function start(): void {
 function save(dir: string, file: string, script: Script): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-  renameSync(temp, file);
+  try {
+    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    renameSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+  }
   const others = readdirSync(dir)
     .filter((name) => name.endsWith(".v8cache") && join(dir, name) !== file)
-    .map((name) => ({ path: join(dir, name), used: quietly(() => statSync(join(dir, name)).mtimeMs) ?? 0 }))
-    .sort((a, b) => b.used - a.used);
+    .map((name) => ({ path: join(dir, name), written: quietly(() => statSync(join(dir, name)).mtimeMs) ?? 0 }))
+    .sort((a, b) => b.written - a.written);
   for (const old of others.slice(KEEP - 1)) rmSync(old.path, { force: true });
 }
 
