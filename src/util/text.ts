@@ -6,8 +6,11 @@
  */
 export function levenshtein(a: string, b: string, bound = Infinity): number {
   if (a === b) return 0;
-  let prev = new Uint32Array(b.length + 1).map((_, i) => i);
-  let cur = new Uint32Array(b.length + 1);
+  // Two rows reused from call to call: "did you mean" may compare one word with thousands of ids.
+  if (rowA.length <= b.length) [rowA, rowB] = [new Uint32Array(2 * b.length + 2), new Uint32Array(2 * b.length + 2)];
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
@@ -23,6 +26,9 @@ export function levenshtein(a: string, b: string, bound = Infinity): number {
   }
   return prev[b.length]!;
 }
+
+let rowA = new Uint32Array(64);
+let rowB = new Uint32Array(64);
 
 /** The candidate nearest to `word`, if it is near enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {

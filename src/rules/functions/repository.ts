@@ -7,6 +7,18 @@ import type { Failure, RepositoryCheckFunction } from "../types.js";
 const kindsOf = (option: unknown): string[] => (Array.isArray(option) ? (option as string[]) : typeof option === "string" ? [option] : []);
 const noun = (kinds: string[]) => kinds.map((k) => asNoun(kindInfo(k)?.title ?? k)).join(" or ");
 
+/**
+ * "Did you mean" for a dangling reference, once per wrong id and set of ids: a renamed system leaves hundreds of
+ * risks naming the same old id, and each suggestion compares it with every id of the repository.
+ */
+const suggestions = new WeakMap<readonly string[], Map<string, string | undefined>>();
+function suggest(ref: string, ids: readonly string[]): string | undefined {
+  let known = suggestions.get(ids);
+  if (!known) suggestions.set(ids, (known = new Map()));
+  if (!known.has(ref)) known.set(ref, closest(ref, ids));
+  return known.get(ref);
+}
+
 /** Every id (or, with allowFiles, repository path) named by the value resolves. */
 export const reference: RepositoryCheckFunction = ({ value, exists, field, options, index }) => {
   if (!exists || value === undefined || value === null) return [];
@@ -35,7 +47,7 @@ export const reference: RepositoryCheckFunction = ({ value, exists, field, optio
       return;
     }
     // A path is not a mistyped id: suggest ids only for things that look like ids.
-    const suggestion = allowFiles && /[/\\]|\.[a-z]+$/i.test(ref) ? undefined : closest(ref, index.idsOf(kinds));
+    const suggestion = allowFiles && /[/\\]|\.[a-z]+$/i.test(ref) ? undefined : suggest(ref, index.idsOf(kinds));
     const what = kinds.length > 0 ? `no ${noun(kinds)} has that id` : "no artefact has that id";
     failures.push({ message: `"${field}" names ${quote(ref)}, but ${what}${allowFiles ? " and no file has that path" : ""}${suggestion ? `; did you mean ${quote(suggestion)}?` : "."}`, at });
   });
