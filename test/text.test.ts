@@ -23,6 +23,12 @@ describe("levenshtein", () => {
     );
   });
 
+  it("stays exact for strings longer than the rows it keeps", () => {
+    const long = "x".repeat(5000);
+    expect(levenshtein(long, long + "y")).toBe(1);
+    expect(levenshtein("ab", "abc")).toBe(1);
+  });
+
   it("suggests the nearest candidate only when it is a likely typo", () => {
     expect(closest("SYS-CREDIT-SCORNG", ["SYS-CREDIT-SCORING", "SYS-FRAUD"])).toBe("SYS-CREDIT-SCORING");
     expect(closest("risk", ["RISC", "policy"])).toBe("RISC");

@@ -6,10 +6,11 @@
  */
 export function levenshtein(a: string, b: string, bound = Infinity): number {
   if (a === b) return 0;
-  // Two rows reused from call to call: "did you mean" may compare one word with thousands of ids.
-  if (rowA.length <= b.length) [rowA, rowB] = [new Uint32Array(2 * b.length + 2), new Uint32Array(2 * b.length + 2)];
-  let prev = rowA;
-  let cur = rowB;
+  // Two rows reused from call to call: "did you mean" may compare one word with thousands of ids. A freak long
+  // string gets rows of its own, so that they are not kept.
+  if (rowA.length <= b.length && b.length < 4096) [rowA, rowB] = [new Uint32Array(2 * b.length + 2), new Uint32Array(2 * b.length + 2)];
+  let prev = rowA.length > b.length ? rowA : new Uint32Array(b.length + 1);
+  let cur = rowB.length > b.length ? rowB : new Uint32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
