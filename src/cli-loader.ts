@@ -82,4 +82,10 @@ function quietly<T>(work: () => T): T | undefined {
   }
 }
 
-start();
+try {
+  start();
+} catch (error) {
+  // A broken install (dist/cli-main.cjs missing or unreadable) is an internal error: exit 2, not a stack trace.
+  process.stderr.write(`aimslint: internal error: ${String(error)}\n`);
+  process.exitCode = 2;
+}

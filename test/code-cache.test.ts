@@ -1,7 +1,7 @@
 // The loader (src/cli-loader.ts, dist/cli.cjs) starts the CLI from V8's code cache: the cache can make a run
 // start faster, never change what it prints, and a broken one is replaced, not trusted.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,5 +47,13 @@ describe("code cache", () => {
     expect(broken.stderr).toBe("");
     expect(broken.status).toBe(1);
     expect(readFileSync(file!).length).toBeGreaterThan(100_000);
+  });
+
+  it("says so and exits 2 when the CLI it starts is missing (a broken install)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aimslint-loader-"));
+    copyFileSync(CLI, join(dir, "cli.cjs"));
+    const r = spawnSync(process.execPath, [join(dir, "cli.cjs"), "--version"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^aimslint: internal error: Error: ENOENT[^\n]*cli-main\.cjs'\n$/);
   });
 });
