@@ -46,6 +46,12 @@ export interface Match {
  * "must be present" can report it); a wildcard over nothing yields no match (nothing to check).
  */
 export function resolvePath(value: unknown, steps: readonly Step[], base: PathSegment[] = []): Match[] {
+  const literal = literalSegments(steps);
+  return literal ? [resolveLiteral(value, literal, base)] : walkPath(value, steps, base);
+}
+
+/** The general walk, for paths with wildcards (exported for the test that checks the literal shortcut against it). */
+export function walkPath(value: unknown, steps: readonly Step[], base: PathSegment[] = []): Match[] {
   let current: Match[] = [{ path: base, value, exists: true }];
   for (const step of steps) {
     const next: Match[] = [];
@@ -70,6 +76,36 @@ export function resolvePath(value: unknown, steps: readonly Step[], base: PathSe
     current = next;
   }
   return current;
+}
+
+/**
+ * Most rule paths have no wildcard ("owner", "treatment.controls"): they reach exactly one place, found without
+ * the intermediate lists and path copies of the general walk (which ran for every rule on every artefact).
+ */
+const literals = new WeakMap<readonly Step[], PathSegment[] | null>();
+
+function literalSegments(steps: readonly Step[]): PathSegment[] | null {
+  let segments = literals.get(steps);
+  if (segments === undefined) {
+    segments = steps.every((step) => !("any" in step)) ? steps.map((step) => ("key" in step ? step.key : (step as { index: number }).index)) : null;
+    literals.set(steps, segments);
+  }
+  return segments;
+}
+
+/** What resolvePath's general walk gives for a path without wildcards, in one pass. */
+function resolveLiteral(value: unknown, segments: readonly PathSegment[], base: PathSegment[]): Match {
+  let current = value;
+  let exists = true;
+  for (const segment of segments) {
+    if (exists && current !== null && typeof current === "object" && Object.hasOwn(current, segment)) {
+      current = (current as Record<string, unknown>)[segment as string];
+    } else {
+      exists = false;
+      current = undefined;
+    }
+  }
+  return { path: segments.length === 0 ? base : base.concat(segments), value: current, exists };
 }
 
 /** The single value at a literal path, or undefined. */
