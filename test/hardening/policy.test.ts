@@ -70,6 +70,18 @@ describe("custom rules: regular expressions that could hang the scan are refused
     const errors = result.findings.filter((f) => f.ruleId === "aimslint/rule-error");
     expect(errors.map((f) => f.message)).toEqual([expect.stringMatching(/acme\/option-pattern.*exponential time/)]);
   });
+
+  it("a rule that fails half-way gives its rule-error only: what it found before failing is taken back", async () => {
+    const dir = repo({
+      "aimslint.config.yaml": 'ruleFiles: [rules/r.yaml]\nrules:\n  acme/half-way: { options: { pattern: "(a|aa)+$" } }\n',
+      "rules/r.yaml":
+        'id: acme/half-way\ntitle: Risks name an owner and follow the title pattern\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: Owners and titles help people find risks.\nhelp: Name the owner and rename the title.\noptions: { pattern: "^ok" }\ncheck:\n  then:\n    - { field: owner, function: present }\n    - { field: title, function: pattern, options: { match: { $option: pattern } } }\n',
+      "risk.yaml": `kind: risk\nid: RISK-1\ntitle: ${"a".repeat(40)}!\n`,
+    });
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    const mine = result.findings.filter((f) => f.ruleId === "acme/half-way" || f.ruleId === "aimslint/rule-error");
+    expect(mine.map((f) => f.ruleId)).toEqual(["aimslint/rule-error"]);
+  });
 });
 
 describe("configuration and rule files are data, never executed", () => {
