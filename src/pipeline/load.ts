@@ -39,10 +39,6 @@ export function formatOf(path: string): SourceFormat | undefined {
   return undefined;
 }
 
-/**
- * `head`: the start of a file that could not be loaded, as text, so that the caller can tell whether it declares
- * a kind (a NUL byte or 4 MiB of padding must not make an artefact drop out of the check in silence).
- */
 /** What identifies one version of a file's content without reading it (see index-cache.ts). */
 export interface FileStamp {
   size: number;
@@ -51,6 +47,10 @@ export interface FileStamp {
   ino: number;
 }
 
+/**
+ * `head`: the start of a file that could not be loaded, as text, so that the caller can tell whether it declares
+ * a kind (a NUL byte or 4 MiB of padding must not make an artefact drop out of the check in silence).
+ */
 export type LoadResult = { source: SourceFile; stamp: FileStamp } | { finding: Finding; head?: string; stamp?: FileStamp } | { skip: true };
 
 export const stampOf = (info: FileStamp): FileStamp => ({ size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
