@@ -103,13 +103,13 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
       if (!formatOf(display) || isIgnored(display)) continue;
       // lstat first, synchronously: only symbolic links (rare) need the asynchronous check of where they lead.
       const info = lstatQuietly(fileAbs);
-      const link = info?.isSymbolicLink() ? await inspectLink(fileAbs, boundary) : info?.isFile() ? { stamp: stampOf(info) } : {};
-      if ("escape" in link) {
-        findings.push({ ...link.escape, file: display });
+      const escape = info?.isSymbolicLink() ? await linkEscape(fileAbs, boundary) : undefined;
+      if (escape) {
+        findings.push({ ...escape, file: display });
         continue;
       }
       matched++;
-      add(fileAbs, false, display, link.stamp);
+      add(fileAbs, false, display, info?.isFile() ? stampOf(info) : undefined);
     }
     if (matched === 0 && !info && locked.length === 0) unmatched.push(input);
   }
@@ -187,36 +187,30 @@ function lstatQuietly(file: string): Stats | undefined {
   }
 }
 
-/** A symbolic link that must not be followed: its finding; nothing for a link that stays inside the boundary. */
-async function inspectLink(file: string, boundary: string): Promise<{ escape: Omit<Finding, "file"> } | { stamp?: FileStamp }> {
-  const finding = (message: string) => ({
-    escape: {
-      ruleId: "file/symlink",
-      severity: "warning" as const,
-      message,
-      range: FILE_START,
-      iso42001: ["7.5.3"],
-      help: "Keep artefacts inside the repository as regular files, or scan the folder the link points to.",
-    },
-  });
+/** Why a symbolic link must not be followed (its finding), or nothing for a link that stays inside the boundary. */
+async function linkEscape(file: string, boundary: string): Promise<Omit<Finding, "file"> | undefined> {
   try {
     const target = await realpath(file);
-    if (!isWithin(target, boundary)) return finding("Symbolic link points outside the scanned folder; it was not followed.");
-    return {};
+    return isWithin(target, boundary) ? undefined : symlinkFinding(OUTSIDE);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return finding(code === "ELOOP" ? "Symbolic link loops back on itself; it was not followed." : "Symbolic link is broken; it was not followed.");
+    return symlinkFinding(code === "ELOOP" ? "Symbolic link loops back on itself; it was not followed." : "Symbolic link is broken; it was not followed.");
   }
 }
 
 async function namedEscape(file: string, cwd: string): Promise<Omit<Finding, "file"> | undefined> {
   if (!isWithin(file, cwd)) return undefined; // a path outside the folder, named on purpose
   const [real, boundary] = await Promise.all([realpath(file).catch(() => file), realpath(cwd).catch(() => cwd)]);
-  if (isWithin(real, boundary)) return undefined;
+  return isWithin(real, boundary) ? undefined : symlinkFinding(OUTSIDE);
+}
+
+const OUTSIDE = "Symbolic link points outside the scanned folder; it was not followed.";
+
+function symlinkFinding(message: string): Omit<Finding, "file"> {
   return {
     ruleId: "file/symlink",
     severity: "warning",
-    message: "Symbolic link points outside the scanned folder; it was not followed.",
+    message,
     range: FILE_START,
     iso42001: ["7.5.3"],
     help: "Keep artefacts inside the repository as regular files, or scan the folder the link points to.",
