@@ -66,6 +66,7 @@ export interface DocumentRun {
 /** Runs what can run on this artefact alone; returns the rest as deferred checks. */
 export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], today: string, paths: PathPool): DocumentRun {
   const run: DocumentRun = { findings: [], deferred: [] };
+  const deferral: Deferral = { entry, paths, checks: run.deferred };
   for (const active of rules) {
     const { rule } = active;
     if (!rule.appliesTo.includes(artefact.kind)) continue;
@@ -78,16 +79,7 @@ export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: r
     const findingsBefore = run.findings.length;
     const deferredBefore = run.deferred.length;
     try {
-      const then = rule.check.then;
-      for (const given of givenMatches(rule, artefact, active, today)) {
-        for (let i = 0; i < then.length; i++) {
-          const call = then[i]!;
-          for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
-            if (usesRepository(call)) run.deferred.push({ entry, ruleId: rule.id, call: i, path: paths.shared(match.path), value: detach(match.value), exists: match.exists, given: paths.shared(given.path) });
-            else for (const failure of evaluateOne(call, match, given.path, active, artefact, today)) run.findings.push(toFinding(active, call, match, failure, artefact));
-          }
-        }
-      }
+      checkRule(active, artefact, today, run.findings, undefined, deferral);
     } catch (error) {
       run.findings.length = findingsBefore;
       run.deferred.length = deferredBefore;
@@ -116,10 +108,12 @@ export function runRepositoryChecks(deferred: readonly DeferredCheck[], context:
     const active = lookup.get(check.ruleId);
     if (!active) continue;
     const artefactOf = () => context.reparse(check.entry);
+    const before = findings.length;
     try {
       if (check.call === -1) {
+        // A rule whose `when` asks the repository runs whole here, on the re-read artefact.
         const artefact = artefactOf();
-        if (artefact) for (const f of runWholeRule(active, artefact, context)) findings.push(f);
+        if (artefact) checkRule(active, artefact, context.today, findings, context.index);
         continue;
       }
       const call = active.rule.check.then[check.call]!;
@@ -129,23 +123,38 @@ export function runRepositoryChecks(deferred: readonly DeferredCheck[], context:
       const artefact = artefactOf();
       for (const failure of failures) findings.push(toFinding(active, call, match, failure, artefact ?? check.entry));
     } catch (error) {
+      findings.length = before; // as at the document stage: a failing rule leaves only its rule-error
       findings.push(ruleError(active, check.entry.file, context.index.locate(check.entry, check.entry.root), error));
     }
   }
   return findings;
 }
 
-/** A rule whose `when` asks the repository: everything runs at the repository stage, on the re-read artefact. */
-function runWholeRule(active: ActiveRule, artefact: Artefact, context: RepositoryRunContext): Finding[] {
-  const findings: Finding[] = [];
-  for (const given of givenMatches(active.rule, artefact, active, context.today, context.index)) {
-    for (const call of active.rule.check.then) {
+/** Where calls that need the repository wait while the index is being built. */
+interface Deferral {
+  entry: IndexEntry;
+  paths: PathPool;
+  checks: DeferredCheck[];
+}
+
+/**
+ * Every `then` call of the rule on every `given` node where the `when` conditions hold, findings into `findings`.
+ * With a `deferral` (the index is not built yet), calls that need the repository wait there instead; without
+ * one, they run against `index`.
+ */
+function checkRule(active: ActiveRule, artefact: Artefact, today: string, findings: Finding[], index?: RepoIndex, deferral?: Deferral): void {
+  const { then } = active.rule.check;
+  for (const given of givenMatches(active.rule, artefact, active, today, index)) {
+    for (let i = 0; i < then.length; i++) {
+      const call = then[i]!;
       for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
-        for (const failure of evaluateOne(call, match, given.path, active, artefact, context.today, context.index)) findings.push(toFinding(active, call, match, failure, artefact));
+        if (deferral && usesRepository(call)) {
+          const { entry, paths } = deferral;
+          deferral.checks.push({ entry, ruleId: active.rule.id, call: i, path: paths.shared(match.path), value: detach(match.value), exists: match.exists, given: paths.shared(given.path) });
+        } else for (const failure of evaluateOne(call, match, given.path, active, artefact, today, index)) findings.push(toFinding(active, call, match, failure, artefact));
       }
     }
   }
-  return findings;
 }
 
 /** The `given` nodes of the artefact for which every `when` condition holds. */
