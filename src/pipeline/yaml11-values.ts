@@ -1,6 +1,7 @@
 // Values that YAML 1.1 types written with an explicit tag turn into. The YAML parser resolves `!!binary`, `!!set`,
 // `!!omap` and `!!timestamp` even in YAML 1.2 mode, into bytes, a Set, a Map and a Date: none is a JSON value, and
 // all are objects to JavaScript, so without this they would be described as "a mapping".
+import { setOwn } from "../util/detach.js";
 
 export interface Yaml11Value {
   /** What the author wrote, for messages: "bytes", "a set", "an ordered map", "a date". */
@@ -34,8 +35,7 @@ export function withoutYaml11Values(data: unknown, done = new Map<object, unknow
     const replaced = withoutYaml11Values(value, done);
     if (replaced === value) continue;
     copy ??= Array.isArray(data) ? [...(data as unknown[])] : { ...data };
-    // defineProperty: assigning to a "__proto__" key would set the prototype instead of the key.
-    Object.defineProperty(copy, key, { value: replaced, writable: true, enumerable: true, configurable: true });
+    setOwn(copy, key, replaced);
   }
   done.set(data, copy ?? data);
   return copy ?? data;

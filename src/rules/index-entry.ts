@@ -1,7 +1,7 @@
 // What the repository index keeps of one artefact: who it is, and only the fields cross-document rules read.
 // Keeping this instead of every parsed document is what bounds a run's memory by the index, not by the repository.
 import type { PathSegment } from "../source/locator.js";
-import { detach } from "../util/detach.js";
+import { detach, setOwn } from "../util/detach.js";
 import { parsePath, type Step } from "./paths.js";
 
 export interface IndexEntry {
@@ -56,9 +56,4 @@ function prune(source: unknown, paths: readonly (readonly Step[])[]): unknown {
     if (rest.length > 0) setOwn(out, key, prune((source as Record<string, unknown>)[key], rest));
   }
   return out;
-}
-
-/** A plain assignment of "__proto__" would set the prototype, not a key (documents may hold such keys). */
-function setOwn(target: object, key: PathSegment, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -7,9 +7,13 @@ export function detach<T>(value: T): T {
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   if (Array.isArray(value)) return value.map(detach) as T;
   const out: Record<string, unknown> = {};
-  // defineProperty: a "__proto__" key must stay a key.
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: detach(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, detach(v));
   return out as T;
+}
+
+/** Sets an own key of a copy: a plain assignment to "__proto__" (documents may hold such keys) would set the prototype. */
+export function setOwn(target: object, key: string | number, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Concatenation builds a new string; the slice then points into that copy, not into the file. */
