@@ -181,6 +181,7 @@ class RecordWriter {
   finish(): void {
     if (this.fd === undefined) return;
     this.flush();
+    if (this.fd === undefined) return; // the last piece could not be written: abandoned
     this.guard(() => {
       writeSync(this.fd!, "}}");
       closeSync(this.fd!);
