@@ -4,8 +4,9 @@
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { Finding } from "../finding.js";
 import { indexEntry, type IndexEntry } from "../rules/index-entry.js";
-import { PathPool, runDocumentRules, type DeferredCheck } from "../rules/run-rules.js";
+import { DeferredChecks, runDocumentRules } from "../rules/run-rules.js";
 import { readDirectives, type Directive } from "../rules/suppressions.js";
+import { Keeper } from "../util/detach.js";
 import { classify, type Artefact } from "./classify.js";
 import type { Candidate } from "./discover.js";
 import { governedByContent, governedByName } from "./governed.js";
@@ -21,14 +22,16 @@ export interface FileResult {
   /** Findings of the document-only rule checks. */
   ruleFindings: Finding[];
   entries: IndexEntry[];
-  deferred: DeferredCheck[];
   directives: Directive[];
   /** The file's stamp when it was read, for the index cache. */
   stamp?: FileStamp;
 }
 
 export class FileChecker {
-  private readonly paths = new PathPool();
+  /** What outlives each file (index entries, deferred checks) is copied and shared through it. */
+  private readonly keeper = new Keeper();
+  /** The cross-document checks of every file checked so far, to run once the index is complete. */
+  readonly deferred = new DeferredChecks();
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -43,7 +46,7 @@ export class FileChecker {
     const { config } = this;
     const loaded = loadFile(candidate, config.limits);
     if ("skip" in loaded) return undefined;
-    const result: FileResult = { checked: false, findings: [], ruleFindings: [], entries: [], deferred: [], directives: [], ...(loaded.stamp ? { stamp: loaded.stamp } : {}) };
+    const result: FileResult = { checked: false, findings: [], ruleFindings: [], entries: [], directives: [], ...(loaded.stamp ? { stamp: loaded.stamp } : {}) };
     const named = candidate.explicit || governedByName(candidate.path, config.classify);
     if ("finding" in loaded) {
       // A file that may not be read has no content to tell whether it is an artefact: report it, as its folder would be.
@@ -62,13 +65,11 @@ export class FileChecker {
       for (const f of classified.findings) fileFindings.push(f);
       classifiedAny ||= classified.artefacts.length > 0;
       for (const artefact of classified.artefacts) {
-        const entry = indexEntry(source.path, doc.index, artefact.root, artefact.kind, artefact.data, config.indexFields);
+        const entry = indexEntry(source.path, doc.index, artefact.root, artefact.kind, artefact.data, config.indexFields, this.keeper);
         result.entries.push(entry);
         if (!reported) continue;
         for (const f of validateArtefact(artefact, this.validators)) fileFindings.push(f);
-        const run = runDocumentRules(artefact, entry, rules, config.today, this.paths);
-        for (const f of run.findings) result.ruleFindings.push(f);
-        for (const d of run.deferred) result.deferred.push(d);
+        runDocumentRules(artefact, entry, rules, config.today, this.keeper, result.ruleFindings, this.deferred);
       }
     }
     // Parse problems count only in files meant to be artefacts (see governed.ts).

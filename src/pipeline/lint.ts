@@ -7,7 +7,7 @@ import type { ResolvedConfig } from "../config/resolve-config.js";
 import { compareFindings, FILE_START, type Finding } from "../finding.js";
 import type { IndexEntry } from "../rules/index-entry.js";
 import { RepoIndex } from "../rules/repo-index.js";
-import { runRepositoryChecks, type DeferredCheck } from "../rules/run-rules.js";
+import { runRepositoryChecks } from "../rules/run-rules.js";
 import { applySuppressions, type Directive } from "../rules/suppressions.js";
 import { capFindingsPerFile } from "./cap-findings.js";
 import { FileChecker, reparser } from "./check-file.js";
@@ -67,7 +67,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const findings: Finding[] = [...asked.findings];
   const ruleFindings: Finding[] = [];
   const entries: IndexEntry[] = [];
-  const deferred: DeferredCheck[] = [];
   const directives = new Map<string, Directive[]>();
   let filesChecked = 0;
   let fromCache = 0;
@@ -77,6 +76,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const candidate of candidates) {
       const isReported = reported.has(candidate.path);
       const cached = isReported ? undefined : cache?.lookup(candidate);
+      // The candidate is kept (a failing cross-document check reads its file again) but its stamp is not needed.
+      candidate.stamp = undefined;
       if (cached) {
         fromCache++;
         if (cached.checked) filesChecked++;
@@ -90,7 +91,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       append(findings, result.findings);
       append(ruleFindings, result.ruleFindings);
       append(entries, result.entries);
-      append(deferred, result.deferred);
       if (result.directives.length > 0) directives.set(candidate.path, result.directives);
     }
   } catch (error) {
@@ -101,7 +101,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const reparse = reparser((path) => byPath.get(path), config);
   const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields);
-  append(ruleFindings, runRepositoryChecks(deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
+  append(ruleFindings, runRepositoryChecks(files.deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
   append(findings, withoutEchoes(findings, ruleFindings));
   const mine = findings.filter((f) => reported.has(f.file));
   const all = applySuppressions({

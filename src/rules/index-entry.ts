@@ -1,7 +1,7 @@
 // What the repository index keeps of one artefact: who it is, and only the fields cross-document rules read.
 // Keeping this instead of every parsed document is what bounds a run's memory by the index, not by the repository.
 import type { PathSegment } from "../source/locator.js";
-import { detach, setOwn } from "../util/detach.js";
+import { Keeper, setOwn } from "../util/detach.js";
 import { parsePath, type Step } from "./paths.js";
 
 export interface IndexEntry {
@@ -22,9 +22,10 @@ export type IndexFields = ReadonlyMap<string, readonly string[]>;
 
 const ID: readonly Step[] = [{ key: "id" }];
 
-export function indexEntry(file: string, doc: number, root: PathSegment[], kind: string, data: Record<string, unknown>, fields: IndexFields): IndexEntry {
-  const id = typeof data["id"] === "string" && data["id"].length > 0 ? detach(data["id"]) : undefined;
-  const pruned = prune(data, [ID, ...(fields.get(kind) ?? []).map(parsePath)]) as Record<string, unknown>;
+/** `keeper` copies what is kept, so that it does not hold on to the file's text (one per run; see util/detach.ts). */
+export function indexEntry(file: string, doc: number, root: PathSegment[], kind: string, data: Record<string, unknown>, fields: IndexFields, keeper = new Keeper()): IndexEntry {
+  const id = typeof data["id"] === "string" && data["id"].length > 0 ? keeper.string(data["id"]) : undefined;
+  const pruned = prune(data, [ID, ...(fields.get(kind) ?? []).map(parsePath)], keeper) as Record<string, unknown>;
   return { file, doc, root, kind, ...(id !== undefined ? { id } : {}), data: pruned };
 }
 
@@ -33,8 +34,8 @@ export function indexEntry(file: string, doc: number, root: PathSegment[], kind:
  * original length and indices, so that resolvePath(copy, p) gives what resolvePath(source, p) gives for each p.
  * All paths are walked together: one pass, and the order of keys is the source's.
  */
-function prune(source: unknown, paths: readonly (readonly Step[])[]): unknown {
-  if (paths.some((p) => p.length === 0) || source === null || typeof source !== "object") return detach(source);
+function prune(source: unknown, paths: readonly (readonly Step[])[], keeper: Keeper): unknown {
+  if (paths.some((p) => p.length === 0) || source === null || typeof source !== "object") return keeper.value(source);
   const follow = (key: PathSegment) => {
     const rest: (readonly Step[])[] = [];
     for (const [step, ...tail] of paths) {
@@ -46,14 +47,14 @@ function prune(source: unknown, paths: readonly (readonly Step[])[]): unknown {
     const out = new Array<unknown>(source.length).fill(undefined);
     source.forEach((item, i) => {
       const rest = follow(i);
-      if (rest.length > 0) out[i] = prune(item, rest);
+      if (rest.length > 0) out[i] = prune(item, rest, keeper);
     });
     return out;
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source)) {
     const rest = follow(key);
-    if (rest.length > 0) setOwn(out, key, prune((source as Record<string, unknown>)[key], rest));
+    if (rest.length > 0) setOwn(out, key, prune((source as Record<string, unknown>)[key], rest, keeper));
   }
   return out;
 }

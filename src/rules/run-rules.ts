@@ -7,7 +7,7 @@ import type { Artefact } from "../pipeline/classify.js";
 import { sectionLabel } from "../pipeline/markdown.js";
 import { display } from "../pipeline/schema-errors.js";
 import { pointer, type PathSegment } from "../source/locator.js";
-import { detach } from "../util/detach.js";
+import type { Keeper } from "../util/detach.js";
 import { quote } from "../util/text.js";
 import { DOCUMENT_FUNCTIONS, REPOSITORY_FUNCTIONS, usesRepository } from "./functions/index.js";
 import type { IndexEntry } from "./index-entry.js";
@@ -22,10 +22,7 @@ export interface ActiveRule {
   options: Record<string, unknown>;
 }
 
-/**
- * A check that needs the whole repository, kept as plain data until the index is complete. Flat, as a
- * 10,000-artefact project has some 50,000 of them.
- */
+/** A check that needs the whole repository, waiting until the index is complete. */
 export interface DeferredCheck {
   entry: IndexEntry;
   ruleId: string;
@@ -38,55 +35,71 @@ export interface DeferredCheck {
   given: PathSegment[];
 }
 
-const NO_PATH: PathSegment[] = [];
-
 /**
- * One array for each distinct path ("system" of 6,000 risks): deferred checks are kept until every file is
- * indexed, and most of them name the same few paths. One pool per run, so nothing outlives it; paths are read,
- * never changed, after this point.
+ * The deferred checks of a run, stored flat, five cells a check, as a 10,000-artefact project has some 50,000 of
+ * them: as objects they took twice the memory, and they are kept from their file to the end of the run.
  */
-export class PathPool {
-  private readonly paths = new Map<string, PathSegment[]>();
+export class DeferredChecks implements Iterable<DeferredCheck> {
+  private readonly cells: unknown[] = [];
+  /** (rule id, call) pairs, numbered: a cell holds the number, times two, plus one when the value exists. */
+  private readonly calls: { ruleId: string; call: number }[] = [];
+  private readonly callNumbers = new Map<string, number>();
 
-  shared(path: PathSegment[]): PathSegment[] {
-    if (path.length === 0) return NO_PATH;
-    const key = JSON.stringify(path);
-    const known = this.paths.get(key);
-    if (known) return known;
-    this.paths.set(key, path);
-    return path;
+  get length(): number {
+    return this.cells.length / STRIDE;
+  }
+
+  add(entry: IndexEntry, ruleId: string, call: number, path: PathSegment[], value: unknown, exists: boolean, given: PathSegment[]): void {
+    const key = `${ruleId}\u0000${call}`;
+    let n = this.callNumbers.get(key);
+    if (n === undefined) {
+      n = this.calls.push({ ruleId, call }) - 1;
+      this.callNumbers.set(key, n);
+    }
+    this.cells.push(entry, n * 2 + (exists ? 1 : 0), path, value, given);
+  }
+
+  /** Takes back the checks added after the first `length` (those of a rule that failed). */
+  truncate(length: number): void {
+    this.cells.length = length * STRIDE;
+  }
+
+  *[Symbol.iterator](): Iterator<DeferredCheck> {
+    const { cells } = this;
+    for (let i = 0; i < cells.length; i += STRIDE) {
+      const code = cells[i + 1] as number;
+      const { ruleId, call } = this.calls[code >> 1]!;
+      yield { entry: cells[i] as IndexEntry, ruleId, call, path: cells[i + 2] as PathSegment[], value: cells[i + 3], exists: (code & 1) === 1, given: cells[i + 4] as PathSegment[] };
+    }
   }
 }
 
-export interface DocumentRun {
-  findings: Finding[];
-  deferred: DeferredCheck[];
-}
+const STRIDE = 5;
 
-/** Runs what can run on this artefact alone; returns the rest as deferred checks. */
-export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], today: string, paths: PathPool): DocumentRun {
-  const run: DocumentRun = { findings: [], deferred: [] };
-  const deferral: Deferral = { entry, paths, checks: run.deferred };
+const NO_PATH: PathSegment[] = [];
+
+/** Runs what can run on this artefact alone, findings into `findings`; the rest waits in `deferred`. */
+export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], today: string, keeper: Keeper, findings: Finding[], deferred: DeferredChecks): void {
+  const deferral: Deferral = { entry, keeper, checks: deferred };
   for (const active of rules) {
     const { rule } = active;
     if (!rule.appliesTo.includes(artefact.kind)) continue;
     if (rule.check.when?.some(usesRepository)) {
-      run.deferred.push({ entry, ruleId: rule.id, call: -1, path: NO_PATH, value: undefined, exists: false, given: NO_PATH });
+      deferred.add(entry, rule.id, -1, NO_PATH, undefined, false, NO_PATH);
       continue;
     }
     // A rule that throws leaves nothing half-done: what it added is taken back. (Two fresh lists per rule and
     // artefact, as before, were a million short-lived arrays in a 10,000-artefact run.)
-    const findingsBefore = run.findings.length;
-    const deferredBefore = run.deferred.length;
+    const findingsBefore = findings.length;
+    const deferredBefore = deferred.length;
     try {
-      checkRule(active, artefact, today, run.findings, undefined, deferral);
+      checkRule(active, artefact, today, findings, undefined, deferral);
     } catch (error) {
-      run.findings.length = findingsBefore;
-      run.deferred.length = deferredBefore;
-      run.findings.push(ruleError(active, artefact.doc.source.path, artefact.doc.locator.locate(artefact.root).range, error));
+      findings.length = findingsBefore;
+      deferred.truncate(deferredBefore);
+      findings.push(ruleError(active, artefact.doc.source.path, artefact.doc.locator.locate(artefact.root).range, error));
     }
   }
-  return run;
 }
 
 export interface RepositoryRunContext {
@@ -98,7 +111,7 @@ export interface RepositoryRunContext {
 }
 
 /** Runs the deferred checks against the complete index. */
-export function runRepositoryChecks(deferred: readonly DeferredCheck[], context: RepositoryRunContext): Finding[] {
+export function runRepositoryChecks(deferred: Iterable<DeferredCheck>, context: RepositoryRunContext): Finding[] {
   const findings: Finding[] = [];
   const byId = new WeakMap<readonly ActiveRule[], Map<string, ActiveRule>>();
   for (const check of deferred) {
@@ -133,8 +146,9 @@ export function runRepositoryChecks(deferred: readonly DeferredCheck[], context:
 /** Where calls that need the repository wait while the index is being built. */
 interface Deferral {
   entry: IndexEntry;
-  paths: PathPool;
-  checks: DeferredCheck[];
+  /** Deferred checks outlive their file: their paths and values are kept through it. */
+  keeper: Keeper;
+  checks: DeferredChecks;
 }
 
 /**
@@ -149,8 +163,8 @@ function checkRule(active: ActiveRule, artefact: Artefact, today: string, findin
       const call = then[i]!;
       for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
         if (deferral && usesRepository(call)) {
-          const { entry, paths } = deferral;
-          deferral.checks.push({ entry, ruleId: active.rule.id, call: i, path: paths.shared(match.path), value: detach(match.value), exists: match.exists, given: paths.shared(given.path) });
+          const { entry, keeper } = deferral;
+          deferral.checks.add(entry, active.rule.id, i, keeper.path(match.path), keeper.value(match.value), match.exists, keeper.path(given.path));
         } else for (const failure of evaluateOne(call, match, given.path, active, artefact, today, index)) findings.push(toFinding(active, call, match, failure, artefact));
       }
     }

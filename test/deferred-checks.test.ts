@@ -1,0 +1,70 @@
+// Deferred cross-document checks are stored flat (five cells a check): what goes in must come out, in order,
+// and a failing rule's checks must be taken back exactly.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { IndexEntry } from "../src/rules/index-entry.js";
+import { DeferredChecks, type DeferredCheck } from "../src/rules/run-rules.js";
+import { detach, Keeper } from "../src/util/detach.js";
+
+const entries: IndexEntry[] = ["a.yaml", "b.yaml"].map((file) => ({ file, doc: 0, root: [], kind: "risk", data: {} }));
+
+const check = fc.record({
+  entry: fc.constantFrom(...entries),
+  ruleId: fc.constantFrom("risk/system-exists", "repo/unique-ids", "org/custom"),
+  call: fc.integer({ min: -1, max: 3 }),
+  path: fc.array(fc.oneof(fc.string(), fc.nat(5)), { maxLength: 3 }),
+  value: fc.oneof(fc.string(), fc.constant(undefined), fc.constant(null), fc.array(fc.string())),
+  exists: fc.boolean(),
+  given: fc.array(fc.string(), { maxLength: 2 }),
+});
+const step = fc.oneof(check.map((c) => ({ add: c })), fc.nat(6).map((back) => ({ back })));
+
+describe("deferred checks", () => {
+  it("come back as they were added, after any take-backs", () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const store = new DeferredChecks();
+        const expected: DeferredCheck[] = [];
+        for (const s of steps) {
+          if ("add" in s) {
+            const c = s.add;
+            store.add(c.entry, c.ruleId, c.call, c.path, c.value, c.exists, c.given);
+            expected.push(c);
+          } else {
+            const length = Math.max(0, expected.length - s.back);
+            store.truncate(length);
+            expected.length = length;
+          }
+          expect(store.length).toBe(expected.length);
+        }
+        const got = [...store];
+        expect(got).toEqual(expected);
+        got.forEach((c, i) => expect(c.entry).toBe(expected[i]!.entry));
+      }),
+      { seed: 42001, numRuns: 300 },
+    );
+  });
+});
+
+describe("the keeper", () => {
+  it("copies values unchanged, strings of any length, keys like __proto__ included", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const keeper = new Keeper();
+        expect(keeper.value(value)).toEqual(value);
+        expect(keeper.value(value)).toEqual(value); // a second time, from the shared strings
+      }),
+      { seed: 42001, numRuns: 300 },
+    );
+    const text = "id: " + "RISK-0001-with-a-long-tail".repeat(3) + "\n\ud800";
+    expect(detach(text.slice(4))).toBe(text.slice(4));
+  });
+
+  it("gives one array for equal paths, so 6,000 checks of \"system\" share one", () => {
+    const keeper = new Keeper();
+    const first = keeper.path(["system"]);
+    expect(keeper.path(["system"])).toBe(first);
+    expect(keeper.path(["treatment", 0])).not.toBe(keeper.path(["treatment", "0"]));
+    expect(keeper.path([])).toEqual([]);
+  });
+});
