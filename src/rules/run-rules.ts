@@ -43,18 +43,20 @@ export class DeferredChecks implements Iterable<DeferredCheck> {
   private readonly cells: unknown[] = [];
   /** (rule id, call) pairs, numbered: a cell holds the number, times two, plus one when the value exists. */
   private readonly calls: { ruleId: string; call: number }[] = [];
-  private readonly callNumbers = new Map<string, number>();
+  /** By rule id, then `call + 1`. */
+  private readonly callNumbers = new Map<string, number[]>();
 
   get length(): number {
     return this.cells.length / STRIDE;
   }
 
   add(entry: IndexEntry, ruleId: string, call: number, path: PathSegment[], value: unknown, exists: boolean, given: PathSegment[]): void {
-    const key = `${ruleId}\u0000${call}`;
-    let n = this.callNumbers.get(key);
+    let numbers = this.callNumbers.get(ruleId);
+    if (!numbers) this.callNumbers.set(ruleId, (numbers = []));
+    let n = numbers[call + 1];
     if (n === undefined) {
       n = this.calls.push({ ruleId, call }) - 1;
-      this.callNumbers.set(key, n);
+      numbers[call + 1] = n;
     }
     this.cells.push(entry, n * 2 + (exists ? 1 : 0), path, value, given);
   }
