@@ -29,14 +29,16 @@ export class Keeper {
     return kept;
   }
 
-  /** One array for each distinct path ("system" of 6,000 risks); paths are read, never changed, once kept. */
+  /**
+   * One array for each distinct path ("system" of 6,000 risks), its keys copied too (a key is cut from its file's
+   * text like any string); paths are read, never changed, once kept.
+   */
   path<P extends (string | number)[]>(path: P): P {
     if (path.length === 0) return NO_PATH as P;
     const key = JSON.stringify(path);
-    const known = this.paths.get(key);
-    if (known) return known as P;
-    this.paths.set(key, path);
-    return path;
+    let kept = this.paths.get(key);
+    if (!kept) this.paths.set(key, (kept = path.map((segment) => (typeof segment === "string" ? this.string(segment) : segment))));
+    return kept as P;
   }
 }
 
