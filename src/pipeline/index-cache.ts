@@ -149,6 +149,7 @@ export class IndexCache {
  */
 class RecordWriter {
   private chunk: string[] = [];
+  private chunkLength = 0;
   private written = 0;
 
   private constructor(
@@ -174,8 +175,12 @@ class RecordWriter {
 
   write(key: string, file: CachedFile): void {
     if (this.fd === undefined) return;
-    this.chunk.push(`${JSON.stringify(key)}:${JSON.stringify(file)}`);
-    if (this.chunk.length === 500) this.flush();
+    const record = `${JSON.stringify(key)}:${JSON.stringify(file)}`;
+    this.chunk.push(record);
+    this.chunkLength += record.length;
+    // Small pieces: a piece held over a few hundred files outlives V8's young generation, and the old one then
+    // fills with pieces already written (measured: ~5 MB more peak at 10,000 with pieces of 500 records).
+    if (this.chunkLength >= CHUNK_CHARS) this.flush();
   }
 
   finish(): void {
@@ -202,6 +207,7 @@ class RecordWriter {
     const text = (this.written > 0 ? "," : "") + this.chunk.join(",");
     this.written += this.chunk.length;
     this.chunk = [];
+    this.chunkLength = 0;
     this.guard(() => writeSync(this.fd!, text));
   }
 
@@ -217,6 +223,9 @@ class RecordWriter {
     }
   }
 }
+
+/** About 16 KB of records, those of some ten files, per write. */
+const CHUNK_CHARS = 16_384;
 
 function sameStamp(a: FileStamp, b: CachedFile): boolean {
   return a.size === b[0] && a.mtimeMs === b[1] && a.ctimeMs === b[2] && a.ino === b[3];
