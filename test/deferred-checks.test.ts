@@ -2,6 +2,7 @@
 // and a failing rule's checks must be taken back exactly.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FILE_START } from "../src/finding.js";
 import type { IndexEntry } from "../src/rules/index-entry.js";
 import { DeferredChecks, type DeferredCheck } from "../src/rules/run-rules.js";
 import { detach, Keeper } from "../src/util/detach.js";
@@ -58,6 +59,15 @@ describe("the keeper", () => {
     );
     const text = "id: " + "RISK-0001-with-a-long-tail".repeat(3) + "\n\ud800";
     expect(detach(text.slice(4))).toBe(text.slice(4));
+  });
+
+  it("copies a finding's message and pointer in place, unchanged", () => {
+    const text = "owner: " + "Head of Model Risk Management".repeat(2) + "\n";
+    const value = text.slice(7, -1);
+    const finding = { ruleId: "x/y", severity: "error" as const, message: `"${value}" is not a role.`, file: "a.yaml", range: FILE_START, iso42001: ["A.3.2"], pointer: "/" + value };
+    const kept = new Keeper().finding(finding);
+    expect(kept).toBe(finding);
+    expect(kept).toEqual({ ...finding, message: `"${value}" is not a role.`, pointer: "/" + value });
   });
 
   it("gives one array for equal paths, so 6,000 checks of \"system\" share one", () => {

@@ -75,7 +75,9 @@ export class FileChecker {
     // Parse problems count only in files meant to be artefacts (see governed.ts).
     if (named || classifiedAny || governedByContent(source.text, config.classify)) for (const f of parsed.findings) result.findings.push(f);
     for (const f of fileFindings) result.findings.push(f);
-    if (reported) result.directives = readDirectives(source);
+    if (reported) result.directives = this.keeper.value(readDirectives(source));
+    for (const f of result.findings) this.keeper.finding(f);
+    for (const f of result.ruleFindings) this.keeper.finding(f);
     return result;
   }
 }

@@ -1,5 +1,6 @@
 // V8 keeps a substring as a view of the string it was cut from: an id parsed out of a file keeps the whole
-// file's text alive. Whatever outlives its file (index entries, deferred checks) is copied by a Keeper.
+// file's text alive. Whatever outlives its file (index entries, deferred checks, findings) is copied by a Keeper.
+import type { Finding } from "../finding.js";
 
 /**
  * Makes the copies of what outlives its file, for one run. Short strings (ids, control ids, references) are
@@ -27,6 +28,16 @@ export class Keeper {
       this.strings.set(kept, kept);
     }
     return kept;
+  }
+
+  /**
+   * Copies in place the strings of a finding that may hold on to its file's text: a message quoting a value is
+   * a concatenation that keeps the value's slice, and so the whole text, alive until the report.
+   */
+  finding(finding: Finding): Finding {
+    finding.message = flatCopy(finding.message);
+    if (finding.pointer !== undefined) finding.pointer = this.string(finding.pointer);
+    return finding;
   }
 
   /**
