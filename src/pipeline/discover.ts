@@ -42,7 +42,8 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 /** Git listings already started, by absolute folder (see startGitListing). */
 export type GitListings = ReadonlyMap<string, Promise<Listing | undefined>>;
 
-export async function discover(inputs: readonly string[], cwd: string, ignores: readonly string[] = [], listings: GitListings = new Map()): Promise<Discovery> {
+/** `stamps`: keep each file's lstat for the index cache to compare (a run that reads the cache); otherwise none are kept. */
+export async function discover(inputs: readonly string[], cwd: string, ignores: readonly string[] = [], listings: GitListings = new Map(), stamps = true): Promise<Discovery> {
   const byPath = new Map<string, Candidate>();
   const findings: Finding[] = [];
   const unmatched: string[] = [];
@@ -112,7 +113,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
         continue;
       }
       matched++;
-      add(fileAbs, false, display, info?.isFile() ? stampOf(info) : undefined);
+      add(fileAbs, false, display, stamps && info?.isFile() ? stampOf(info) : undefined);
     }
     if (matched === 0 && !info && locked.length === 0) unmatched.push(input);
   }

@@ -52,9 +52,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const cache = options.cacheDir !== undefined ? IndexCache.open(options.cacheDir, config.root, fingerprint(config), !askedRoot) : undefined;
   // Cross-document rules need the whole project even when a hook passes three staged files: know everything,
   // report on what was asked.
-  const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings);
+  // Only a run that reads the cache compares stamps; a whole-project scan would keep 15,000 of them for nothing.
+  const stamps = cache !== undefined && !askedRoot;
+  const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings, stamps);
   if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
-  const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores, listings);
+  const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores, listings, stamps);
   const byPath = mergeCandidates(project.candidates, asked.candidates);
   // In path order: index entries then come out in a stable order (by file, then place in the file), so that
   // "the first artefact with this id" is the same whatever order the files were listed in.
