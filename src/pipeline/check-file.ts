@@ -9,7 +9,7 @@ import { readDirectives, type Directive } from "../rules/suppressions.js";
 import { Keeper } from "../util/detach.js";
 import { classify, type Artefact } from "./classify.js";
 import type { Candidate } from "./discover.js";
-import { governedByContent, governedByName } from "./governed.js";
+import { governedByContent, governedByName, mayHoldArtefact } from "./governed.js";
 import { loadFile, type FileStamp } from "./load.js";
 import { parseSource } from "./parse.js";
 import { validateArtefact, type ValidatorLookup } from "./validate.js";
@@ -56,6 +56,11 @@ export class FileChecker {
     }
     result.checked = true;
     const { source } = loaded;
+    if (!named && source.format !== "markdown" && !mayHoldArtefact(source.text, config.classify)) {
+      // Read, and certainly not an artefact: nothing in it would be reported, so it is not parsed.
+      if (reported) result.directives = this.keeper.value(readDirectives(source));
+      return result;
+    }
     const parsed = parseSource(source, config.limits);
     const rules = reported ? config.rulesFor(source.path) : [];
     let classifiedAny = false;

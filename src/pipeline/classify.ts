@@ -144,6 +144,12 @@ interface Lookalike {
   note?: Pick<Finding, "severity" | "message" | "help">;
 }
 
+/**
+ * The top-level keys lookalike() reads besides the kinds' signatures. Together with `kind`, `$schema` and the
+ * signatures, they are what governed.ts looks for before a file is worth parsing: keep them in step.
+ */
+export const LOOKALIKE_KEYS = ["bomFormat", "controls", "risks", "systems"] as const;
+
 function lookalike(record: Record<string, unknown>): Lookalike | undefined {
   const keys = Object.keys(record);
   let best: Lookalike | undefined;

@@ -3,7 +3,7 @@
 // reporting them would bury the real findings in noise.
 import picomatch from "picomatch";
 import { KINDS } from "../kinds.js";
-import type { ClassifyOptions } from "./classify.js";
+import { LOOKALIKE_KEYS, type ClassifyOptions } from "./classify.js";
 
 const CARD_NAMES = KINDS.flatMap((k) => (k.markdownNames ? [k.markdownNames] : []));
 
@@ -20,4 +20,31 @@ export function governedByContent(text: string, options: ClassifyOptions): boole
   // At the start of a line, or after `{` / `,` for one-line JSON ({"kind": "risk", …}) and flow mappings.
   const kindRe = new RegExp(`(?:^|[{,])\\s*"?kind"?\\s*:\\s*["']?(?:${kinds.map((k) => k.replace(/-/g, "\\-")).join("|")})\\b`, "m");
   return kindRe.test(head) || /\.schema\.json/.test(head) && /(\$schema|yaml-language-server)/.test(head);
+}
+
+/**
+ * Whether a YAML or JSON text can hold an artefact, or anything classify() would say looks like one. Every key
+ * classify() reads (`kind`, `$schema` and the modeline's `schema`, the kinds' signature keys, LOOKALIKE_KEYS)
+ * must then appear in the text as a word, unless it is spelled with escapes, so a backslash anywhere also says
+ * yes. Most YAML and JSON files of a repository (Helm charts, package.json, a tokenizer's vocabulary) hold none
+ * of these words, and are not worth parsing. Files named as artefacts (`governedByName`) are parsed regardless.
+ */
+export function mayHoldArtefact(text: string, options: ClassifyOptions): boolean {
+  return keyWords(options).test(text);
+}
+
+const keyWordsByKinds = new WeakMap<object, RegExp>();
+const NO_EXTRA_KINDS: readonly never[] = [];
+
+function keyWords(options: ClassifyOptions): RegExp {
+  const extra = options.extraKinds ?? NO_EXTRA_KINDS;
+  let re = keyWordsByKinds.get(extra);
+  if (!re) {
+    const words = new Set(["kind", "schema", ...LOOKALIKE_KEYS, ...[...KINDS, ...extra].flatMap((k) => k.signature)]);
+    const alternatives = [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|");
+    // A word, not part of a longer key (kind_of_thing); or a backslash, which may spell any key.
+    re = new RegExp(`(?<![\\w-])(?:${alternatives})(?![\\w-])|\\\\`);
+    keyWordsByKinds.set(extra, re);
+  }
+  return re;
 }
