@@ -5,15 +5,17 @@
 // Node 22.1+ does this itself (module.enableCompileCache). On Node 20 the bundle is compiled through vm.Script
 // with the cached data, and the cache is written at exit when there was none or V8 refused it (another Node
 // version, other flags). The cache is kept beside the index cache, in the user's cache folder, keyed by a hash
-// of the bundle's text: V8 itself only compares the source's length. `--no-cache` reads and writes none. The
-// command line is parsed here too (cli/args.ts, a few KB), to know that exactly as the CLI will.
+// of the bundle's text: V8 itself only compares the source's length, and runs what it accepts, so the cache is
+// used only from a folder no one else may write (util/cache-dir.ts), and each file carries the full hash of the
+// source it was made from and of its own bytes. `--no-cache` reads and writes none. The command line is parsed
+// here too (cli/args.ts, a few KB), to know that exactly as the CLI will.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { parseCli } from "./cli/args.js";
-import { defaultCacheDir } from "./util/cache-dir.js";
+import { createPrivateFile, defaultCacheDir, readPrivateFile, untrustedCacheDir } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
 /** Caches kept in all (the newest), for several versions of aimslint or Node in use side by side. */
@@ -23,7 +25,7 @@ const KEEP = 4;
  * Where the code cache is, and whether this run may write it: only a lint run, whose compiled functions are the
  * ones the next runs need (a first `aimslint --version` would leave a cache of little use that V8 then accepts).
  */
-function codeCache(): { dir: string; write: boolean } | undefined {
+function codeCache(): { root: string; dir: string; write: boolean } | undefined {
   let options;
   try {
     options = parseCli(process.argv.slice(2));
@@ -31,7 +33,24 @@ function codeCache(): { dir: string; write: boolean } | undefined {
     return undefined; // the CLI says what is wrong with the command line
   }
   const dir = options.cache ? defaultCacheDir(process.env) : undefined;
-  return dir === undefined ? undefined : { dir: join(dir, "code"), write: options.command === "lint" };
+  return dir === undefined ? undefined : { root: dir, dir: join(dir, "code"), write: options.command === "lint" };
+}
+
+/** Both folders exist (or, with `create`, now exist) and only this user may write them. The CLI warns when not. */
+function trusted(cache: { root: string; dir: string }, create: boolean): boolean {
+  return untrustedCacheDir(cache.root, create) === undefined && untrustedCacheDir(cache.dir, create) === undefined;
+}
+
+/** A cache file: this header, then V8's data. The hashes are whole, so that no other source's cache is taken. */
+const MAGIC = "aimslint-v8cache-1";
+const HEADER_BYTES = MAGIC.length + 1 + 64 + 1 + 64 + 1;
+
+function unpack(file: Buffer | undefined, sourceHash: string): Buffer | undefined {
+  if (!file || file.length <= HEADER_BYTES) return undefined;
+  const [magic, source, data] = file.subarray(0, HEADER_BYTES - 1).toString("latin1").split(" ");
+  const body = file.subarray(HEADER_BYTES);
+  if (magic !== MAGIC || source !== sourceHash || data !== createHash("sha256").update(body).digest("hex")) return undefined;
+  return body;
 }
 
 type NodeWithCompileCache = typeof Module & { enableCompileCache?: (dir: string) => unknown };
@@ -41,27 +60,37 @@ function start(): void {
   const enable = (Module as NodeWithCompileCache).enableCompileCache;
   if (cache === undefined || enable) {
     // Node's own cache is written for what a run compiled without it: only lint runs turn it on.
-    if (cache?.write) quietly(() => enable?.(cache.dir));
+    if (cache?.write && trusted(cache, true)) quietly(() => enable?.(cache.dir));
     createRequire(__filename)(MAIN);
     return;
   }
   const source = readFileSync(MAIN, "utf8");
-  const key = createHash("sha256").update(`${process.version}\0${process.arch}\0`).update(source).digest("hex").slice(0, 32);
-  const file = join(cache.dir, `${key}.v8cache`);
-  const cachedData = quietly(() => readFileSync(file));
+  const sourceHash = createHash("sha256").update(`${process.version}\0${process.arch}\0`).update(source).digest("hex");
+  const file = join(cache.dir, `${sourceHash.slice(0, 32)}.v8cache`);
+  const cachedData = trusted(cache, false) ? unpack(readPrivateFile(file), sourceHash) : undefined;
   const script = new Script(Module.wrap(source), { filename: MAIN, ...(cachedData ? { cachedData } : {}) });
-  if (cache.write && (!cachedData || script.cachedDataRejected)) process.once("exit", () => quietly(() => save(cache.dir, file, script)));
+  if (cache.write && (!cachedData || script.cachedDataRejected)) {
+    process.once("exit", () => quietly(() => trusted(cache, true) && save(cache.dir, file, sourceHash, script)));
+  }
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
   run.call(module.exports, module.exports, createRequire(MAIN), module, MAIN, __dirname);
 }
 
 /** Written at exit, so that it holds the functions this run compiled too; through a rename, never half a file. */
-function save(dir: string, file: string, script: Script): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+function save(dir: string, file: string, sourceHash: string, script: Script): void {
+  const data = script.createCachedData();
+  const header = Buffer.from(`${MAGIC} ${sourceHash} ${createHash("sha256").update(data).digest("hex")}\n`, "latin1");
   const temp = `${file}.${process.pid}.tmp`;
+  rmSync(temp, { force: true });
   try {
-    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    const fd = createPrivateFile(temp);
+    try {
+      writeAll(fd, header);
+      writeAll(fd, data);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } finally {
     rmSync(temp, { force: true });
@@ -71,6 +100,10 @@ function save(dir: string, file: string, script: Script): void {
     .map((name) => ({ path: join(dir, name), written: quietly(() => statSync(join(dir, name)).mtimeMs) ?? 0 }))
     .sort((a, b) => b.written - a.written);
   for (const old of others.slice(KEEP - 1)) rmSync(old.path, { force: true });
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** The cache only ever saves time: a cache folder that cannot be read or written is no error. */

@@ -2,7 +2,7 @@
 // GITHUB_* variables, an event payload file, summary and output files, INPUT_* variables, and a real HTTP
 // server on 127.0.0.1 standing in for the GitHub API.
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -350,6 +350,41 @@ describe("GitHub Action (bundle)", () => {
       "note/reviewed notes/beta.yaml",
       "note/status notes/beta.yaml",
     ]);
+  });
+
+  it("never writes SARIF through a symbolic link or outside the workspace (a pull request can commit links)", async () => {
+    const outside = tempDir("aimslint-outside-");
+    const victim = join(outside, "victim.txt");
+    const cases: [string, (dir: string) => void, string][] = [
+      ["results.sarif", (dir) => symlinkSync(victim, join(dir, "results.sarif")), "results.sarif is a symbolic link"],
+      ["out/results.sarif", (dir) => symlinkSync(outside, join(dir, "out")), "out is a symbolic link"],
+      ["a/b/results.sarif", (dir) => (mkdirSync(join(dir, "a")), symlinkSync(outside, join(dir, "a", "b"))), "b is a symbolic link"],
+      ["../escape.sarif", () => {}, "is outside"],
+      [join(outside, "absolute.sarif"), () => {}, "is outside"],
+    ];
+    for (const [file, plant, why] of cases) {
+      writeFileSync(victim, "precious");
+      const dir = makeRepo();
+      plant(dir);
+      const r = await runAction(dir, { inputs: { "sarif-file": file } });
+      expect(r.code, file).toBe(2);
+      const refusals = annotationLines(r).filter((l) => l.includes("The SARIF file was not written"));
+      expect(refusals).toHaveLength(1);
+      const line = refusals[0]!;
+      expect(line.startsWith("::error::aimslint: The SARIF file was not written: ")).toBe(true);
+      expect(line).toContain(why);
+      expect(line).toContain('Input "sarif-file" must name a file inside the workspace or RUNNER_TEMP');
+      expect(readFileSync(victim, "utf8")).toBe("precious");
+      expect(existsSync(join(outside, "results.sarif")) || existsSync(join(outside, "absolute.sarif")) || existsSync(join(dirname(dir), "escape.sarif"))).toBe(false);
+    }
+  });
+
+  it("writes SARIF under RUNNER_TEMP, outside the workspace", async () => {
+    const temp = tempDir("aimslint-runner-temp-");
+    const r = await runAction(makeRepo(), { inputs: { "sarif-file": join(temp, "reports", "aimslint.sarif") }, env: { RUNNER_TEMP: temp } });
+    expect(r.code).toBe(1);
+    expect(lstatSync(join(temp, "reports", "aimslint.sarif")).isFile()).toBe(true);
+    expectValidSarif(JSON.parse(readFileSync(join(temp, "reports", "aimslint.sarif"), "utf8")));
   });
 
   it("only-changed: lists the pull request's files through the API, paginated, and reports on those only", async () => {

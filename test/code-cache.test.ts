@@ -1,7 +1,8 @@
 // The loader (src/cli-loader.ts, dist/cli.cjs) starts the CLI from V8's code cache: the cache can make a run
 // start faster, never change what it prints, and a broken one is replaced, not trusted.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,5 +56,99 @@ describe("code cache", () => {
     const r = spawnSync(process.execPath, [join(dir, "cli.cjs"), "--version"], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^aimslint: internal error: Error: ENOENT[^\n]*cli-main\.cjs'\n$/);
+  });
+});
+
+// A shared or restored cache folder is someone else's input: what V8 accepts from it runs as the user.
+describe("code cache trust", () => {
+  const isRoot = process.getuid?.() === 0;
+  const sourceHash = () =>
+    createHash("sha256").update(`${process.version}\0${process.arch}\0`).update(readFileSync(join(root, "dist", "cli-main.cjs"), "utf8")).digest("hex");
+
+  /** Bytecode of another script of the bundle's length, which V8 accepts in its place, made by a child as the CLI runs. */
+  function plantedBytecode(marker: string): Buffer {
+    const length = readFileSync(join(root, "dist", "cli-main.cjs"), "utf8").length;
+    const evil = `require("fs").writeFileSync(${JSON.stringify(marker)}, "planted code ran");`;
+    const source = evil + " ".repeat(length - evil.length);
+    const dir = mkdtempSync(join(tmpdir(), "aimslint-evil-"));
+    writeFileSync(join(dir, "evil.js"), source);
+    writeFileSync(join(dir, "out.bin"), "");
+    const make = `const {Script}=require("vm");const M=require("module");const fs=require("fs");fs.writeFileSync(process.argv[2],new Script(M.wrap(fs.readFileSync(process.argv[1],"utf8"))).createCachedData())`;
+    spawnSync(process.execPath, ["-e", make, join(dir, "evil.js"), join(dir, "out.bin")]);
+    const bytes = readFileSync(join(dir, "out.bin"));
+    expect(bytes.length).toBeGreaterThan(100);
+    return bytes;
+  }
+
+  const packed = (data: Buffer, hash = sourceHash()) =>
+    Buffer.concat([Buffer.from(`aimslint-v8cache-1 ${hash} ${createHash("sha256").update(data).digest("hex")}\n`, "latin1"), data]);
+
+  function plant(cacheDir: string, bytes: Buffer): string {
+    mkdirSync(join(cacheDir, "code"), { recursive: true, mode: 0o700 });
+    const file = join(cacheDir, "code", `${sourceHash().slice(0, 32)}.v8cache`);
+    writeFileSync(file, bytes, { mode: 0o600 });
+    return file;
+  }
+
+  it("never runs bytecode without aimslint's header, however V8 would take it", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+    const marker = join(cacheDir, "marker");
+    plant(cacheDir, plantedBytecode(marker));
+    const r = run(cacheDir);
+    expect(r.status).toBe(1);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("ignores a cache file whose hash does not match its bytes", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+    const marker = join(cacheDir, "marker");
+    const good = packed(plantedBytecode(marker));
+    good[good.length - 1] ^= 1;
+    plant(cacheDir, good);
+    expect(run(cacheDir).status).toBe(1);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("uses no cache folder that group or others may write, says so once, and writes nothing there", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+    const marker = join(cacheDir, "marker");
+    const file = plant(cacheDir, packed(plantedBytecode(marker)));
+    chmodSync(join(cacheDir, "code"), 0o777);
+    const plain = run(mkdtempSync(join(tmpdir(), "aimslint-code-")), "--no-cache");
+    const warning = (dir: string, mode: string) =>
+      `aimslint: warning: the cache folder ${dir} may be written by group or others (mode ${mode}); running without the cache. Make the folder yours and private (chmod 700), or set AIMSLINT_CACHE_DIR to one that is.\n`;
+    const r = run(cacheDir);
+    expect(existsSync(marker)).toBe(false);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.stderr).toBe(warning(join(cacheDir, "code"), "777"));
+    chmodSync(join(cacheDir, "code"), 0o700);
+    chmodSync(cacheDir, 0o777);
+    const again = run(cacheDir);
+    expect(again.stdout).toBe(plain.stdout);
+    expect(again.stderr).toBe(warning(cacheDir, "777"));
+    expect(readdirSync(cacheDir).sort()).toEqual(["code"]);
+    expect(readdirSync(join(cacheDir, "code"))).toEqual([file.split("/").pop()]);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it.skipIf(!isRoot)("uses no cache folder or file that another user owns (as root: chown to nobody)", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+    const marker = join(cacheDir, "marker");
+    const file = plant(cacheDir, packed(plantedBytecode(marker)));
+    chownSync(file, 65534, 65534);
+    expect(run(cacheDir).status).toBe(1);
+    expect(existsSync(marker)).toBe(false);
+    chownSync(cacheDir, 65534, 65534);
+    const r = run(cacheDir);
+    expect(r.stderr).toContain(`aimslint: warning: the cache folder ${cacheDir} belongs to another user (uid 65534); running without the cache.`);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("runs the cache it wrote itself, which carries the header", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+    run(cacheDir);
+    const [file] = codeFiles(cacheDir);
+    const header = readFileSync(file!).subarray(0, 150).toString("latin1").split("\n")[0]!;
+    expect(header).toMatch(new RegExp(`^aimslint-v8cache-1 ${sourceHash()} [0-9a-f]{64}$`));
   });
 });

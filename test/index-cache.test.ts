@@ -1,7 +1,7 @@
 // The index cache (src/pipeline/index-cache.ts): a run that reports on a few files indexes the unchanged others
 // from it, finds exactly what a run without it finds, and reads a file again as soon as it changes.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +65,22 @@ describe("index cache", () => {
     expect(broken.findings).toEqual(plain.findings);
     expect(broken.fromCache).toBe(0);
     expect((await run(cacheDir)).fromCache).toBe(plain.filesChecked - 1);
+  });
+
+  it("reads no cache file that others may have written: group- or world-writable, or another user's", async () => {
+    const cacheDir = tempCache();
+    const plain = await run(undefined);
+    await run(cacheDir);
+    const [name] = readdirSync(cacheDir);
+    chmodSync(join(cacheDir, name!), 0o666);
+    expect((await run(cacheDir)).fromCache).toBe(0);
+    // Rewritten as this user's own, 0600, it is read again.
+    expect(statSync(join(cacheDir, name!)).mode & 0o777).toBe(0o600);
+    expect((await run(cacheDir)).fromCache).toBe(plain.filesChecked - 1);
+    if (process.getuid?.() === 0) {
+      chownSync(join(cacheDir, name!), 65534, 65534);
+      expect((await run(cacheDir)).fromCache).toBe(0);
+    }
   });
 
   it("is one private file in the cache folder, and --no-cache writes nothing there; the project is never written to", () => {

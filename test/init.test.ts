@@ -1,7 +1,7 @@
 // `aimslint init`: the scaffold, through the built bundle. It never overwrites a file, every YAML file names its
 // JSON Schema for editors, and a scan of the fresh scaffold reports only what the user has to fill in.
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -200,6 +200,21 @@ describe("aimslint init", () => {
     expect(r.stdout).toMatch(/^  not created\s+\.github\/workflows\/aimslint\.yml  \(a file is in the way of its folder\)$/m);
     expect(readFileSync(join(dir, ".github"), "utf8")).toBe("not a folder\n");
     expect(r.stdout).toContain("5 files created, 2 existing files kept (never overwritten), 1 not created.");
+  });
+
+  it("never writes through a linked folder, which could lead the scaffold out of the repository", () => {
+    const dir = gitRepo();
+    const outside = mkdtempSync(join(tmpdir(), "aimslint-outside-"));
+    temporary.push(outside);
+    symlinkSync(outside, join(dir, "governance"));
+    mkdirSync(join(dir, ".github"));
+    symlinkSync(outside, join(dir, ".github", "workflows"));
+    const r = run(["init"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^  not created\s+governance\/risks\/register\.yaml  \(a symbolic link is in the way of its folder\)$/m);
+    expect(r.stdout).toMatch(/^  not created\s+\.github\/workflows\/aimslint\.yml  \(a symbolic link is in the way of its folder\)$/m);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(r.stdout).toContain("1 file created, 0 existing files kept (never overwritten), 7 not created.");
   });
 
   it("scaffolds into a sub-folder of the repository, with the workflow at the repository root", () => {

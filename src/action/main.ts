@@ -1,6 +1,6 @@
 // The GitHub Action: lint the repository (or the pull request's changed files), annotate the diff, write the
 // job summary and SARIF, set outputs, and fail the step according to `fail-on`.
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import * as github from "@actions/github";
@@ -12,6 +12,7 @@ import type { IndexEntry } from "../rules/index-entry.js";
 import { lint } from "../pipeline/lint.js";
 import { sarif } from "../reporters/sarif.js";
 import { stylish } from "../reporters/stylish.js";
+import { UnsafeWriteError, writeInside } from "../util/safe-write.js";
 import { VERSION } from "../version.js";
 import { planAnnotations } from "./annotations.js";
 import { changedFiles, type ChangedFiles } from "./changed-files.js";
@@ -33,7 +34,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     });
     log.print(`aimslint ${VERSION}: checking ${inputs.paths.length > 0 ? inputs.paths.join(", ") : "the repository"}${config.file ? ` with ${relative(workspace, config.file)}` : ""} (today is ${config.today}).`);
     const changed = inputs.onlyChanged ? await findChanged(inputs, workspace, log) : undefined;
-    process.exitCode = await check(inputs, config, workspace, changed, log);
+    process.exitCode = await check(inputs, config, workspace, changed, log, env);
   } catch (error) {
     log.close();
     const known = error instanceof InputError || error instanceof ConfigError;
@@ -44,7 +45,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: string, changed: ChangedFiles | undefined, log: FencedLog): Promise<number> {
+async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: string, changed: ChangedFiles | undefined, log: FencedLog, env: NodeJS.ProcessEnv): Promise<number> {
   const result = await lint({ cwd: workspace, inputs: inputs.paths, config });
   if (result.unmatched.length > 0) throw new InputError(`No files matching ${result.unmatched.map((p) => `"${p}"`).join(", ")} were found (input "paths").`);
   // Cross-document rules saw the whole repository; report only on the changed files.
@@ -67,11 +68,7 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
 
   const totals = countFindings(findings);
   const failed = inputs.failOn === "error" ? totals.errors > 0 : inputs.failOn === "warning" ? totals.errors + totals.warnings > 0 : false;
-  if (inputs.sarifFile) {
-    const target = resolve(workspace, inputs.sarifFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, sarif(findings, context));
-  }
+  if (inputs.sarifFile) writeSarif(workspace, inputs.sarifFile, sarif(findings, context), env);
   if (inputs.summary && process.env["GITHUB_STEP_SUMMARY"]) {
     const text = renderSummary({
       version: VERSION,
@@ -132,6 +129,24 @@ async function findChanged(inputs: ActionInputs, workspace: string, log: FencedL
   if (found) log.print(`only-changed: ${plural(found.files.size, "file")} changed by ${found.source}.`);
   else log.print("only-changed: the changed files are unknown (not a pull request, or neither the API nor git could list them); checking every file.");
   return found;
+}
+
+/**
+ * The SARIF file goes inside the workspace (or the runner's temporary folder), never through a symbolic link: a
+ * pull request can commit `results.sarif` as a link to any file the runner's user may write.
+ */
+function writeSarif(workspace: string, file: string, text: string, env: NodeJS.ProcessEnv): void {
+  const target = resolve(workspace, file);
+  const temp = env["RUNNER_TEMP"] ? resolve(env["RUNNER_TEMP"]) : undefined;
+  const root = temp && !relative(temp, target).startsWith("..") && !isAbsolute(relative(temp, target)) ? temp : workspace;
+  try {
+    writeInside(root, target, text);
+  } catch (error) {
+    if (!(error instanceof UnsafeWriteError)) throw error;
+    throw new InputError(
+      `The SARIF file was not written: ${error.message}. Input "sarif-file" must name a file inside the workspace or RUNNER_TEMP that is not, and is not inside, a symbolic link.`,
+    );
+  }
 }
 
 /** Rules that ran on at least one reported artefact (configured on, and applying to its kind). */

@@ -1,10 +1,11 @@
 // `aimslint init [dir]`: scaffold a governance folder from templates. Never overwrites a file: a path that
 // exists (file, folder or link) is reported as kept and left alone.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { addMonths, isDate, todayUtc } from "../rules/dates.js";
 import { safeText } from "../util/safe-text.js";
+import { UnsafeWriteError, writeInside } from "../util/safe-write.js";
 import { VERSION } from "../version.js";
 import { UsageError, type CliOptions } from "./args.js";
 import type { Io } from "./main.js";
@@ -40,11 +41,12 @@ export function runInit(options: CliOptions, io: Io): number {
   const result: InitResult = { created: [], kept: [], blocked: [] };
   const lines: string[] = [];
   for (const file of files) {
-    const abs = join(file.base === "repository" && repository ? repository : project, ...file.path.split("/"));
-    const outcome = writeNew(abs, file);
+    const base = file.base === "repository" && repository ? repository : project;
+    const abs = join(base, ...file.path.split("/"));
+    const { outcome, why } = writeNew(base, abs, file);
     result[outcome].push(abs);
     const label = outcome === "created" ? "created     " : outcome === "kept" ? "exists, kept" : "not created ";
-    lines.push(`  ${label}  ${safeText(display(abs))}${outcome === "blocked" ? "  (a file is in the way of its folder)" : ""}`);
+    lines.push(`  ${label}  ${safeText(display(abs))}${why ? `  (${why})` : ""}`);
   }
 
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -59,20 +61,20 @@ export function runInit(options: CliOptions, io: Io): number {
   return 0;
 }
 
-/** Write a file that does not exist yet: "kept" when anything is already at that path, "blocked" when a file stands where a folder should be. */
-function writeNew(abs: string, file: TemplateFile): "created" | "kept" | "blocked" {
+/**
+ * Write a file that does not exist yet: "kept" when anything is already at that path, "blocked" when a file or a
+ * symbolic link stands where a folder should be (a linked folder could lead the scaffold out of the repository).
+ */
+function writeNew(base: string, abs: string, file: TemplateFile): { outcome: "created" | "kept" | "blocked"; why?: string } {
   try {
-    mkdirSync(dirname(abs), { recursive: true });
+    mkdirSync(base, { recursive: true });
+    writeInside(base, abs, file.text, { exclusive: true });
+    return { outcome: "created" };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return "blocked";
-    throw error;
-  }
-  try {
-    // "wx": fail if the path exists, including a dangling symbolic link; never truncate anything.
-    writeFileSync(abs, file.text, { flag: "wx" });
-    return "created";
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return "kept";
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return { outcome: "kept" };
+    if (code === "ENOTDIR") return { outcome: "blocked", why: "a file is in the way of its folder" };
+    if (error instanceof UnsafeWriteError) return { outcome: "blocked", why: "a symbolic link is in the way of its folder" };
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ConfigError } from "../config/load-config.js";
 import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
-import { defaultCacheDir } from "../util/cache-dir.js";
+import { defaultCacheDir, untrustedCacheDir } from "../util/cache-dir.js";
 import { lint } from "../pipeline/lint.js";
 import { REPORTERS } from "../reporters/index.js";
 import { renderRuleDoc } from "../rules/docs.js";
@@ -57,7 +57,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Promise<number> {
-  const cacheDir = options.cache ? defaultCacheDir(io.env) : undefined;
+  const cacheDir = options.cache ? usableCacheDir(io) : undefined;
   const result = await lint({ cwd: io.cwd, inputs: options.paths, config, ...(cacheDir ? { cacheDir } : {}) });
   if (result.unmatched.length > 0) {
     throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found.`);
@@ -74,6 +74,17 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
     return 1;
   }
   return 0;
+}
+
+/** The cache folder, or undefined (with a warning) when someone else could have written what it holds. */
+function usableCacheDir(io: Io): string | undefined {
+  const dir = defaultCacheDir(io.env);
+  // The code cache's folder (cli-loader.ts) counts too: the loader turns both off without a word, so this says it.
+  const code = dir === undefined ? undefined : join(dir, "code");
+  const why = dir === undefined ? undefined : (untrustedCacheDir(dir) ?? (existsSync(code!) ? untrustedCacheDir(code!, false) : undefined));
+  if (why === undefined) return dir;
+  io.stderr(`aimslint: warning: ${safeText(why)}; running without the cache. Make the folder yours and private (chmod 700), or set AIMSLINT_CACHE_DIR to one that is.\n`);
+  return undefined;
 }
 
 function listRules(config: ResolvedConfig, io: Io): number {

@@ -6,9 +6,10 @@
 // only (ids, kinds and the fields cross-document rules read), never findings: a file being reported on is
 // always checked afresh, so the cache can make a run faster but never change its findings.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { IndexEntry } from "../rules/index-entry.js";
+import { createPrivateFile, readPrivateFile } from "../util/cache-dir.js";
 import type { Candidate } from "./discover.js";
 import { stampOf, type FileStamp } from "./load.js";
 
@@ -40,7 +41,7 @@ export class IndexCache {
   ) {}
 
   /**
-   * The cache of the project at `root`, or an empty one when there is none, it is unreadable, or it was written
+   * The cache of the project at `root` in `dir` (a folder only this user may write: see untrustedCacheDir), or an empty one when there is none, it is unreadable, or it was written
    * by another version of aimslint or for another configuration (`fingerprint`). `read: false` is for a run that
    * reports on every file, so reads them all anyway: it does not read the cache but rewrites it, each file's
    * record going to disk as it is stored, so that 15,000 records never sit in memory at once.
@@ -59,7 +60,10 @@ export class IndexCache {
       return cache;
     }
     try {
-      const stored = JSON.parse(readFileSync(cache.path, "utf8")) as Partial<CacheFile>;
+      // Only a file this user wrote: whoever can plant one could hide or invent a cross-document link.
+      const text = readPrivateFile(cache.path);
+      if (text === undefined) return cache;
+      const stored = JSON.parse(text.toString("utf8")) as Partial<CacheFile>;
       if (stored.fingerprint === fingerprint && stored.files && typeof stored.files === "object") {
         for (const [key, file] of Object.entries(stored.files)) if (isCachedFile(file)) cache.files.set(key, file);
       }
@@ -162,8 +166,9 @@ class RecordWriter {
     const temp = `${path}.${process.pid}.tmp`;
     let fd: number | undefined;
     try {
-      mkdirSync(join(path, ".."), { recursive: true, mode: 0o700 });
-      fd = openSync(temp, "w", 0o600);
+      // The folder was created and checked private by the caller (util/cache-dir.ts, untrustedCacheDir).
+      rmSync(temp, { force: true });
+      fd = createPrivateFile(temp);
       writeSync(fd, `{"fingerprint":${JSON.stringify(fingerprint)},"files":{`);
       return new RecordWriter(fd, temp, path);
     } catch {

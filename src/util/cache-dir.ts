@@ -1,5 +1,6 @@
 // Where aimslint keeps what it may forget: the index cache (pipeline/index-cache.ts) and compiled code
 // (cli-loader.ts). Never inside the scanned repository.
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -19,4 +20,52 @@ function safeHomedir(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why the cache folder `dir` may not be used, or undefined when it may. What a cache holds is trusted (V8 runs
+ * cached bytecode as it is), so its folder must be one only this user can write: owned by the user and not
+ * writable by group or others, like ssh's ~/.ssh. A missing folder is created 0700 when `create` is set (a
+ * run that only reads has nothing to read there). On Windows, where modes do not tell who may write, the user's
+ * own LOCALAPPDATA is taken as private.
+ */
+export function untrustedCacheDir(dir: string, create = true): string | undefined {
+  try {
+    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return notPrivate(statSync(dir), `the cache folder ${dir}`);
+  } catch (error) {
+    return `the cache folder ${dir} cannot be used (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+}
+
+/** Why a file or folder with these stats could have been written by someone else, or undefined. */
+export function notPrivate(stats: Stats, what: string): string | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined) return undefined;
+  if (stats.uid !== uid) return `${what} belongs to another user (uid ${stats.uid})`;
+  if ((stats.mode & 0o022) !== 0) return `${what} may be written by group or others (mode ${(stats.mode & 0o777).toString(8)})`;
+  return undefined;
+}
+
+/**
+ * The content of a cache file, or undefined when there is none or it may have been written by someone else:
+ * opened without following a link, a regular file owned by this user that only this user may write.
+ */
+export function readPrivateFile(path: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || notPrivate(stats, path)) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Opens a new file for writing, 0600, failing if anything (a planted link included) is already at the path. */
+export function createPrivateFile(path: string): number {
+  return openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
 }
