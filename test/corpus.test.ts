@@ -1,12 +1,14 @@
 // Real public artefacts (../shared/corpus, read-only): no crash, the right kinds, and findings a governance lead
 // would agree with. The corpus is copied to a temporary folder so its own .git status and location do not matter.
-import { cpSync, existsSync } from "node:fs";
+import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LintResult } from "../src/pipeline/lint.js";
 import { fixture, lintDir } from "./helpers/lint.js";
 
 const corpus = join(import.meta.dirname, "..", "..", "shared", "corpus");
+const LABELS = (JSON.parse(readFileSync(join(import.meta.dirname, "fixtures", "corpus", "labels.json"), "utf8")) as { labels: Record<string, string> }).labels;
+if (!existsSync(corpus)) console.warn("test/corpus.test.ts: ../shared/corpus is not beside this checkout; the public-corpus tests are skipped.");
 
 describe.skipIf(!existsSync(corpus))("public corpus", () => {
   let result: LintResult;
@@ -19,21 +21,40 @@ describe.skipIf(!existsSync(corpus))("public corpus", () => {
   const has = (file: string, ruleId: string, line: number, column: number, text: RegExp) =>
     result.findings.some((f) => f.file === file && f.ruleId === ruleId && f.range.start.line === line && f.range.start.column === column && text.test(f.message));
 
-  it("recognises every model and data card, whatever its format", () => {
-    const kinds = Object.fromEntries(result.artefacts.map((a) => [a.file, a.kind]));
-    expect(kinds).toEqual({
-      "whisper-model-card/model-card.md": "model-card",
-      "clip-model-card/model-card.md": "model-card",
-      "bloom-model-card/README.md": "model-card",
-      "hfhub-crlf-card/sample_windows_line_breaks.md": "model-card",
-      "hf-electra-ja/README.md": "model-card",
-      "ds-eli5-bom/README.md": "data-card",
-      "shitspotter-datasheet/DATASHEET.md": "data-card",
-    });
+  // Hand labels (test/fixtures/corpus/labels.json); the cards aimslint does not recognise yet are listed, so that
+  // recognising one more (issue 14) or one fewer shows up here.
+  const KNOWN_MISSES = [
+    "azure-deepset-minilm/description.md",
+    "azure-flor-6-3b/description.md",
+    "azure-medimageinsight/description.md",
+    "google-lit/lit.md",
+    "hf-bookcorpus/README.md",
+    "mct-full-json/full.json",
+    "meta-audiocraft-musicgen/MUSICGEN_MODEL_CARD.md",
+    "ms-phi4-reasoning-vision/README.md",
+    "nvidia-bionemo-evo2/evo2.md",
+    "tf-allenai-longformer-base-4096/README.md",
+    "tf-dslim-bert-base-ner/README.md",
+    "tf-helsinki-nlp-af-en/README.md",
+    "thudm-chatglm-6b-zh/README.md",
+    "xlsr-wav2vec2-portuguese-template/MODEL_CARD.md",
+  ];
+
+  it("recognises the labelled model and data cards, and nothing else as a card", () => {
+    const cards = Object.entries(LABELS).filter(([, kind]) => kind === "model-card" || kind === "data-card");
+    const kinds = new Map(result.artefacts.map((a) => [a.file, a.kind]));
+    expect(cards.filter(([file, kind]) => kinds.has(file) && kinds.get(file) !== kind)).toEqual([]);
+    expect(cards.filter(([file]) => !kinds.has(file)).map(([file]) => file)).toEqual(KNOWN_MISSES);
+    const notCards = [...kinds].filter(([file, kind]) => (kind === "model-card" || kind === "data-card") && !(LABELS[file] === kind));
+    expect(notCards).toEqual([]);
   });
 
-  it("reads every file without a parse error (BOM, CRLF, anchors, templates, 400 KB of JSON)", () => {
-    expect(result.findings.filter((f) => /^(parse|file)\//.test(f.ruleId))).toEqual([]);
+  it("reads every well-formed file without a parse error, and points at the two broken ones", () => {
+    const parse = result.findings.filter((f) => /^(parse|file)\//.test(f.ruleId));
+    expect([...new Set(parse.map((f) => f.file))]).toEqual(["gov-cdx-mlbom-bert/bom.json", "xlsr-wav2vec2-portuguese-template/MODEL_CARD.md"]);
+    // A trailing comma before "}" (invalid strict JSON), and front matter indented as no YAML parser reads it.
+    expect(has("gov-cdx-mlbom-bert/bom.json", "parse/syntax", 9, 5, /Invalid JSON/)).toBe(true);
+    expect(has("xlsr-wav2vec2-portuguese-template/MODEL_CARD.md", "parse/syntax", 25, 15, /YAML/)).toBe(true);
   });
 
   it("says what formats it cannot check, instead of staying silent", () => {
