@@ -2,10 +2,10 @@
 // examples as the real engine lints them. Run by `npm run build`; CI fails when the committed pages differ.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { titleOf } from "../src/iso42001.js";
-import { readExamples, runExample } from "../src/rules/examples.js";
-import { renderRuleDoc } from "../src/rules/docs.js";
-import { BUILT_IN_RULES } from "../src/rules/load-rules.js";
+import { titleOf } from "../src/core/iso42001.js";
+import { readExamples, runExample } from "./pack/examples.js";
+import { renderRuleDoc } from "../src/engine/rule-doc.js";
+import { BUILT_IN_RULES } from "../src/config/load-rules.js";
 import { packageRoot } from "../src/util/package-root.js";
 
 async function main(): Promise<void> {

@@ -15,7 +15,7 @@ import Module, { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { parseCli } from "./cli/args.js";
-import { createPrivateFile, defaultCacheDir, readPrivateFile, untrustedCacheDir } from "./util/cache-dir.js";
+import { cacheDirProblem, createPrivateFile, defaultCacheDir, readPrivateFile } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
 /** Caches kept in all (the newest), for several versions of aimslint or Node in use side by side. */
@@ -38,7 +38,7 @@ function codeCache(): { root: string; dir: string; write: boolean } | undefined 
 
 /** Both folders exist (or, with `create`, now exist) and only this user may write them. The CLI warns when not. */
 function trusted(cache: { root: string; dir: string }, create: boolean): boolean {
-  return untrustedCacheDir(cache.root, create) === undefined && untrustedCacheDir(cache.dir, create) === undefined;
+  return cacheDirProblem(cache.root, create) === undefined && cacheDirProblem(cache.dir, create) === undefined;
 }
 
 /** A cache file: this header, then V8's data. The hashes are whole, so that no other source's cache is taken. */

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { INPUT_DEFAULTS } from "../src/action/inputs.js";
 import { renderSummary } from "../src/action/summary.js";
-import type { Finding } from "../src/finding.js";
+import type { Finding } from "../src/core/finding.js";
 import { sarifErrors } from "./fixtures/action/validate-sarif.js";
 
 const root = join(import.meta.dirname, "..");

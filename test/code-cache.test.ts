@@ -103,7 +103,7 @@ describe("code cache trust", () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
     const marker = join(cacheDir, "marker");
     const good = packed(plantedBytecode(marker));
-    good[good.length - 1] ^= 1;
+    good.writeUInt8(good.readUInt8(good.length - 1) ^ 1, good.length - 1);
     plant(cacheDir, good);
     expect(run(cacheDir).status).toBe(1);
     expect(existsSync(marker)).toBe(false);

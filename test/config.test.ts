@@ -1,9 +1,9 @@
 // Configuration as policy as code: presets, severities, overrides, the organisation's own rules and kinds,
 // inline suppressions, and precise errors for a bad configuration.
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../src/config/load-config.js";
+import { ConfigError } from "../src/core/errors.js";
 import { resolveConfig } from "../src/config/resolve-config.js";
-import type { Finding } from "../src/finding.js";
+import type { Finding } from "../src/core/finding.js";
 import { brief, fixture, lintDir } from "./helpers/lint.js";
 
 const RISK = (id: string, extra = "") =>

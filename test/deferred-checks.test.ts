@@ -2,9 +2,9 @@
 // and a failing rule's checks must be taken back exactly.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FILE_START } from "../src/finding.js";
-import type { IndexEntry } from "../src/rules/index-entry.js";
-import { DeferredChecks, type DeferredCheck } from "../src/rules/run-rules.js";
+import { FILE_START } from "../src/core/finding.js";
+import type { IndexEntry } from "../src/engine/index-entry.js";
+import { DeferredChecks, type DeferredCheck } from "../src/engine/run-rules.js";
 import { detach, Keeper } from "../src/util/detach.js";
 
 const entries: IndexEntry[] = ["a.yaml", "b.yaml"].map((file) => ({ file, doc: 0, root: [], kind: "risk", data: {} }));

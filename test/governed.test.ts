@@ -6,12 +6,12 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { classify } from "../src/pipeline/classify.js";
-import { mayHoldArtefact } from "../src/pipeline/governed.js";
-import { DEFAULT_LIMITS, type SourceFile } from "../src/pipeline/load.js";
-import { parseSource } from "../src/pipeline/parse.js";
+import { classify } from "../src/source/classify.js";
+import { mayHoldArtefact } from "../src/source/governed.js";
+import { DEFAULT_LIMITS, type SourceFile } from "../src/source/load.js";
+import { parseSource } from "../src/source/parse.js";
 import { LineIndex } from "../src/source/line-index.js";
-import { KINDS } from "../src/kinds.js";
+import { KINDS } from "../src/core/kinds.js";
 
 /** What classification makes of a text: artefacts found and findings (unknown kind, looks like an artefact). */
 function classified(text: string, path: string): { artefacts: number; findings: string[] } {

@@ -2,8 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/config/resolve-config.js";
-import { indexEntry } from "../src/rules/index-entry.js";
-import { parsePath, resolvePath } from "../src/rules/paths.js";
+import { indexEntry } from "../src/engine/index-entry.js";
+import { parsePath, resolvePath } from "../src/engine/paths.js";
 import { detach } from "../src/util/detach.js";
 
 const key = fc.constantFrom("id", "system", "controls", "control", "applicable", "treatment", "__proto__", "constructor", "x");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
-import { ANNEX_A } from "../src/iso42001.js";
+import { ANNEX_A } from "../src/core/iso42001.js";
 
 const root = join(import.meta.dirname, "..");
 const CLI = join(root, "dist", "cli.cjs");

@@ -1,7 +1,7 @@
 // rules/paths.ts: the shortcut for paths without wildcards gives exactly what the general walk gives.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parsePath, resolvePath, walkPath } from "../src/rules/paths.js";
+import { parsePath, resolvePath, walkPath } from "../src/engine/paths.js";
 
 const keys = fc.constantFrom("a", "b", "owner", "__proto__", "constructor", "0", "1");
 const document = fc.letrec((tie) => ({

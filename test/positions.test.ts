@@ -1,8 +1,8 @@
 // Positions are correctness: each format and line-ending variant, located to the exact line and column.
 import { describe, expect, it } from "vitest";
-import type { Range } from "../src/finding.js";
-import { DEFAULT_LIMITS, type SourceFormat } from "../src/pipeline/load.js";
-import { parseSource } from "../src/pipeline/parse.js";
+import type { Range } from "../src/core/finding.js";
+import { DEFAULT_LIMITS, type SourceFormat } from "../src/source/load.js";
+import { parseSource } from "../src/source/parse.js";
 import { LineIndex } from "../src/source/line-index.js";
 import type { PathSegment } from "../src/source/locator.js";
 

@@ -1,10 +1,10 @@
 // Every built-in rule: its metadata is sound, and its examples give exactly the findings they mark.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isIsoReference } from "../src/iso42001.js";
-import { kindInfo } from "../src/kinds.js";
-import { readExamples, runExample } from "../src/rules/examples.js";
-import { BUILT_IN_RULES } from "../src/rules/load-rules.js";
+import { isIsoReference } from "../src/core/iso42001.js";
+import { kindInfo } from "../src/core/kinds.js";
+import { readExamples, runExample } from "../scripts/pack/examples.js";
+import { BUILT_IN_RULES } from "../src/config/load-rules.js";
 
 const root = join(import.meta.dirname, "..");
 

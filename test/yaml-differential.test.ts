@@ -6,7 +6,7 @@ import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
-import { NEEDS_FULL_PARSE } from "../src/pipeline/parse.js";
+import { NEEDS_FULL_PARSE } from "../src/source/parse.js";
 
 /** What the fast path would produce, or undefined when it would fall back to `yaml`. */
 function fast(text: string): unknown[] | undefined {

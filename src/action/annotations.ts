@@ -2,7 +2,7 @@
 // per step and drops the rest silently (actions/toolkit docs/problem-matchers.md): the most severe go first, at
 // most 10 of each level, then one notice that says how many more there are and where they are.
 import type { AnnotationProperties } from "@actions/core";
-import type { Finding, Severity } from "../finding.js";
+import type { Finding, Severity } from "../core/finding.js";
 import { annotationText } from "./log.js";
 
 export const ANNOTATIONS_PER_LEVEL = 10;

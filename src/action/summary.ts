@@ -1,7 +1,7 @@
 // The job summary ($GITHUB_STEP_SUMMARY): totals, findings by rule with their ISO/IEC 42001 references, the
 // coverage table, and every finding. GitHub refuses a step summary over 1 MiB (github/docs workflow-commands.md),
 // so the finding list is cut to fit, with a note saying so.
-import { countFindings, type Finding } from "../finding.js";
+import { countFindings, type Finding } from "../core/finding.js";
 import { ruleCatalogue } from "../reporters/sarif.js";
 import type { RuleMetadata } from "../reporters/types.js";
 import { safeText } from "../util/safe-text.js";

@@ -3,12 +3,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { addMonths, isDate, todayUtc } from "../rules/dates.js";
+import { addMonths, isDate, todayUtc } from "../engine/dates.js";
 import { safeText } from "../util/safe-text.js";
 import { UnsafeWriteError, writeInside } from "../util/safe-write.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../core/version.js";
 import { UsageError, type CliOptions } from "./args.js";
-import type { Io } from "./main.js";
+import type { Io } from "./io.js";
 import { governanceTemplates, type TemplateFile } from "./templates/governance.js";
 
 /** Where the schemas are published; the `$id` of every schema starts with it. */

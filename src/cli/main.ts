@@ -1,24 +1,19 @@
 // The CLI: parse arguments, resolve configuration, run the pipeline, print, return the exit code.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ConfigError } from "../config/load-config.js";
+import { ConfigError } from "../core/errors.js";
 import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
-import { defaultCacheDir, untrustedCacheDir } from "../util/cache-dir.js";
+import { cacheDirProblem, defaultCacheDir } from "../util/cache-dir.js";
 import { lint } from "../pipeline/lint.js";
 import { REPORTERS } from "../reporters/index.js";
-import { renderRuleDoc } from "../rules/docs.js";
+import { renderRuleDoc } from "../engine/rule-doc.js";
 import { packageRoot } from "../util/package-root.js";
 import { safeLines, safeText } from "../util/safe-text.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../core/version.js";
 import { HELP, parseCli, UsageError, type CliOptions } from "./args.js";
+import type { Io } from "./io.js";
 
-export interface Io {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTTY: boolean;
-}
+export type { Io };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
@@ -79,11 +74,14 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
 /** The cache folder, or undefined (with a warning) when someone else could have written what it holds. */
 function usableCacheDir(io: Io): string | undefined {
   const dir = defaultCacheDir(io.env);
+  if (dir === undefined) return undefined;
   // The code cache's folder (cli-loader.ts) counts too: the loader turns both off without a word, so this says it.
-  const code = dir === undefined ? undefined : join(dir, "code");
-  const why = dir === undefined ? undefined : (untrustedCacheDir(dir) ?? (existsSync(code!) ? untrustedCacheDir(code!, false) : undefined));
-  if (why === undefined) return dir;
-  io.stderr(`aimslint: warning: ${safeText(why)}; running without the cache. Make the folder yours and private (chmod 700), or set AIMSLINT_CACHE_DIR to one that is.\n`);
+  const code = join(dir, "code");
+  const problem = cacheDirProblem(dir) ?? (existsSync(code) ? cacheDirProblem(code, false) : undefined);
+  if (problem === undefined) return dir;
+  if (problem.untrusted) {
+    io.stderr(`aimslint: warning: ${safeText(problem.why)}; running without the cache. Make the folder yours and private (chmod 700), or set AIMSLINT_CACHE_DIR to one that is.\n`);
+  }
   return undefined;
 }
 

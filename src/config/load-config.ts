@@ -3,14 +3,15 @@
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isWithin } from "../util/within.js";
-import type { Finding } from "../finding.js";
-import { builtInValidator } from "../pipeline/compiled-validators.js";
+import type { Finding } from "../core/finding.js";
+import { builtInValidator } from "../schema/compiled-validators.js";
 import { LineIndex } from "../source/line-index.js";
-import { parseSource, type ParseResult } from "../pipeline/parse.js";
-import { DEFAULT_LIMITS } from "../pipeline/load.js";
-import { describeSchemaErrors } from "../pipeline/schema-errors.js";
-import type { Artefact } from "../pipeline/classify.js";
+import { parseSource, type ParseResult } from "../source/parse.js";
+import { DEFAULT_LIMITS } from "../source/load.js";
+import { describeSchemaErrors } from "../schema/schema-errors.js";
+import type { Artefact } from "../source/classify.js";
 import type { Locator, PathSegment } from "../source/locator.js";
+import { ConfigError } from "../core/errors.js";
 
 export const CONFIG_NAMES = ["aimslint.config.yaml", "aimslint.config.yml", "aimslint.config.json"];
 
@@ -45,7 +46,6 @@ export interface ConfigLayer {
   at: (path: PathSegment[]) => string;
 }
 
-export class ConfigError extends Error {}
 
 export function findConfig(startDir: string): string | undefined {
   const found = findUp(startDir, (dir) => CONFIG_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate) && statSync(candidate).isFile()));

@@ -2,19 +2,20 @@
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
-import type { Severity } from "../finding.js";
-import { kindInfo, type KindInfo } from "../kinds.js";
-import type { ClassifyOptions } from "../pipeline/classify.js";
-import { DEFAULT_LIMITS, type Limits } from "../pipeline/load.js";
-import { todayUtc, isDate } from "../rules/dates.js";
-import type { IndexFields } from "../rules/index-entry.js";
-import { indexFields } from "../rules/index-fields.js";
-import { BUILT_IN_RULES, loadRuleFile } from "../rules/load-rules.js";
-import type { ActiveRule } from "../rules/run-rules.js";
-import type { RuleDefinition } from "../rules/types.js";
+import type { Severity } from "../core/finding.js";
+import { kindInfo, type KindInfo } from "../core/kinds.js";
+import type { ClassifyOptions } from "../source/classify.js";
+import { DEFAULT_LIMITS, type Limits } from "../source/load.js";
+import { todayUtc, isDate } from "../engine/dates.js";
+import type { IndexFields } from "../engine/index-entry.js";
+import { indexFields } from "../engine/index-fields.js";
+import { BUILT_IN_RULES, loadRuleFile } from "./load-rules.js";
+import type { ActiveRule } from "../engine/run-rules.js";
+import type { RuleDefinition } from "../engine/types.js";
 import { closest } from "../util/text.js";
 import { isWithin } from "../util/within.js";
-import { ConfigError, findConfig, gitTop, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
+import { ConfigError } from "../core/errors.js";
+import { findConfig, gitTop, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
 
 export interface ResolvedConfig {
   /** The configuration file used, if any. */

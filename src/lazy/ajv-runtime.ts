@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { fixValidatorCode } from "../pipeline/ajv-code-fixes.mjs";
+import { fixValidatorCode } from "../schema/ajv-code-fixes.mjs";
 
 export type SchemaCompiler = (schema: Record<string, unknown>) => ((data: unknown) => boolean) & { errors?: unknown };
 

@@ -1,6 +1,6 @@
 // A per-file cap on findings: a 4 MB register of broken entries would otherwise print hundreds of thousands of
 // findings (minutes of CI, gigabytes of output) that nobody reads. Past the cap, one finding counts the rest.
-import { SEVERITY_RANK, type Finding, type Severity } from "../finding.js";
+import { SEVERITY_RANK, type Finding, type Severity } from "../core/finding.js";
 
 export const TOO_MANY_FINDINGS = "aimslint/too-many-findings";
 

@@ -2,17 +2,17 @@
 // leaves this module is small (findings, index entries, deferred checks, suppression directives): the text,
 // the parsed values and the YAML document are dropped with the file.
 import type { ResolvedConfig } from "../config/resolve-config.js";
-import type { Finding } from "../finding.js";
-import { indexEntry, type IndexEntry } from "../rules/index-entry.js";
-import { DeferredChecks, runDocumentRules } from "../rules/run-rules.js";
-import { readDirectives, type Directive } from "../rules/suppressions.js";
+import type { Finding } from "../core/finding.js";
+import { indexEntry, type IndexEntry } from "../engine/index-entry.js";
+import { DeferredChecks, runDocumentRules } from "../engine/run-rules.js";
+import { readDirectives, type Directive } from "../engine/suppressions.js";
 import { Keeper } from "../util/detach.js";
-import { classify, type Artefact } from "./classify.js";
-import type { Candidate } from "./discover.js";
-import { governedByContent, governedByName, mayHoldArtefact } from "./governed.js";
-import { loadFile, type FileStamp } from "./load.js";
-import { parseSource } from "./parse.js";
-import { validateArtefact, type ValidatorLookup } from "./validate.js";
+import { classify, type Artefact } from "../source/classify.js";
+import type { Candidate } from "../source/load.js";
+import { governedByContent, governedByName, mayHoldArtefact } from "../source/governed.js";
+import { loadFile, type FileStamp } from "../source/load.js";
+import { parseSource } from "../source/parse.js";
+import { validateArtefact, type ValidatorLookup } from "../schema/validate.js";
 
 export interface FileResult {
   /** Read and parsed (an artefact or not): counts in "N files". */

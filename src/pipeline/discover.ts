@@ -9,23 +9,12 @@ import { isWithin } from "../util/within.js";
 import { promisify } from "node:util";
 import type FastGlob from "fast-glob";
 import picomatch from "picomatch";
-import { FILE_START, type Finding } from "../finding.js";
-import { formatOf, stampOf, type FileStamp } from "./load.js";
+import { FILE_START, type Finding } from "../core/finding.js";
+import { formatOf, stampOf, type Candidate, type FileStamp } from "../source/load.js";
 import { deniedInGitOutput, readdirNotingDenied, unreadableFolderFinding } from "./unreadable-folders.js";
 
 const execFileAsync = promisify(execFile);
 
-export interface Candidate {
-  /** Display path: relative to the working directory, forward slashes. */
-  path: string;
-  absPath: string;
-  explicit: boolean;
-  /**
-   * From the walk's lstat, when the file is a regular file: lets the index cache skip a second stat. Cleared once
-   * the file has been looked up, as 15,000 of them would otherwise stay in memory to the end of the run.
-   */
-  stamp?: FileStamp | undefined;
-}
 
 export interface Discovery {
   candidates: Candidate[];

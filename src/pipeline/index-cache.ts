@@ -8,10 +8,10 @@
 import { createHash } from "node:crypto";
 import { closeSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { IndexEntry } from "../rules/index-entry.js";
+import type { IndexEntry } from "../engine/index-entry.js";
 import { createPrivateFile, readPrivateFile } from "../util/cache-dir.js";
-import type { Candidate } from "./discover.js";
-import { stampOf, type FileStamp } from "./load.js";
+import type { Candidate } from "../source/load.js";
+import { stampOf, type FileStamp } from "../source/load.js";
 
 /** [doc, root, kind, data]: the entry's file is the key, its id is data.id (see indexEntry). */
 type CachedEntry = [number, IndexEntry["root"], string, Record<string, unknown>];
@@ -41,7 +41,7 @@ export class IndexCache {
   ) {}
 
   /**
-   * The cache of the project at `root` in `dir` (a folder only this user may write: see untrustedCacheDir), or an empty one when there is none, it is unreadable, or it was written
+   * The cache of the project at `root` in `dir` (a folder only this user may write: see cacheDirProblem), or an empty one when there is none, it is unreadable, or it was written
    * by another version of aimslint or for another configuration (`fingerprint`). `read: false` is for a run that
    * reports on every file, so reads them all anyway: it does not read the cache but rewrites it, each file's
    * record going to disk as it is stored, so that 15,000 records never sit in memory at once.
@@ -166,7 +166,7 @@ class RecordWriter {
     const temp = `${path}.${process.pid}.tmp`;
     let fd: number | undefined;
     try {
-      // The folder was created and checked private by the caller (util/cache-dir.ts, untrustedCacheDir).
+      // The folder was created and checked private by the caller (util/cache-dir.ts, cacheDirProblem).
       rmSync(temp, { force: true });
       fd = createPrivateFile(temp);
       writeSync(fd, `{"fingerprint":${JSON.stringify(fingerprint)},"files":{`);

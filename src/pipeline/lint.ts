@@ -4,17 +4,18 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ResolvedConfig } from "../config/resolve-config.js";
-import { compareFindings, FILE_START, type Finding } from "../finding.js";
-import type { IndexEntry } from "../rules/index-entry.js";
-import { RepoIndex } from "../rules/repo-index.js";
-import { runRepositoryChecks } from "../rules/run-rules.js";
-import { applySuppressions, type Directive } from "../rules/suppressions.js";
+import { compareFindings, FILE_START, type Finding } from "../core/finding.js";
+import type { IndexEntry } from "../engine/index-entry.js";
+import { RepoIndex } from "../engine/repo-index.js";
+import { runRepositoryChecks } from "../engine/run-rules.js";
+import { applySuppressions, type Directive } from "../engine/suppressions.js";
 import { capFindingsPerFile } from "./cap-findings.js";
 import { FileChecker, reparser } from "./check-file.js";
 import { IndexCache } from "./index-cache.js";
-import { discover, startGitListing, type Candidate } from "./discover.js";
-import { validatorLookup } from "./runtime-validators.js";
-import { VERSION } from "../version.js";
+import { discover, startGitListing } from "./discover.js";
+import type { Candidate } from "../source/load.js";
+import { validatorLookup } from "../schema/runtime-validators.js";
+import { VERSION } from "../core/version.js";
 
 export interface LintOptions {
   cwd: string;

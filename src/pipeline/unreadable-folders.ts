@@ -4,7 +4,7 @@
 import { readdir, type Dirent } from "node:fs";
 import { readdir as readdirAsync } from "node:fs/promises";
 import { resolve } from "node:path";
-import { FILE_START, type Finding } from "../finding.js";
+import { FILE_START, type Finding } from "../core/finding.js";
 
 const DENIED = new Set(["EACCES", "EPERM"]);
 

@@ -1,5 +1,5 @@
 // Machine output: every finding with its full range, plus totals. Stable key order, sorted findings.
-import { countFindings } from "../finding.js";
+import { countFindings } from "../core/finding.js";
 import type { Reporter } from "./types.js";
 
 // `##[` is written `##\u005b`: the same JSON value, but the runner's legacy command parser cannot see it. C1

@@ -1,8 +1,8 @@
 // SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif): one run, the rule catalogue with
 // ISO/IEC 42001 tags, and every finding, suppressed ones included as SARIF suppressions. Deterministic output.
 import { createHash } from "node:crypto";
-import { SEVERITY_RANK, type Finding, type Severity } from "../finding.js";
-import { titleOf } from "../iso42001.js";
+import { SEVERITY_RANK, type Finding, type Severity } from "../core/finding.js";
+import { titleOf } from "../core/iso42001.js";
 import type { Reporter, RuleMetadata } from "./types.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };

@@ -1,5 +1,5 @@
 // Human output: one line per finding, `file:line:col  severity  message  rule-id`, grouped by file.
-import { countFindings, type Finding } from "../finding.js";
+import { countFindings, type Finding } from "../core/finding.js";
 import { safeLineStart, safeText } from "../util/safe-text.js";
 import type { Reporter } from "./types.js";
 

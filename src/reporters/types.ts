@@ -1,6 +1,6 @@
 // What every reporter receives. Reporters are pure: (findings, context) => text.
-import type { Finding } from "../finding.js";
-import type { RuleDefinition } from "../rules/types.js";
+import type { Finding } from "../core/finding.js";
+import type { RuleDefinition } from "../engine/types.js";
 
 /** What reporters may say about a rule (SARIF's rule catalogue, the job summary). */
 export type RuleMetadata = Pick<RuleDefinition, "id" | "title" | "severity" | "iso42001" | "rationale" | "help"> & { source?: string };

@@ -1,5 +1,5 @@
 // Turns character offsets into 1-based line/column. Breaks lines at \n, \r\n and a lone \r, as editors do.
-import type { Position, Range } from "../finding.js";
+import type { Position, Range } from "../core/finding.js";
 
 export class LineIndex {
   private lineStarts: number[] | undefined;

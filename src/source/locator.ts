@@ -1,7 +1,7 @@
 // Maps a path inside a parsed document (["treatment", "controls", 1]) to its exact source range.
 // Rules and schema errors speak in paths; only this module knows about YAML nodes and offsets.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
-import type { Range } from "../finding.js";
+import type { Range } from "../core/finding.js";
 import type { LineIndex } from "./line-index.js";
 
 export type PathSegment = string | number;

@@ -22,20 +22,29 @@ function safeHomedir(): string | undefined {
   }
 }
 
+/** Why a cache folder is not used: `untrusted` is worth a warning; a folder that cannot be made or read is not. */
+export interface CacheDirProblem {
+  untrusted: boolean;
+  why: string;
+}
+
 /**
  * Why the cache folder `dir` may not be used, or undefined when it may. What a cache holds is trusted (V8 runs
  * cached bytecode as it is), so its folder must be one only this user can write: owned by the user and not
  * writable by group or others, like ssh's ~/.ssh. A missing folder is created 0700 when `create` is set (a
- * run that only reads has nothing to read there). On Windows, where modes do not tell who may write, the user's
- * own LOCALAPPDATA is taken as private.
+ * run that only reads has nothing to read there). A read-only home or a full disk makes runs slower, not wrong.
+ * On Windows, where modes do not tell who may write, the user's own LOCALAPPDATA is taken as private.
  */
-export function untrustedCacheDir(dir: string, create = true): string | undefined {
+export function cacheDirProblem(dir: string, create = true): CacheDirProblem | undefined {
+  let stats: Stats;
   try {
     if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return notPrivate(statSync(dir), `the cache folder ${dir}`);
+    stats = statSync(dir);
   } catch (error) {
-    return `the cache folder ${dir} cannot be used (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return { untrusted: false, why: `the cache folder ${dir} cannot be used (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
+  const why = notPrivate(stats, `the cache folder ${dir}`);
+  return why === undefined ? undefined : { untrusted: true, why };
 }
 
 /** Why a file or folder with these stats could have been written by someone else, or undefined. */

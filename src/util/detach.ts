@@ -1,6 +1,6 @@
 // V8 keeps a substring as a view of the string it was cut from: an id parsed out of a file keeps the whole
 // file's text alive. Whatever outlives its file (index entries, deferred checks, findings) is copied by a Keeper.
-import type { Finding } from "../finding.js";
+import type { Finding } from "../core/finding.js";
 
 /**
  * Makes the copies of what outlives its file, for one run. Short strings (ids, control ids, references) are

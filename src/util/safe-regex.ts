@@ -4,7 +4,7 @@
 //   - a repeated group that contains a quantifier or alternatives: (a+)+, (a|aa)+, (\w|\d)*, (a?){25}, ((x)+y)+
 //   - two unbounded quantifiers that can take turns on the same text: \d*\d*, .*x?.*, \s+\s*
 //   - back-references (\1, \k<name>)
-// The pattern function also tests at most the first 10,000 characters of a value (src/rules/functions/document.ts).
+// The pattern function also tests at most the first 10,000 characters of a value (src/engine/functions/document.ts).
 
 export class UnsafePatternError extends Error {}
 

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HOSTILE, runCli, tempDir } from "./helpers.js";
-import type { Finding } from "../../src/finding.js";
+import type { Finding } from "../../src/core/finding.js";
 import { outputProblems, rangeProblems, visibleText } from "./invariants.js";
 
 interface FoundCase {

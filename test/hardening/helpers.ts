@@ -5,7 +5,7 @@ import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlink
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveConfig } from "../../src/config/resolve-config.js";
-import type { Finding } from "../../src/finding.js";
+import type { Finding } from "../../src/core/finding.js";
 import { lint, type LintResult } from "../../src/pipeline/lint.js";
 import { REPORTERS } from "../../src/reporters/index.js";
 import { TODAY } from "../helpers/lint.js";

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Finding } from "../../src/finding.js";
+import type { Finding } from "../../src/core/finding.js";
 import type { LintResult } from "../../src/pipeline/lint.js";
 import { asNobody, brief, expectedBrief, hashTree, HOSTILE, isRoot, lintIn, manifest, renderAll, runCli, tempDir, type Case } from "./helpers.js";
 import { outputProblems, rangeProblems, visibleText } from "./invariants.js";

@@ -1,6 +1,6 @@
 // What must hold for any input, however hostile: shared by the hardening tests and by the fuzzer (fuzz/harness.ts
 // bundles this file). Each check returns a list of problems in words; an empty list means the property holds.
-import type { Finding } from "../../src/finding.js";
+import type { Finding } from "../../src/core/finding.js";
 
 /** Line starts exactly as src/source/line-index.ts breaks lines: at \n, \r\n and a lone \r. */
 function lineLengths(text: string): number[] {

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/config/load-config.js";
+import { ConfigError } from "../../src/core/errors.js";
 import { resolveConfig } from "../../src/config/resolve-config.js";
 import { lint } from "../../src/pipeline/lint.js";
 import { checkPattern } from "../../src/util/safe-regex.js";

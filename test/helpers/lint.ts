@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { resolveConfig } from "../../src/config/resolve-config.js";
-import type { Finding } from "../../src/finding.js";
+import type { Finding } from "../../src/core/finding.js";
 import { lint, type LintResult } from "../../src/pipeline/lint.js";
 
 export const TODAY = "2026-06-30";

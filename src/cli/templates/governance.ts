@@ -2,7 +2,7 @@
 // the values left for the user to fill in (TBD and <...> placeholders, dates of approvals not yet given).
 // Every value the schemas constrain (ids, enumerations, dates) holds a valid default, so a fresh scaffold
 // never reports a schema or parse error; every free-text answer is a placeholder that the rule pack reports.
-import { ANNEX_A, ANNEX_A_OBJECTIVES } from "../../iso42001.js";
+import { ANNEX_A, ANNEX_A_OBJECTIVES } from "../../core/iso42001.js";
 
 export interface TemplateContext {
   /** Date written into `created`, `assessed_on` (YYYY-MM-DD). */

@@ -2,12 +2,12 @@
 // Invalid examples carry their expectations inline: `# expect: LINE:COL` (or `<!-- expect: LINE:COL -->`).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { ResolvedConfig } from "../config/resolve-config.js";
-import type { Finding } from "../finding.js";
-import { DEFAULT_LIMITS } from "../pipeline/load.js";
-import { lint } from "../pipeline/lint.js";
-import { indexFields } from "./index-fields.js";
-import type { RuleDefinition } from "./types.js";
+import type { ResolvedConfig } from "../../src/config/resolve-config.js";
+import type { Finding } from "../../src/core/finding.js";
+import { DEFAULT_LIMITS } from "../../src/source/load.js";
+import { lint } from "../../src/pipeline/lint.js";
+import { indexFields } from "../../src/engine/index-fields.js";
+import type { RuleDefinition } from "../../src/engine/types.js";
 
 /** Examples are judged against a fixed date, so that they never start failing as time passes. */
 export const EXAMPLE_TODAY = "2026-06-30";

@@ -2,10 +2,10 @@
 // that look at other artefacts (reference, unique-id, referenced-by, listed-in) wait, as small DeferredChecks,
 // until every file is indexed, so no parsed document has to outlive its file. Rules return paths; this is where
 // they get positions.
-import { FILE_START, type Finding, type Range, type Severity } from "../finding.js";
-import type { Artefact } from "../pipeline/classify.js";
-import { sectionLabel } from "../pipeline/markdown.js";
-import { display } from "../pipeline/schema-errors.js";
+import { FILE_START, type Finding, type Range, type Severity } from "../core/finding.js";
+import type { Artefact } from "../source/classify.js";
+import { sectionLabel } from "../source/markdown.js";
+import { display } from "../schema/schema-errors.js";
 import { pointer, type PathSegment } from "../source/locator.js";
 import type { Keeper } from "../util/detach.js";
 import { quote } from "../util/text.js";

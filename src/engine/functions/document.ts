@@ -1,6 +1,6 @@
 // Check functions over one document. Each returns failures with messages; the engine adds positions.
-import { ANNEX_A } from "../../iso42001.js";
-import { display } from "../../pipeline/schema-errors.js";
+import { ANNEX_A } from "../../core/iso42001.js";
+import { display } from "../../schema/schema-errors.js";
 import { resolvePath, parsePath } from "../paths.js";
 import { isPlaceholder } from "../../util/placeholder.js";
 import { safePattern } from "../../util/safe-regex.js";

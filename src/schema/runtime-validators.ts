@@ -2,7 +2,7 @@
 // such kinds exist). Their schemas may $ref ours (e.g. common.schema.json#/$defs/date), so ours are registered too.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError } from "../config/load-config.js";
+import { ConfigError } from "../core/errors.js";
 import { packageRoot } from "../util/package-root.js";
 import { builtInValidator } from "./compiled-validators.js";
 import type { Validator, ValidatorLookup } from "./validate.js";

@@ -1,5 +1,5 @@
 // A rule is data: metadata plus a declarative check (schemas/rule.schema.json is its contract).
-import type { Severity } from "../finding.js";
+import type { Severity } from "../core/finding.js";
 import type { PathSegment } from "../source/locator.js";
 import type { RepoIndex } from "./repo-index.js";
 

@@ -1,5 +1,5 @@
 // Check functions across documents, answered from the RepoIndex in O(1) per lookup.
-import { kindInfo } from "../../kinds.js";
+import { kindInfo } from "../../core/kinds.js";
 import { article, asNoun, closest, quote } from "../../util/text.js";
 import { isPlaceholder } from "../../util/placeholder.js";
 import type { Failure, RepositoryCheckFunction } from "../types.js";

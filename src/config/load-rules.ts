@@ -1,12 +1,13 @@
 // Rules come from the built-in pack (compiled into the bundle at build time) and from the organisation's
 // rule files, which are checked against the same meta-schema here, with positions.
 import builtIn from "../../build/rules.json" with { type: "json" };
-import { ConfigError, parsePolicyFile, problemsError } from "../config/load-config.js";
-import type { Artefact } from "../pipeline/classify.js";
-import { builtInValidator } from "../pipeline/compiled-validators.js";
-import { describeSchemaErrors } from "../pipeline/schema-errors.js";
+import { ConfigError } from "../core/errors.js";
+import { parsePolicyFile, problemsError } from "./load-config.js";
+import type { Artefact } from "../source/classify.js";
+import { builtInValidator } from "../schema/compiled-validators.js";
+import { describeSchemaErrors } from "../schema/schema-errors.js";
 import { checkPattern } from "../util/safe-regex.js";
-import type { RuleDefinition } from "./types.js";
+import type { RuleDefinition } from "../engine/types.js";
 
 export const BUILT_IN_RULES: readonly RuleDefinition[] = builtIn as unknown as RuleDefinition[];
 

@@ -2,11 +2,11 @@
 // Built-in kinds use validators compiled at build time (fast start-up); the organisation's own kinds are
 // compiled on first use.
 import type { ErrorObject } from "ajv";
-import type { Finding } from "../finding.js";
-import { kindInfo } from "../kinds.js";
+import type { Finding } from "../core/finding.js";
+import { kindInfo } from "../core/kinds.js";
 import { describeSchemaErrors } from "./schema-errors.js";
-import type { Artefact } from "./classify.js";
-import { withoutYaml11Values } from "./yaml11-values.js";
+import type { Artefact } from "../source/classify.js";
+import { withoutYaml11Values } from "../source/yaml11-values.js";
 
 export interface Validator {
   (data: unknown): boolean;

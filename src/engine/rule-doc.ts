@@ -1,8 +1,8 @@
 // A rule's documentation page, generated from its metadata and its examples as actually linted.
 import { stringify } from "yaml";
-import { titleOf } from "../iso42001.js";
-import { kindInfo } from "../kinds.js";
-import type { ExampleResult } from "./examples.js";
+import { titleOf } from "../core/iso42001.js";
+import { kindInfo } from "../core/kinds.js";
+import type { ExampleResult } from "../../scripts/pack/examples.js";
 import type { RuleDefinition } from "./types.js";
 
 export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleResult[]): string {

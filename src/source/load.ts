@@ -1,9 +1,8 @@
 // Stage 2: read a discovered file into text, or explain with a file-level finding why it cannot be read.
 import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { FILE_START, type Finding } from "../finding.js";
-import { LineIndex } from "../source/line-index.js";
-import type { Candidate } from "./discover.js";
+import { FILE_START, type Finding } from "../core/finding.js";
+import { LineIndex } from "./line-index.js";
 
 export type SourceFormat = "yaml" | "json" | "markdown";
 
@@ -54,6 +53,19 @@ export interface FileStamp {
 export type LoadResult = { source: SourceFile; stamp: FileStamp } | { finding: Finding; head?: string; stamp?: FileStamp } | { skip: true };
 
 export const stampOf = (info: FileStamp): FileStamp => ({ size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
+
+/** A file to read, as discovery (pipeline/discover.ts) found it. */
+export interface Candidate {
+  /** Display path: relative to the working directory, forward slashes. */
+  path: string;
+  absPath: string;
+  explicit: boolean;
+  /**
+   * From the walk's lstat, when the file is a regular file: lets the index cache skip a second stat. Cleared once
+   * the file has been looked up, as 15,000 of them would otherwise stay in memory to the end of the run.
+   */
+  stamp?: FileStamp | undefined;
+}
 
 /**
  * Synchronous on purpose: artefacts are small local files, and a sync read costs one system call each for open,

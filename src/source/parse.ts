@@ -2,9 +2,9 @@
 // Parse problems become findings; a document that cannot be trusted is dropped, the others go on.
 import jsYaml from "js-yaml";
 import { isScalar, parseAllDocuments, parseDocument, visit, type Document } from "yaml";
-import { FILE_START, type Finding, type Range } from "../finding.js";
-import { duplicateJsonKeys } from "../source/json-duplicates.js";
-import { Locator } from "../source/locator.js";
+import { FILE_START, type Finding, type Range } from "../core/finding.js";
+import { duplicateJsonKeys } from "./json-duplicates.js";
+import { Locator } from "./locator.js";
 import type { Limits, SourceFile } from "./load.js";
 import { readSections, splitFrontMatter, type Section } from "./markdown.js";
 import { yaml11Value } from "./yaml11-values.js";

@@ -3,8 +3,8 @@
 //   <!-- aimslint-disable-file modelcard/human-oversight -- research model, never deployed -->
 // A directive without a reason, an expired one, one naming an unknown rule, or one that suppresses nothing
 // is itself a finding: a governance exception must be explained and must not outlive its review.
-import type { Finding } from "../finding.js";
-import type { SourceFile } from "../pipeline/load.js";
+import type { Finding } from "../core/finding.js";
+import type { SourceFile } from "../source/load.js";
 import { isDate } from "./dates.js";
 
 export interface Directive {

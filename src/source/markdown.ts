@@ -1,8 +1,8 @@
 // Markdown artefacts: split off YAML front matter (keeping its offset) and read the heading tree,
 // so that a plain-Markdown model card can be checked section by section.
-import type { Range } from "../finding.js";
-import type { LineIndex } from "../source/line-index.js";
-import type { PathSegment } from "../source/locator.js";
+import type { Range } from "../core/finding.js";
+import type { LineIndex } from "./line-index.js";
+import type { PathSegment } from "./locator.js";
 import { INLINE_PLACEHOLDERS, isPlaceholder } from "../util/placeholder.js";
 
 export interface FrontMatter {

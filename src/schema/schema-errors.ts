@@ -1,13 +1,13 @@
 // Turns ajv's error objects into findings a person can act on: what is wrong, expected vs found, and where.
 import type { ErrorObject } from "ajv";
-import type { Finding } from "../finding.js";
-import { kindInfo, schemaFileOf } from "../kinds.js";
+import type { Finding } from "../core/finding.js";
+import { kindInfo, schemaFileOf } from "../core/kinds.js";
 import { parsePointer, pointer, type PathSegment } from "../source/locator.js";
 import { asNoun, closest, list, quote } from "../util/text.js";
-import type { Artefact } from "./classify.js";
-import { describe } from "./parse.js";
+import type { Artefact } from "../source/classify.js";
+import { describe } from "../source/parse.js";
 import { propertiesAt } from "./schema-navigator.js";
-import { yaml11Value } from "./yaml11-values.js";
+import { yaml11Value } from "../source/yaml11-values.js";
 
 /** Keywords that only say "one of my branches failed"; the branch errors say what. */
 const WRAPPERS = new Set(["anyOf", "oneOf", "allOf", "if", "then", "else", "not", "$ref"]);

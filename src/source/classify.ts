@@ -1,9 +1,9 @@
 // Stage 4: decide which kind of artefact each parsed document is (see docs/artefact-model.md, "How a file
 // declares its kind"), and expand containers (a risk register) into their entries.
 import picomatch from "picomatch";
-import type { Finding } from "../finding.js";
-import { KINDS, kindInfo, type KindInfo } from "../kinds.js";
-import { syntheticKey, type PathSegment } from "../source/locator.js";
+import type { Finding } from "../core/finding.js";
+import { KINDS, kindInfo, type KindInfo } from "../core/kinds.js";
+import { syntheticKey, type PathSegment } from "./locator.js";
 import { article, asNoun, closest } from "../util/text.js";
 import { DATA_CARD_HEADINGS, MODEL_CARD_HEADINGS, sectionFields } from "./markdown.js";
 import type { ParsedDocument } from "./parse.js";

@@ -2,7 +2,7 @@
 import { statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { isWithin } from "../util/within.js";
-import type { Range } from "../finding.js";
+import type { Range } from "../core/finding.js";
 import type { PathSegment } from "../source/locator.js";
 import type { IndexEntry, IndexFields } from "./index-entry.js";
 import { parsePath, resolvePath } from "./paths.js";

@@ -2,7 +2,7 @@
 // Problems of files that are not governed (a Helm template, a 40 MB tokenizer.json) are none of our business:
 // reporting them would bury the real findings in noise.
 import picomatch from "picomatch";
-import { KINDS } from "../kinds.js";
+import { KINDS } from "../core/kinds.js";
 import { LOOKALIKE_KEYS, type ClassifyOptions } from "./classify.js";
 
 const CARD_NAMES = KINDS.flatMap((k) => (k.markdownNames ? [k.markdownNames] : []));
