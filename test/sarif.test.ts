@@ -75,9 +75,9 @@ describe("SARIF reporter", () => {
     expect(treatment.help.markdown).toContain("**ISO/IEC 42001:** 6.1.3 (AI risk treatment)");
     expect(treatment.properties.tags).toEqual(["6.1.3", "iso42001"]);
     expect(treatment.defaultConfiguration.level).toBe("error");
-    // Core ids get a generic description by family.
+    // Core ids are described from their declaration (src/core/core-rules.ts).
     const syntax = rules.find((r) => r.id === "parse/syntax")!;
-    expect(syntax.shortDescription.text).toBe("Write artefacts as well-formed YAML, JSON or Markdown front matter");
+    expect(syntax.shortDescription.text).toBe("Write well-formed YAML, JSON or Markdown front matter");
     expect(syntax.properties.tags).toContain("iso42001");
     expect(syntax.helpUri).toBeUndefined();
     const enumResult = results.find((r) => r.ruleId === "schema/enum")!;

@@ -1,8 +1,7 @@
 // ISO/IEC 42001 coverage of one run: for each clause and Annex A area, the evidence artefacts the repository
 // holds, the rules that ran on them, and which of those failed. Pure data; summary.ts renders it.
 import type { Finding } from "../core/finding.js";
-import { ANNEX_A_OBJECTIVES, CLAUSES, titleOf } from "../core/iso42001.js";
-import { compareRefs } from "../reporters/sarif.js";
+import { ANNEX_A_OBJECTIVES, CLAUSES, compareRefs, titleOf } from "../core/iso42001.js";
 
 export interface CoverageInput {
   /** Reported findings; suppressed ones do not fail a row. */

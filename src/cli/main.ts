@@ -6,7 +6,9 @@ import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js"
 import { cacheDirProblem, defaultCacheDir } from "../util/cache-dir.js";
 import { lint } from "../pipeline/lint.js";
 import { REPORTERS } from "../reporters/index.js";
-import { renderRuleDoc } from "../engine/rule-doc.js";
+import { renderCoreRuleDoc, renderRuleDoc } from "../engine/rule-doc.js";
+import { CORE_RULES, coreRule } from "../core/core-rules.js";
+import { closest } from "../util/text.js";
 import { packageRoot } from "../util/package-root.js";
 import { safeLines, safeText } from "../util/safe-text.js";
 import { VERSION } from "../core/version.js";
@@ -86,15 +88,31 @@ function usableCacheDir(io: Io): string | undefined {
 }
 
 function listRules(config: ResolvedConfig, io: Io): number {
-  const width = Math.max(...config.rules.map((r) => r.id.length));
-  const lines = config.rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${(r.recommended ? "recommended" : "strict").padEnd(11)}  ${r.iso42001.join(", ").padEnd(22)}  ${r.title}`);
-  io.stdout(`${"rule".padEnd(width)}  ${"default".padEnd(7)}  ${"preset".padEnd(11)}  ${"ISO/IEC 42001".padEnd(22)}  title\n${lines.join("\n")}\n\n${config.rules.length} rules. "aimslint explain <rule-id>" prints one in full.\n`);
+  const core = Object.values(CORE_RULES);
+  const width = Math.max(...config.rules.map((r) => r.id.length), ...core.map((r) => r.id.length + 2));
+  const row = (id: string, severity: string, preset: string, refs: readonly string[], title: string) => `${id.padEnd(width)}  ${severity.padEnd(7)}  ${preset.padEnd(11)}  ${refs.join(", ").padEnd(22)}  ${title}`;
+  const lines = config.rules.map((r) => row(r.id, r.severity, r.recommended ? "recommended" : "strict", r.iso42001, r.title));
+  // Indented, so that scripts reading the first column of the table above get configurable rules only.
+  const coreLines = core.map((r) => row(`  ${r.id}`, r.severity, "always", r.iso42001, r.title));
+  io.stdout(
+    `${row("rule", "default", "preset", ["ISO/IEC 42001"], "title")}\n${lines.join("\n")}\n\n` +
+      `Core checks of the pipeline (always on, not configurable):\n${coreLines.join("\n")}\n\n` +
+      `${config.rules.length} rules and ${core.length} core checks. "aimslint explain <rule-id>" prints one in full.\n`,
+  );
   return 0;
 }
 
 function explain(config: ResolvedConfig, id: string, io: Io): number {
+  const core = coreRule(id);
+  if (core) {
+    io.stdout(renderCoreRuleDoc(core));
+    return 0;
+  }
   const rule = config.rules.find((r) => r.id === id);
-  if (!rule) throw new UsageError(`Unknown rule "${id}". Run "aimslint rules" to list the rules.`);
+  if (!rule) {
+    const suggestion = closest(id, [...config.rules.map((r) => r.id), ...Object.keys(CORE_RULES)]);
+    throw new UsageError(`Unknown rule "${safeText(id)}"${suggestion ? `; did you mean "${suggestion}"?` : "."} Run "aimslint rules" to list the rules.`);
+  }
   const generated = join(packageRoot(), "rules", ...id.split("/"), "README.md");
   io.stdout(rule.source?.startsWith("rules/") && existsSync(generated) ? readFileSync(generated, "utf8") : renderRuleDoc(rule, []));
   return 0;

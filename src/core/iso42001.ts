@@ -93,3 +93,15 @@ export function isIsoReference(ref: string): boolean {
 export function titleOf(ref: string): string | undefined {
   return CLAUSES[ref] ?? ANNEX_A[ref] ?? ANNEX_A_OBJECTIVES[ref];
 }
+
+/** Clauses before Annex A controls, each in numeric order (6.1.10 after 6.1.2). */
+export function compareRefs(a: string, b: string): number {
+  const key = (r: string) => [r.startsWith("A.") ? 1 : 0, ...r.replace(/^A\./, "").split(".").map(Number)];
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+    const d = (ka[i] ?? -1) - (kb[i] ?? -1);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -3,6 +3,7 @@ import { stringify } from "yaml";
 import { titleOf } from "../core/iso42001.js";
 import { kindInfo } from "../core/kinds.js";
 import type { ExampleResult } from "../../scripts/pack/examples.js";
+import type { CoreRule } from "../core/core-rules.js";
 import type { RuleDefinition } from "./types.js";
 
 export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleResult[]): string {
@@ -36,4 +37,27 @@ export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleRes
     }
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n");
+}
+
+/** The page of a core check of the pipeline (core/core-rules.ts), for `aimslint explain`. */
+export function renderCoreRuleDoc(rule: CoreRule): string {
+  const refs = rule.iso42001.map((r) => (titleOf(r) ? `${r} (${titleOf(r)})` : r)).join("; ");
+  return [
+    `# ${rule.id}`,
+    "",
+    rule.title,
+    "",
+    `- **Default severity:** ${rule.severity}`,
+    "- **Preset:** always on (a core check of the pipeline, not configurable)",
+    ...(refs ? [`- **ISO/IEC 42001:** ${refs}`] : []),
+    "",
+    "## Why",
+    "",
+    rule.rationale,
+    "",
+    "## How to fix",
+    "",
+    rule.help,
+    "",
+  ].join("\n");
 }

@@ -15,6 +15,8 @@ import { substituteOptions } from "./options.js";
 import { parsePath, resolvePath, type Match } from "./paths.js";
 import type { RepoIndex } from "./repo-index.js";
 import type { ArtefactView, CheckContext, Failure, FunctionCall, RuleDefinition } from "./types.js";
+import { CORE_RULES } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 export interface ActiveRule {
   rule: RuleDefinition;
@@ -248,31 +250,16 @@ function toFinding(active: ActiveRule, call: FunctionCall, match: Match, failure
     const label = target.doc.sections ? sectionLabel(target.kind, match.path, target.doc.sections) : undefined;
     if (label) message = message.replace(`"${display(match.path)}"`, `"${display(match.path)}" (section "${label}")`);
   }
-  return {
-    ruleId: rule.id,
-    severity: active.severity,
-    message,
-    file: isParsed(target) ? target.doc.source.path : target.file,
-    range,
-    iso42001: rule.iso42001,
-    help: rule.help,
-    pointer: pointer([...target.root, ...at]),
-  };
+  return report(rule, isParsed(target) ? target.doc.source.path : target.file, range, message, { severity: active.severity, help: rule.help, pointer: pointer([...target.root, ...at]) });
 }
 
 const isParsed = (target: Artefact | IndexEntry): target is Artefact => typeof target.doc === "object";
 
 /** A broken rule must not stop the others: say which rule broke, and go on. */
 function ruleError(active: ActiveRule, file: string, range: Range, error: unknown): Finding {
-  return {
-    ruleId: "aimslint/rule-error",
-    severity: "error",
-    message: `Rule "${active.rule.id}" failed on this file: ${(error as Error).message}`,
-    file,
-    range,
-    iso42001: [],
+  return report(CORE_RULES["aimslint/rule-error"], file, range, `Rule "${active.rule.id}" failed on this file: ${(error as Error).message}`, {
     help: active.rule.source ? `Fix the rule in ${active.rule.source}.` : "Please report this as an aimslint bug.",
-  };
+  });
 }
 
 function render(template: string, failure: Failure, match: Match): string {

@@ -6,6 +6,10 @@
 import type { Finding } from "../core/finding.js";
 import type { SourceFile } from "../source/load.js";
 import { isDate } from "./dates.js";
+import { CORE_RULES, type CoreRuleId } from "../core/core-rules.js";
+import { report } from "../core/report.js";
+
+type SuppressionRuleId = Extract<CoreRuleId, `suppression/${string}`>;
 
 export interface Directive {
   scope: "line" | "next-line" | "file";
@@ -65,8 +69,7 @@ export function applySuppressions(input: SuppressionInput): Finding[] {
     const inFile = byFile.get(path) ?? [];
     for (const d of directives) {
       const at = { start: { line: d.line, column: d.column }, end: { line: d.line, column: d.endColumn } };
-      const problem = (ruleId: string, severity: Finding["severity"], message: string, help: string) =>
-        out.push({ ruleId, severity, message, file: path, range: at, iso42001: ["6.1.3", "7.5.3"], help });
+      const problem = (ruleId: SuppressionRuleId, severity: Finding["severity"], message: string, help: string) => out.push(report(CORE_RULES[ruleId], path, at, message, { severity, help }));
       if (!input.enabled) {
         problem("suppression/disabled", "warning", "Inline suppressions are turned off for this run; this directive has no effect.", "Fix the finding, or ask for the exception in the configuration's overrides.");
         continue;

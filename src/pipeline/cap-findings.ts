@@ -1,6 +1,8 @@
 // A per-file cap on findings: a 4 MB register of broken entries would otherwise print hundreds of thousands of
 // findings (minutes of CI, gigabytes of output) that nobody reads. Past the cap, one finding counts the rest.
 import { SEVERITY_RANK, type Finding, type Severity } from "../core/finding.js";
+import { CORE_RULES } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 export const TOO_MANY_FINDINGS = "aimslint/too-many-findings";
 
@@ -42,15 +44,11 @@ function summary(dropped: readonly Finding[], max: number): Finding {
     counts.suppressed > 0 ? `${counts.suppressed.toLocaleString("en-US")} suppressed` : "",
   ].filter((p) => p !== "");
   const first = dropped[0]!;
-  return {
-    ruleId: TOO_MANY_FINDINGS,
+  const message = `${dropped.length.toLocaleString("en-US")} more findings in this file from here on are not listed (${parts.join(", ")}): only the first ${max.toLocaleString("en-US")} are.`;
+  return report(CORE_RULES[TOO_MANY_FINDINGS], first.file, { start: first.range.start, end: first.range.start }, message, {
     severity,
-    message: `${dropped.length.toLocaleString("en-US")} more findings in this file from here on are not listed (${parts.join(", ")}): only the first ${max.toLocaleString("en-US")} are.`,
-    file: first.file,
-    range: { start: first.range.start, end: first.range.start },
-    iso42001: [],
     help: "Fix the problems listed and run again, or raise the limit: `limits: { maxFindingsPerFile: N }` in the configuration, or --max-findings-per-file N.",
-  };
+  });
 }
 
 function plural(n: number, word: string): string {

@@ -12,6 +12,8 @@ import picomatch from "picomatch";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { formatOf, stampOf, type Candidate, type FileStamp } from "../source/load.js";
 import { deniedInGitOutput, readdirNotingDenied, unreadableFolderFinding } from "./unreadable-folders.js";
+import { CORE_RULES } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -62,7 +64,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
       // A named path inside the folder that a symbolic link (the file or a folder on the way) leads out of is not
       // followed either: `aimslint $(git diff --name-only)` must not read a file the pull request points at.
       const escape = await namedEscape(abs, cwd);
-      if (escape) findings.push({ ...escape, file: toDisplay(cwd, abs) });
+      if (escape) findings.push(symlinkFinding(toDisplay(cwd, abs), escape));
       else add(abs, true);
       continue;
     }
@@ -72,7 +74,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     if (info?.isDirectory()) {
       const escape = await namedEscape(abs, cwd);
       if (escape) {
-        findings.push({ ...escape, file: toDisplay(cwd, abs) });
+        findings.push(symlinkFinding(toDisplay(cwd, abs), escape));
         continue;
       }
       boundary = await realpath(abs);
@@ -98,7 +100,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
       const info = lstatQuietly(fileAbs);
       const escape = info?.isSymbolicLink() ? await linkEscape(fileAbs, boundary) : undefined;
       if (escape) {
-        findings.push({ ...escape, file: display });
+        findings.push(symlinkFinding(display, escape));
         continue;
       }
       matched++;
@@ -181,33 +183,29 @@ function lstatQuietly(file: string): Stats | undefined {
 }
 
 /** Why a symbolic link must not be followed (its finding), or nothing for a link that stays inside the boundary. */
-async function linkEscape(file: string, boundary: string): Promise<Omit<Finding, "file"> | undefined> {
+/** What is wrong with a symbolic link the walk met, or undefined when it stays inside the boundary. */
+async function linkEscape(file: string, boundary: string): Promise<string | undefined> {
   try {
     const target = await realpath(file);
-    return isWithin(target, boundary) ? undefined : symlinkFinding(OUTSIDE);
+    return isWithin(target, boundary) ? undefined : OUTSIDE;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return symlinkFinding(code === "ELOOP" ? "Symbolic link loops back on itself; it was not followed." : "Symbolic link is broken; it was not followed.");
+    return code === "ELOOP" ? "Symbolic link loops back on itself; it was not followed." : "Symbolic link is broken; it was not followed.";
   }
 }
 
-async function namedEscape(file: string, cwd: string): Promise<Omit<Finding, "file"> | undefined> {
+async function namedEscape(file: string, cwd: string): Promise<string | undefined> {
   if (!isWithin(file, cwd)) return undefined; // a path outside the folder, named on purpose
   const [real, boundary] = await Promise.all([realpath(file).catch(() => file), realpath(cwd).catch(() => cwd)]);
-  return isWithin(real, boundary) ? undefined : symlinkFinding(OUTSIDE);
+  return isWithin(real, boundary) ? undefined : OUTSIDE;
 }
 
 const OUTSIDE = "Symbolic link points outside the scanned folder; it was not followed.";
 
-function symlinkFinding(message: string): Omit<Finding, "file"> {
-  return {
-    ruleId: "file/symlink",
-    severity: "warning",
-    message,
-    range: FILE_START,
-    iso42001: ["7.5.3"],
+function symlinkFinding(file: string, message: string): Finding {
+  return report(CORE_RULES["file/symlink"], file, FILE_START, message, {
     help: "Keep artefacts inside the repository as regular files, or scan the folder the link points to.",
-  };
+  });
 }
 
 export function toDisplay(cwd: string, abs: string): string {

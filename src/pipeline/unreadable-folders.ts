@@ -5,6 +5,8 @@ import { readdir, type Dirent } from "node:fs";
 import { readdir as readdirAsync } from "node:fs/promises";
 import { resolve } from "node:path";
 import { FILE_START, type Finding } from "../core/finding.js";
+import { CORE_RULES } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 const DENIED = new Set(["EACCES", "EPERM"]);
 
@@ -46,13 +48,7 @@ export async function deniedInGitOutput(stderr: string, dir: string): Promise<st
 }
 
 export function unreadableFolderFinding(file: string): Finding {
-  return {
-    ruleId: "file/unreadable",
-    severity: "error",
-    message: "Folder cannot be read (permission denied); the files in it were not checked.",
-    file,
-    range: FILE_START,
-    iso42001: ["7.5.3"],
+  return report(CORE_RULES["file/unreadable"], file, FILE_START, "Folder cannot be read (permission denied); the files in it were not checked.", {
     help: "Let the user running aimslint read the folder (e.g. chmod a+rx), or add it to `ignores` in the configuration.",
-  };
+  });
 }

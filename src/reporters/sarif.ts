@@ -2,7 +2,8 @@
 // ISO/IEC 42001 tags, and every finding, suppressed ones included as SARIF suppressions. Deterministic output.
 import { createHash } from "node:crypto";
 import { SEVERITY_RANK, type Finding, type Severity } from "../core/finding.js";
-import { titleOf } from "../core/iso42001.js";
+import { coreRule } from "../core/core-rules.js";
+import { compareRefs, titleOf } from "../core/iso42001.js";
 import type { Reporter, RuleMetadata } from "./types.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
@@ -12,51 +13,12 @@ export function ruleDocsUrl(rule: Pick<RuleMetadata, "id" | "source">): string |
   return rule.source?.startsWith("rules/") ? `https://aimslint.dev/rules/${rule.id}` : undefined;
 }
 
-/** Rule ids of the core pipeline have no rule.yaml; they get a generic description by family. */
-const CORE: Record<string, { title: string; rationale: string; help: string }> = {
-  "schema/": {
-    title: "Match the JSON Schema of the artefact's kind",
-    rationale: "Every artefact kind has a JSON Schema (schemas/ in the aimslint package). A document that does not match it cannot be checked reliably, and auditors cannot rely on its fields (7.5.2).",
-    help: "Correct the value or key the message names; docs/artefact-model.md lists every field of every kind.",
-  },
-  "parse/": {
-    title: "Write artefacts as well-formed YAML, JSON or Markdown front matter",
-    rationale: "A file that does not parse cannot be read by people's tools or by aimslint; its content is lost to the management system (7.5.2).",
-    help: "Fix the syntax at the position given (an unclosed quote, a bad indent, a repeated key, a custom tag).",
-  },
-  "file/": {
-    title: "Keep artefacts readable: UTF-8 text, within the size limit, not linked from outside",
-    rationale: "Documented information must be available and suitable for use (7.5.3); a file that cannot be read is neither.",
-    help: "Save the file as UTF-8 text, split it if it is over the size limit, and keep it as a regular file in the repository.",
-  },
-  "kind/": {
-    title: "Say which kind of artefact a file is",
-    rationale: "aimslint checks an artefact against the schema and rules of its kind; a file with an unknown or missing kind is checked against nothing.",
-    help: "Add a top-level `kind:` naming one of the kinds in docs/artefact-model.md, or fix its spelling.",
-  },
-  "suppression/": {
-    title: "Give every inline suppression a known rule, a reason, and a date that has not passed",
-    rationale: "A suppression is a governance exception: it must be explained and must not outlive its review (6.1.3, 7.5.3).",
-    help: "Write `aimslint-disable-next-line <rule-id> until YYYY-MM-DD -- <reason>`; remove directives that suppress nothing.",
-  },
-  // Before "aimslint/": the first prefix that matches wins.
-  "aimslint/too-many-findings": {
-    title: "Keep the findings of one file within the limit",
-    rationale: "Past the per-file limit (1,000 by default), a file's further findings are counted, not listed, so that one broken file cannot flood the output or exhaust a CI job.",
-    help: "Fix the problems listed and run again, or raise `limits.maxFindingsPerFile` in the configuration (or pass --max-findings-per-file).",
-  },
-  "aimslint/": {
-    title: "Rules run without failing",
-    rationale: "A rule that fails to run checks nothing; the failure is reported so that it is not mistaken for a pass.",
-    help: "Fix the rule file named in the message, or report the problem as an aimslint bug.",
-  },
-};
+const OTHER = { title: "aimslint finding", rationale: "A finding of a rule this run does not list.", help: "See the message." };
 
-const OTHER = { title: "aimslint finding", rationale: "A problem found by aimslint's core checks.", help: "See the message." };
-
+/** A core rule's metadata (core/core-rules.ts), with the severity and references its findings in this run had. */
 export function coreRuleMetadata(id: string, severity: Severity, refs: readonly string[]): RuleMetadata {
-  const family = Object.keys(CORE).find((prefix) => id.startsWith(prefix));
-  const text = family ? CORE[family]! : OTHER;
+  const rule = coreRule(id);
+  const text = rule ? { title: rule.title, rationale: rule.rationale, help: rule.help } : OTHER;
   return { id, severity, iso42001: [...refs], ...text };
 }
 
@@ -170,13 +132,3 @@ function pascalCase(id: string): string {
 }
 
 /** Clause numbers before Annex A, each in numeric order: 4.1 < 6.1.2 < 10.2 < A.2.2 < A.10.3. */
-export function compareRefs(a: string, b: string): number {
-  const key = (r: string) => [r.startsWith("A.") ? 1 : 0, ...r.replace(/^A\./, "").split(".").map(Number)];
-  const ka = key(a);
-  const kb = key(b);
-  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
-    const d = (ka[i] ?? -1) - (kb[i] ?? -1);
-    if (d !== 0 && !Number.isNaN(d)) return d;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}

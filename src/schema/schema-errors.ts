@@ -8,6 +8,8 @@ import type { Artefact } from "../source/classify.js";
 import { describe } from "../source/parse.js";
 import { propertiesAt } from "./schema-navigator.js";
 import { yaml11Value } from "../source/yaml11-values.js";
+import { CORE_RULES, type CoreRuleId } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 /** Keywords that only say "one of my branches failed"; the branch errors say what. */
 const WRAPPERS = new Set(["anyOf", "oneOf", "allOf", "if", "then", "else", "not", "$ref"]);
@@ -41,7 +43,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
     const path = parsePointer(error.instancePath);
     const where = path.length === 0 ? `the ${asNoun(kindTitle)}` : `"${display(path)}"`;
     const value = valueAt(data, path);
-    let ruleId = "schema/invalid";
+    let ruleId: CoreRuleId = "schema/invalid";
     let message = `${capitalise(where)} ${error.message ?? "is invalid"}.`;
     let target = path;
     let locateAs: "key" | "value" = "value";
@@ -117,7 +119,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
     if (seen.has(key)) continue;
     seen.add(key);
     const located = locator.locate([...artefact.root, ...target], locateAs);
-    findings.push({ ruleId, severity: "error", message, file, range: located.range, iso42001: refs, pointer: pointer(target), ...(help ? { help } : {}) });
+    findings.push(report(CORE_RULES[ruleId], file, located.range, message, { severity: "error", iso42001: refs, help, pointer: pointer(target) }));
   }
   return findings;
 }

@@ -7,6 +7,8 @@ import { kindInfo } from "../core/kinds.js";
 import { describeSchemaErrors } from "./schema-errors.js";
 import type { Artefact } from "../source/classify.js";
 import { withoutYaml11Values } from "../source/yaml11-values.js";
+import { CORE_RULES } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 export interface Validator {
   (data: unknown): boolean;
@@ -27,14 +29,9 @@ export function validateArtefact(artefact: Artefact, lookup: ValidatorLookup): F
     ok = validate(data);
   } catch (error) {
     return [
-      {
-        ruleId: "schema/invalid",
-        severity: "error",
-        message: `Document could not be validated: ${(error as Error).message}.`,
-        file: artefact.doc.source.path,
-        range: artefact.doc.locator.locate([]).range,
+      report(CORE_RULES["schema/invalid"], artefact.doc.source.path, artefact.doc.locator.locate([]).range, `Document could not be validated: ${(error as Error).message}.`, {
         iso42001: kindInfo(artefact.kind)?.iso42001 ?? [],
-      },
+      }),
     ];
   }
   if (ok || !validate.errors) return [];

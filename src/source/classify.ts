@@ -7,6 +7,8 @@ import { syntheticKey, type PathSegment } from "./locator.js";
 import { article, asNoun, closest } from "../util/text.js";
 import { DATA_CARD_HEADINGS, MODEL_CARD_HEADINGS, sectionFields } from "./markdown.js";
 import type { ParsedDocument } from "./parse.js";
+import { CORE_RULES } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "container";
 
@@ -55,15 +57,11 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
     else {
       const all = [...KINDS, ...(options.extraKinds ?? [])].map((k) => k.id);
       const suggestion = typeof declared === "string" ? closest(declared, all) : undefined;
-      findings.push({
-        ruleId: "kind/unknown",
-        severity: "error",
-        message: `Unknown artefact kind ${JSON.stringify(declared)}${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
-        file: path,
-        range: doc.locator.locate(["kind"]).range,
-        iso42001: ["7.5.2"],
-        help: `Use one of: ${all.join(", ")}, or declare the kind in aimslint.config.yaml.`,
-      });
+      findings.push(
+        report(CORE_RULES["kind/unknown"], path, doc.locator.locate(["kind"]).range, `Unknown artefact kind ${JSON.stringify(declared)}${suggestion ? `; did you mean "${suggestion}"?` : "."}`, {
+          help: `Use one of: ${all.join(", ")}, or declare the kind in aimslint.config.yaml.`,
+        }),
+      );
       return { artefacts: [], findings };
     }
   }
@@ -198,19 +196,16 @@ function unclassifiedFinding(doc: ParsedDocument, { kind, keys, note }: Lookalik
   const title = asNoun(kindInfo(kind)?.title ?? kind);
   const markdown = doc.source.format === "markdown";
   const range = doc.locator.locate([]).range;
-  if (note) return { ruleId: "kind/unclassified", ...note, file: doc.source.path, range, iso42001: ["7.5.2"] };
-  return {
-    ruleId: "kind/unclassified",
+  const rule = CORE_RULES["kind/unclassified"];
+  if (note) return report(rule, doc.source.path, range, note.message, { severity: note.severity, help: note.help });
+  const message = markdown
+    ? `Looks like ${article(title)} ${title} (file name), but aimslint cannot check a Markdown-only ${title}.`
+    : `Looks like ${article(title)} ${title} (has ${keys.map((k) => `"${k}"`).join(", ")}) but declares no kind, so it is not checked.`;
+  return report(rule, doc.source.path, range, message, {
     severity: markdown ? "info" : "warning",
-    message: markdown
-      ? `Looks like ${article(title)} ${title} (file name), but aimslint cannot check a Markdown-only ${title}.`
-      : `Looks like ${article(title)} ${title} (has ${keys.map((k) => `"${k}"`).join(", ")}) but declares no kind, so it is not checked.`,
-    file: doc.source.path,
-    range,
-    iso42001: ["7.5.2"],
     help: markdown
       ? `Keep the ${title} as YAML with \`kind: ${kind}\` (see \`aimslint init\`), or add front matter with \`kind: ${kind}\`.`
       : `Add \`kind: ${kind}\` at the top of the document (or a \`# yaml-language-server: $schema=…/${kind}.schema.json\` line).`,
-  };
+  });
 }
 

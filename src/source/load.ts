@@ -3,6 +3,8 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { LineIndex } from "./line-index.js";
+import { CORE_RULES, type CoreRuleId } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 export type SourceFormat = "yaml" | "json" | "markdown";
 
@@ -75,8 +77,8 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
   const { path, absPath, explicit } = candidate;
   const format = formatOf(path);
   if (!format) return { skip: true };
-  const fileFinding = (ruleId: string, message: string, help: string): LoadResult => ({
-    finding: { ruleId, severity: "error", message, file: path, range: FILE_START, iso42001: ["7.5.3"], help },
+  const fileFinding = (ruleId: CoreRuleId, message: string, help: string): LoadResult => ({
+    finding: report(CORE_RULES[ruleId], path, FILE_START, message, { severity: "error", help }),
   });
   let bytes: Buffer;
   let stamp: FileStamp;
@@ -124,15 +126,13 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
     const at = prefix.position(prefix.text.length);
     return {
       head: headText(bytes),
-      finding: {
-        ruleId: "file/encoding",
-        severity: "error",
-        message: `File is not valid UTF-8 (invalid byte 0x${(bytes[bad] as number).toString(16).padStart(2, "0")}).`,
-        file: path,
-        range: { start: at, end: { line: at.line, column: at.column + 1 } },
-        iso42001: ["7.5.3"],
-        help: "Re-save the file as UTF-8.",
-      },
+      finding: report(
+        CORE_RULES["file/encoding"],
+        path,
+        { start: at, end: { line: at.line, column: at.column + 1 } },
+        `File is not valid UTF-8 (invalid byte 0x${(bytes[bad] as number).toString(16).padStart(2, "0")}).`,
+        { help: "Re-save the file as UTF-8." },
+      ),
     };
   }
   let text = bytes.toString("utf8");

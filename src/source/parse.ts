@@ -8,6 +8,8 @@ import { Locator } from "./locator.js";
 import type { Limits, SourceFile } from "./load.js";
 import { readSections, splitFrontMatter, type Section } from "./markdown.js";
 import { yaml11Value } from "./yaml11-values.js";
+import { CORE_RULES, type CoreRuleId } from "../core/core-rules.js";
+import { report } from "../core/report.js";
 
 export interface ParsedDocument {
   source: SourceFile;
@@ -148,15 +150,9 @@ function parseJson(source: SourceFile, limits: Limits): ParseResult {
     return {
       documents: [],
       findings: [
-        {
-          ruleId: "parse/syntax",
-          severity: "error",
-          message: `Invalid JSON: ${clean}.`,
-          file: source.path,
-          range: { start, end },
-          iso42001: ["7.5.2"],
+        report(CORE_RULES["parse/syntax"], source.path, { start, end }, `Invalid JSON: ${clean}.`, {
           help: "Fix the JSON syntax (trailing commas, comments and unquoted keys are not JSON).",
-        },
+        }),
       ],
     };
   }
@@ -179,15 +175,9 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
     return {
       documents: [],
       findings: [
-        {
-          ruleId: "parse/syntax",
-          severity: "error",
-          message: "Front matter opened with --- is never closed.",
-          file: source.path,
-          range: { start, end: { line: start.line, column: start.column + 3 } },
-          iso42001: ["7.5.2"],
+        report(CORE_RULES["parse/syntax"], source.path, { start, end: { line: start.line, column: start.column + 3 } }, "Front matter opened with --- is never closed.", {
           help: "End the YAML front matter with a line holding only ---.",
-        },
+        }),
       ],
     };
   }
@@ -207,15 +197,11 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
     return result;
   }
   if (doc.data === null || typeof doc.data !== "object" || Array.isArray(doc.data)) {
-    result.findings.push({
-      ruleId: "parse/not-a-mapping",
-      severity: "error",
-      message: `Front matter must be a mapping of keys to values, found ${describe(doc.data)}.`,
-      file: source.path,
-      range: doc.locator.locate([]).range,
-      iso42001: ["7.5.2"],
-      help: "Write the front matter as `key: value` lines, as the Hugging Face Hub requires.",
-    });
+    result.findings.push(
+      report(CORE_RULES["parse/not-a-mapping"], source.path, doc.locator.locate([]).range, `Front matter must be a mapping of keys to values, found ${describe(doc.data)}.`, {
+        help: "Write the front matter as `key: value` lines, as the Hugging Face Hub requires.",
+      }),
+    );
     result.documents = [];
     return result;
   }
@@ -225,7 +211,7 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
 }
 
 function yamlProblem(source: SourceFile, base: number, code: string, message: string, pos: [number, number], severity: "error" | "warning"): Finding {
-  const ruleId = code === "DUPLICATE_KEY" ? "parse/duplicate-key" : code === "TAG_RESOLVE_FAILED" ? "parse/unknown-tag" : code === "RESOURCE_EXHAUSTION" ? "parse/resource-limit" : "parse/syntax";
+  const ruleId: CoreRuleId = code === "DUPLICATE_KEY" ? "parse/duplicate-key" : code === "TAG_RESOLVE_FAILED" ? "parse/unknown-tag" : code === "RESOURCE_EXHAUSTION" ? "parse/resource-limit" : "parse/syntax";
   const { start, end: endPos } = spanOnLine(source, base + pos[0], base + pos[1]);
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").replace(/\.$/, "");
   const help =
@@ -234,19 +220,12 @@ function yamlProblem(source: SourceFile, base: number, code: string, message: st
       : ruleId === "parse/unknown-tag"
         ? "Remove the custom tag: aimslint never includes or executes content, and other tools will read the value as a plain string."
         : "Fix the YAML syntax at this position.";
-  return {
-    ruleId,
-    severity,
-    message: ruleId === "parse/duplicate-key" ? `Duplicate key: ${text.replace(/^Map keys must be unique$/, "this key is already defined in the same mapping")}.` : `YAML: ${text}.`,
-    file: source.path,
-    range: { start, end: endPos },
-    iso42001: ["7.5.2"],
-    help,
-  };
+  const said = ruleId === "parse/duplicate-key" ? `Duplicate key: ${text.replace(/^Map keys must be unique$/, "this key is already defined in the same mapping")}.` : `YAML: ${text}.`;
+  return report(CORE_RULES[ruleId], source.path, { start, end: endPos }, said, { severity, help });
 }
 
-function fileFinding(source: SourceFile, ruleId: string, message: string, help: string, range: Range = FILE_START): Finding {
-  return { ruleId, severity: "error", message, file: source.path, range, iso42001: ["7.5.2"], help };
+function fileFinding(source: SourceFile, ruleId: CoreRuleId, message: string, help: string, range: Range = FILE_START): Finding {
+  return report(CORE_RULES[ruleId], source.path, range, message, { severity: "error", help });
 }
 
 function rangeOfDoc(source: SourceFile, doc: Document, base: number): Range {
