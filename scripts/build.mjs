@@ -45,6 +45,8 @@ function compileValidators() {
     const schema = JSON.parse(readFileSync(join(root, "schemas", "meta", `${meta}.schema.json`), "utf8"));
     ajv.addSchema(schema);
     exports[`@${meta}`] = schema.$id;
+    // A configured rule's options, once filled in, are checked against its functions' option schemas.
+    for (const def of Object.keys(schema.$defs ?? {}).filter((d) => d.startsWith("values-"))) exports[`@function/${def.slice(7)}`] = `${schema.$id}#/$defs/${def}`;
   }
   const code = fixValidatorCode(standaloneCode.default(ajv, exports));
   if (unfixedValidatorCode(code)) throw new Error("build/validators.cjs: ajv's generated code collects errors in a way src/schema/ajv-code-fixes.mjs no longer recognises");
@@ -127,6 +129,9 @@ const sidecars = {
 };
 shared.plugins = [sidecars];
 
+// The rule functions' registry writes their names and option schemas into the rule meta-schema compiled next.
+await build({ ...shared, plugins: [], minify: false, entryPoints: [join(root, "scripts", "gen-functions.ts")], outfile: join(root, "build", "gen-functions.cjs") });
+(await import("node:child_process")).execFileSync(process.execPath, [join(root, "build", "gen-functions.cjs")], { stdio: "inherit" });
 compileRules(compileValidators());
 if (rulesOnly) process.exit(0);
 const outdir = check ? join(root, "build", "dist-check") : join(root, "dist");

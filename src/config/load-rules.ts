@@ -3,6 +3,7 @@
 import builtIn from "../../build/rules.json" with { type: "json" };
 import { ConfigError } from "../core/errors.js";
 import { parsePolicyFile, problemsError } from "./load-config.js";
+import { checkOptionValues } from "./option-values.js";
 import type { Artefact } from "../source/classify.js";
 import { builtInValidator } from "../schema/compiled-validators.js";
 import { describeSchemaErrors } from "../schema/schema-errors.js";
@@ -32,6 +33,10 @@ export function loadRuleFile(file: string): RuleDefinition[] {
           if (problem) throw new ConfigError(`${file}: rule "${definition.id}": unsafe ${key} pattern: ${problem}.`);
         }
       }
+      checkOptionValues(definition, definition.options ?? {}, (option) => {
+        const { start } = doc.locator.locate(option ? [...root, "options", option] : [...root, "check"]).range;
+        return `${file}:${start.line}:${start.column}`;
+      });
       rules.push(definition);
     }
   }

@@ -13,6 +13,7 @@ import { BUILT_IN_RULES, loadRuleFile } from "./load-rules.js";
 import type { ActiveRule } from "../engine/run-rules.js";
 import type { RuleDefinition } from "../engine/types.js";
 import { closest } from "../util/text.js";
+import { checkOptionValues } from "./option-values.js";
 import { isWithin } from "../util/within.js";
 import { ConfigError } from "../core/errors.js";
 import { findConfig, gitTop, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
@@ -156,10 +157,14 @@ function applySettings(target: Map<string, Setting>, rules: Record<string, RuleS
     const options = typeof setting === "object" && setting.options ? setting.options : {};
     for (const key of Object.keys(options)) {
       if (!rule.options || !Object.hasOwn(rule.options, key)) {
-        throw new ConfigError(`${at(id, key)}: rule "${id}" has no option "${key}"${rule.options ? ` (options: ${Object.keys(rule.options).join(", ")})` : ""}.`);
+        const suggestion = rule.options ? closest(key, Object.keys(rule.options)) : undefined;
+        const known = rule.options ? ` (options: ${Object.keys(rule.options).join(", ")})` : "";
+        throw new ConfigError(`${at(id, key)}: rule "${id}" has no option "${key}"${suggestion ? `; did you mean "${suggestion}"?` : "."}${known}`);
       }
     }
-    target.set(id, { severity, options: { ...current.options, ...options } });
+    const merged = { ...current.options, ...options };
+    if (Object.keys(options).length > 0) checkOptionValues(rule, merged, (option) => at(id, option));
+    target.set(id, { severity, options: merged });
   }
 }
 

@@ -1,6 +1,8 @@
 // Which fields of which kinds the cross-document rules read from other artefacts: the repository index keeps
-// those and nothing else. Derived from the rules themselves, so the organisation's own rules are covered too.
+// those and nothing else. Derived from the rules and what each function declares it reads (functions/registry.ts),
+// so the organisation's own rules are covered too.
 import type { IndexFields } from "./index-entry.js";
+import { FUNCTIONS } from "./functions/registry.js";
 import { substituteOptions } from "./options.js";
 import type { RuleDefinition } from "./types.js";
 
@@ -18,10 +20,10 @@ export function indexFields(variants: Iterable<{ rule: RuleDefinition; options: 
   };
   for (const { rule, options } of variants) {
     for (const call of [...(rule.check.when ?? []), ...rule.check.then]) {
-      if (call.function !== "referenced-by" && call.function !== "listed-in") continue;
+      const reads = FUNCTIONS.get(call.function)?.reads;
+      if (!reads) continue;
       const o = substituteOptions(call.options ?? {}, options);
-      keep(o["kind"], o["field"]);
-      if (call.function === "listed-in") keep(o["kind"], o["whereField"]);
+      for (const [kind, field] of reads) keep(o[kind], o[field]);
     }
   }
   return new Map([...fields].map(([kind, set]) => [kind, [...set].sort()]));

@@ -9,7 +9,7 @@ import { display } from "../schema/schema-errors.js";
 import { pointer, type PathSegment } from "../source/locator.js";
 import type { Keeper } from "../util/detach.js";
 import { quote } from "../util/text.js";
-import { DOCUMENT_FUNCTIONS, REPOSITORY_FUNCTIONS, usesRepository } from "./functions/index.js";
+import { FUNCTIONS, usesRepository } from "./functions/registry.js";
 import type { IndexEntry } from "./index-entry.js";
 import { substituteOptions } from "./options.js";
 import { parsePath, resolvePath, type Match } from "./paths.js";
@@ -196,12 +196,11 @@ function holds(call: FunctionCall, given: Match, active: ActiveRule, artefact: A
 
 function evaluateOne(call: FunctionCall, match: Match, given: PathSegment[], active: ActiveRule, artefact: ArtefactView, today: string, index?: RepoIndex): Failure[] {
   const ctx = new Context(match, given, artefact, optionsFor(call, active), today);
-  const local = DOCUMENT_FUNCTIONS[call.function];
-  if (local) return local(ctx);
-  const across = REPOSITORY_FUNCTIONS[call.function];
-  if (!across) throw new Error(`unknown function "${call.function}"`);
+  const fn = FUNCTIONS.get(call.function);
+  if (!fn) throw new Error(`unknown function "${call.function}"`);
+  if (fn.scope === "document") return fn.check(ctx);
   if (!index) throw new Error(`"${call.function}" needs the repository index, which is not built yet (an aimslint bug)`);
-  return across(Object.assign(ctx, { index }));
+  return fn.check(Object.assign(ctx, { index }));
 }
 
 /** What a function sees. Built for every value checked, so what most checks never read is computed on demand. */

@@ -1,0 +1,204 @@
+// The vocabulary rules are written in, declared once: each function's name, whether it needs the repository, the
+// JSON Schema of its options and the fields of other artefacts it reads. From this table come the rule
+// meta-schema's function list and option schemas (so a misspelt option is a config error with its position),
+// docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
+import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
+import { absent, coverage, date, enumeration, includes, length, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
+import { listedIn, reference, referencedBy, uniqueId } from "./repository.js";
+
+/** A JSON Schema, as written in schemas/. */
+export type JsonSchema = Record<string, unknown>;
+
+interface FunctionSpec {
+  name: string;
+  /** For docs/rule-functions.md: when a call fails. */
+  failsWhen: string;
+  /** The options' properties, each with a `description` for the docs. Options not listed are refused. */
+  options: Record<string, JsonSchema>;
+  /** Extra constraints on the options object (`required`, `anyOf` of required sets). */
+  constraints?: JsonSchema;
+  /**
+   * Fields of other artefacts the function reads, as pairs of option names: [option naming the kind, option
+   * naming the field]. The repository index keeps exactly these.
+   */
+  reads?: readonly (readonly [string, string])[];
+}
+
+export interface DocumentFunction extends FunctionSpec {
+  scope: "document";
+  check: CheckFunction;
+}
+
+/** Looks at other artefacts through the repository index: runs once every file is indexed. */
+export interface RepositoryFunction extends FunctionSpec {
+  scope: "repository";
+  check: RepositoryCheckFunction;
+}
+
+export type RuleFunction = DocumentFunction | RepositoryFunction;
+
+const anyValue: JsonSchema = {};
+const list = (description: string, items: JsonSchema = anyValue): JsonSchema => ({ type: "array", minItems: 1, items, description });
+const bool = (description: string): JsonSchema => ({ type: "boolean", description });
+const text = (description: string): JsonSchema => ({ type: "string", minLength: 1, description });
+const count = (description: string): JsonSchema => ({ type: "integer", minimum: 0, description });
+const kindOption: JsonSchema = { anyOf: [{ type: "string", minLength: 1 }, { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }], description: "an artefact kind, or a list of kinds" };
+
+export const RULE_FUNCTIONS: readonly RuleFunction[] = [
+  {
+    name: "present",
+    scope: "document",
+    check: present,
+    options: {},
+    failsWhen: "the field is missing, null, blank, an empty list/mapping, or only template filler (`TBD`, `N/A`, `[More Information Needed]`, `<owner>`…)",
+  },
+  { name: "absent", scope: "document", check: absent, options: {}, failsWhen: "the field is set" },
+  {
+    name: "pattern",
+    scope: "document",
+    check: pattern,
+    options: {
+      match: text("regular expression the string must match"),
+      notMatch: text("regular expression the string must not match"),
+      description: text("what the pattern means, for the message"),
+    },
+    constraints: { anyOf: [{ required: ["match"] }, { required: ["notMatch"] }] },
+    failsWhen: "a string does not match `match`, or matches `notMatch`. Patterns with nested quantifiers or back-references are refused (they could hang the scan)",
+  },
+  {
+    name: "enumeration",
+    scope: "document",
+    check: enumeration,
+    options: { values: list("the allowed values") },
+    constraints: { required: ["values"] },
+    failsWhen: "the value is not one of `values`",
+  },
+  {
+    name: "includes",
+    scope: "document",
+    check: includes,
+    options: { any: list("the list must include at least one of these"), all: list("the list must include every one of these") },
+    constraints: { anyOf: [{ required: ["any"] }, { required: ["all"] }] },
+    failsWhen: "a list includes none of `any`, or misses one of `all`",
+  },
+  {
+    name: "length",
+    scope: "document",
+    check: length,
+    options: { min: count("fewest filled items or characters"), max: count("most items or characters") },
+    constraints: { anyOf: [{ required: ["min"] }, { required: ["max"] }] },
+    failsWhen: "a list (filled items), string or mapping is too short or too long; missing counts as 0 when `min` > 0",
+  },
+  {
+    name: "range",
+    scope: "document",
+    check: range,
+    options: { min: { type: "number", description: "lowest allowed number" }, max: { type: "number", description: "highest allowed number" } },
+    constraints: { anyOf: [{ required: ["min"] }, { required: ["max"] }] },
+    failsWhen: "a number is out of bounds (or not a number)",
+  },
+  {
+    name: "date",
+    scope: "document",
+    check: date,
+    options: {
+      notInPast: bool("the date must not be before today"),
+      notInFuture: bool("the date must not be after today"),
+      maxAgeMonths: count("the date must be at most this many months ago"),
+      maxAheadMonths: count("the date must be at most this many months ahead"),
+      notBefore: text("path of another date, relative to `given`, this one must not precede"),
+      notAfter: text("path of another date, relative to `given`, this one must not follow"),
+    },
+    failsWhen: 'the value is not a date (`YYYY-MM-DD`) or breaks a bound; "today" is `--today`, the config\'s `today:`, or the real date',
+  },
+  {
+    name: "ordinal",
+    scope: "document",
+    check: ordinal,
+    options: {
+      scale: list("the values in order, lowest first"),
+      min: { description: "lowest allowed value on the scale" },
+      max: { description: "highest allowed value on the scale" },
+      notAbove: text("path of another field, relative to `given`, on the same scale that this one must not exceed"),
+    },
+    constraints: { required: ["scale"] },
+    failsWhen: "the value is off the scale, out of bounds, or above another field on the same scale",
+  },
+  {
+    name: "one-of",
+    scope: "document",
+    check: oneOf,
+    options: { fields: list("paths, relative to `given`, of which one must be filled", { type: "string", minLength: 1 }), exactly: bool("no more than one may be filled") },
+    constraints: { required: ["fields"] },
+    failsWhen: "none of `fields` is filled (or, with `exactly`, more than one)",
+  },
+  { name: "no-placeholders", scope: "document", check: noPlaceholders, options: {}, failsWhen: "any string under the field is template filler" },
+  {
+    name: "coverage",
+    scope: "document",
+    check: coverage,
+    options: {
+      values: { anyOf: [{ const: "annex-a" }, { type: "array", minItems: 1 }], description: "the values to cover, or `annex-a` for the 38 Annex A controls" },
+      key: text("the key of each item that names a value"),
+    },
+    constraints: { required: ["values"] },
+    failsWhen: "the list misses a value, or lists one twice",
+  },
+  {
+    name: "reference",
+    scope: "repository",
+    check: reference,
+    options: { kind: kindOption, allowFiles: bool("a path to a file of the repository counts too (`#fragment` ignored)") },
+    failsWhen: "an id (or each id of a list) names no artefact of that kind (with `allowFiles`: and no file at that path, relative to the project root)",
+  },
+  { name: "unique-id", scope: "repository", check: uniqueId, options: {}, failsWhen: "another artefact already uses this id (reported on every later one, with the first one's position)" },
+  {
+    name: "referenced-by",
+    scope: "repository",
+    check: referencedBy,
+    options: { kind: text("the kind of the artefacts that name this one"), field: text("their field that names it"), min: count("how many must name it (default 1)") },
+    constraints: { required: ["kind", "field"] },
+    reads: [["kind", "field"]],
+    failsWhen: "fewer than `min` artefacts of `kind` name this artefact's id in their `field`",
+  },
+  {
+    name: "listed-in",
+    scope: "repository",
+    check: listedIn,
+    options: {
+      kind: text("the kind of the artefact that lists the values"),
+      field: text("its field that lists them"),
+      whereField: text("only where this field of the same list item…"),
+      whereValue: { description: "…has this value" },
+    },
+    constraints: { required: ["kind", "field"] },
+    reads: [
+      ["kind", "field"],
+      ["kind", "whereField"],
+    ],
+    failsWhen:
+      'a value (or each item) does not appear in `field` of any artefact of `kind` (with the where-clause: of the same list item), e.g. every control a risk uses is `included` in the SoA: `{ kind: statement-of-applicability, field: "controls[*].control", whereField: "controls[*].applicable", whereValue: included }`',
+  },
+];
+
+export const FUNCTIONS: ReadonlyMap<string, RuleFunction> = new Map(RULE_FUNCTIONS.map((f) => [f.name, f]));
+
+export const usesRepository = (call: { function: string }): boolean => FUNCTIONS.get(call.function)?.scope === "repository";
+
+/**
+ * The JSON Schema of a function's options, as the rule meta-schema embeds it. With `references`, every option may
+ * instead be `{ $option: name }`, a rule option's value filled in when the rule runs.
+ */
+export function optionsSchema(fn: RuleFunction, references: boolean): JsonSchema {
+  const properties = Object.fromEntries(
+    Object.entries(fn.options).map(([name, schema]) => [name, references ? { if: { type: "object", required: ["$option"], properties: { $option: true } }, then: { $ref: "#/$defs/optionReference" }, else: schema } : schema]),
+  );
+  return { type: "object", properties, additionalProperties: false, ...strict(fn.constraints) };
+}
+
+/** ajv's strict mode wants a property named in `required` to be declared beside it, even inside `anyOf`. */
+function strict(constraints: JsonSchema | undefined): JsonSchema {
+  const anyOf = constraints?.["anyOf"] as { required: string[] }[] | undefined;
+  if (!anyOf) return constraints ?? {};
+  return { ...constraints, anyOf: anyOf.map((c) => ({ ...c, properties: Object.fromEntries(c.required.map((name) => [name, true])) })) };
+}

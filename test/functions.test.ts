@@ -1,0 +1,219 @@
+// The rule functions' registry (src/engine/functions/registry.ts): a table of cases per function, and the files
+// generated from the registry (the rule meta-schema, docs/rule-functions.md, the index's kept fields) agree with it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/config/resolve-config.js";
+import { ConfigError } from "../src/core/errors.js";
+import { FUNCTIONS, RULE_FUNCTIONS } from "../src/engine/functions/registry.js";
+import { indexFields } from "../src/engine/index-fields.js";
+import { RepoIndex } from "../src/engine/repo-index.js";
+import type { IndexEntry } from "../src/engine/index-entry.js";
+import type { CheckContext, RuleDefinition } from "../src/engine/types.js";
+import { fixture } from "./helpers/lint.js";
+
+const root = join(import.meta.dirname, "..");
+const TODAY = "2026-06-30";
+
+interface Case {
+  value?: unknown;
+  options?: Record<string, unknown>;
+  /** The artefact's data; `value` is its field "f". */
+  data?: Record<string, unknown>;
+  fails: string[];
+}
+
+const entry = (file: string, kind: string, data: Record<string, unknown>): IndexEntry => ({ file, doc: 0, root: [], kind, ...(typeof data["id"] === "string" ? { id: data["id"] } : {}), data });
+const INDEX_ENTRIES = [
+  entry("sys.yaml", "ai-system", { id: "SYS-1" }),
+  entry("sys-copy.yaml", "ai-system", { id: "SYS-2" }),
+  entry("dup.yaml", "ai-system", { id: "SYS-2" }),
+  entry("risk.yaml", "risk", { id: "RISK-1", system: "SYS-1" }),
+  entry("soa.yaml", "statement-of-applicability", { controls: [{ control: "A.5.2", applicable: "included" }, { control: "A.6.1.2", applicable: "excluded" }] }),
+];
+const fields = new Map([
+  ["risk", ["system"]],
+  ["statement-of-applicability", ["controls[*].applicable", "controls[*].control"]],
+]);
+const INDEX = new RepoIndex(INDEX_ENTRIES, root, () => ({ start: { line: 3, column: 5 }, end: { line: 3, column: 9 } }), fields);
+
+/** Every function, with what it must accept and refuse: a new function without a table fails the first test. */
+const TABLES: Record<string, Case[]> = {
+  present: [
+    { value: "Credit scoring", fails: [] },
+    { fails: ['Missing "f".'] },
+    { value: "TBD", fails: ['"f" holds template filler "TBD", not an answer.'] },
+    { value: [], fails: ['"f" is empty.'] },
+  ],
+  absent: [{ fails: [] }, { value: "x", fails: ['"f" must not be set here.'] }],
+  pattern: [
+    { value: "team-credit", options: { match: "^team-" }, fails: [] },
+    { value: "alice", options: { match: "^team-", description: "a team id" }, fails: ['"alice" in "f" does not match a team id.'] },
+    { value: "alice@example.com", options: { notMatch: "@" }, fails: ['"alice@example.com" in "f" must not match /@/.'] },
+  ],
+  enumeration: [
+    { value: "high", options: { values: ["low", "high"] }, fails: [] },
+    { value: "huge", options: { values: ["low", "high"] }, fails: ['"huge" in "f" is not one of "low", "high".'] },
+  ],
+  includes: [
+    { value: ["a", "b"], options: { any: ["b"] }, fails: [] },
+    { value: ["a"], options: { all: ["a", "c"] }, fails: ['"f" is missing "c".'] },
+  ],
+  length: [
+    { value: ["a", "b"], options: { min: 2 }, fails: [] },
+    { value: "ab", options: { min: 3 }, fails: ['"f" has 2 characters; at least 3 expected.'] },
+    { options: { min: 1 }, fails: ['Missing "f" (at least 1 expected).'] },
+  ],
+  range: [
+    { value: 0.5, options: { min: 0, max: 1 }, fails: [] },
+    { value: 2, options: { max: 1 }, fails: ['"f" is 2; at most 1 allowed.'] },
+  ],
+  date: [
+    { value: "2026-01-01", options: { maxAgeMonths: 12 }, fails: [] },
+    { value: "2024-01-01", options: { maxAgeMonths: 12 }, fails: ['"f" is 2024-01-01, more than 12 months ago (today is 2026-06-30).'] },
+    { value: "2026-01-01", options: { notBefore: "start" }, data: { start: "2026-02-01" }, fails: ['"f" (2026-01-01) is before "start" (2026-02-01).'] },
+    { value: "soon", fails: ['"soon" in "f" is not a date (YYYY-MM-DD).'] },
+  ],
+  ordinal: [
+    { value: "low", options: { scale: ["low", "high"], notAbove: "cap" }, data: { cap: "high" }, fails: [] },
+    { value: "high", options: { scale: ["low", "high"], notAbove: "cap" }, data: { cap: "low" }, fails: ['"f" ("high") is above "cap" ("low").'] },
+  ],
+  "one-of": [
+    { options: { fields: ["a", "b"] }, data: { b: "x" }, fails: [] },
+    { options: { fields: ["a", "b"], exactly: true }, data: { a: "x", b: "y" }, fails: ['Only one of "a", "b" may be filled in.'] },
+  ],
+  "no-placeholders": [
+    { value: { a: "real" }, fails: [] },
+    { value: { a: "TBD" }, fails: ['"TBD" in "f.a" is template filler, not an answer.'] },
+  ],
+  coverage: [
+    { value: [{ c: "x" }, { c: "y" }], options: { values: ["x", "y"], key: "c" }, fails: [] },
+    { value: [{ c: "x" }, { c: "x" }], options: { values: ["x", "y"], key: "c" }, fails: ['"f" does not cover 1 of 2: "y".', '"x" is listed twice in "f" (items 0 and 1).'] },
+  ],
+  reference: [
+    { value: "SYS-1", options: { kind: "ai-system" }, fails: [] },
+    { value: "SYS-3", options: { kind: "ai-system" }, fails: ['"f" names "SYS-3", but no AI system record has that id; did you mean "SYS-1"?'] },
+    { value: "RISK-1", options: { kind: "ai-system" }, fails: ['"f" names "RISK-1", which is an AI risk entry, not an AI system record.'] },
+  ],
+  "unique-id": [
+    { value: "SYS-1", data: { id: "SYS-1" }, fails: [] },
+    { value: "SYS-2", data: { id: "SYS-2" }, fails: ["Id \"SYS-2\" is already used by sys-copy.yaml:3:5."] },
+  ],
+  "referenced-by": [
+    { value: "SYS-1", options: { kind: "risk", field: "system" }, fails: [] },
+    { value: "SYS-2", options: { kind: "risk", field: "system" }, fails: ['No AI risk entry names AI system record "SYS-2" in "system".'] },
+  ],
+  "listed-in": [
+    { value: ["A.5.2"], options: { kind: "statement-of-applicability", field: "controls[*].control", whereField: "controls[*].applicable", whereValue: "included" }, fails: [] },
+    {
+      value: ["A.6.1.2"],
+      options: { kind: "statement-of-applicability", field: "controls[*].control", whereField: "controls[*].applicable", whereValue: "included" },
+      fails: ['"A.6.1.2" in "f" is not listed in any Statement of Applicability with applicable "included" (controls[*].control).'],
+    },
+  ],
+};
+
+function run(name: string, c: Case): string[] {
+  const fn = FUNCTIONS.get(name)!;
+  const exists = "value" in c;
+  const data = { ...c.data, ...(exists ? { f: c.value } : {}) };
+  // The unique-id case runs as the later of the two artefacts with that id, the way the engine hands it over.
+  const artefact = name === "unique-id" ? (INDEX_ENTRIES.filter((e) => e.id === c.value).at(-1) ?? entry("x.yaml", "ai-system", data)) : { kind: "ai-system", root: [], data };
+  const ctx: CheckContext = { value: c.value, exists, path: ["f"], base: [], field: "f", artefact, options: c.options ?? {}, today: TODAY };
+  const failures = fn.scope === "document" ? fn.check(ctx) : fn.check({ ...ctx, index: INDEX });
+  return failures.map((f) => f.message);
+}
+
+describe("rule functions", () => {
+  it("each have a table of cases", () => {
+    expect(Object.keys(TABLES).sort()).toEqual(RULE_FUNCTIONS.map((f) => f.name).sort());
+  });
+
+  for (const fn of RULE_FUNCTIONS) {
+    it(`${fn.name}: passes and fails as its table says`, () => {
+      for (const c of TABLES[fn.name] ?? []) expect(run(fn.name, c), JSON.stringify(c)).toEqual(c.fails);
+    });
+  }
+
+  it("are the rule meta-schema's function list, with each function's option schema", () => {
+    const schema = JSON.parse(readFileSync(join(root, "schemas", "meta", "rule.schema.json"), "utf8"));
+    expect(schema.$defs.call.properties.function.enum).toEqual(RULE_FUNCTIONS.map((f) => f.name));
+    for (const fn of RULE_FUNCTIONS) expect(Object.keys(schema.$defs[`options-${fn.name}`].properties), fn.name).toEqual(Object.keys(fn.options));
+  });
+
+  it("are each documented in docs/rule-functions.md, under the right heading", () => {
+    const doc = readFileSync(join(root, "docs", "rule-functions.md"), "utf8");
+    const across = doc.indexOf("## Functions across documents");
+    for (const fn of RULE_FUNCTIONS) {
+      const at = doc.indexOf(`| \`${fn.name}\` |`);
+      expect(at, fn.name).toBeGreaterThan(0);
+      expect(at > across, fn.name).toBe(fn.scope === "repository");
+    }
+  });
+
+  it("say which fields of other artefacts the repository index keeps", () => {
+    const rule = (then: RuleDefinition["check"]["then"]): RuleDefinition => ({ id: "x/y", title: "", severity: "error", recommended: true, iso42001: [], appliesTo: [], rationale: "", help: "", check: { then } });
+    const kept = indexFields([
+      { rule: rule([{ function: "referenced-by", options: { kind: "risk", field: "system" } }]), options: {} },
+      { rule: rule([{ function: "listed-in", options: { kind: "soa", field: { $option: "f" }, whereField: "w" } }]), options: { f: "controls[*].control" } },
+      { rule: rule([{ function: "reference", options: { kind: "ai-system" } }]), options: {} },
+    ]);
+    expect(Object.fromEntries(kept)).toEqual({ risk: ["system"], soa: ["controls[*].control", "w"] });
+  });
+});
+
+describe("rule function options", () => {
+  const RULE = (options: string, ruleOptions = "") =>
+    [
+      "id: acme/owner-team",
+      "title: Require model cards to name an owning team",
+      "severity: error",
+      'iso42001: ["A.3.2"]',
+      "appliesTo: [model-card]",
+      "rationale: Accountability for each model must sit with a team (A.3.2).",
+      "help: Set owner to a team id.",
+      ruleOptions,
+      "check:",
+      "  then:",
+      "    - field: owner",
+      "      function: enumeration",
+      `      options: ${options}`,
+      "",
+    ]
+      .filter((l) => l !== "")
+      .join("\n");
+  const load = (files: Record<string, string>) => {
+    const dir = fixture(files);
+    try {
+      resolveConfig({ cwd: dir, startDir: dir });
+      return "";
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message.replaceAll(dir, "<dir>");
+    }
+  };
+  const CONFIG = "ruleFiles: [r.yaml]\n";
+
+  it("refuse a misspelt option in a rule file, with its position and a suggestion", () => {
+    expect(load({ "aimslint.config.yaml": CONFIG, "r.yaml": RULE("{ valeus: [a] }") })).toBe(
+      '<dir>/r.yaml:12:7: Missing required property "values" in "check.then[0].options".\n<dir>/r.yaml:12:18: Unknown property "valeus" in "check.then[0].options"; did you mean "values"?',
+    );
+  });
+
+  it("refuse a rule option whose value the function cannot take, at the rule option", () => {
+    expect(load({ "aimslint.config.yaml": CONFIG, "r.yaml": RULE("{ values: { $option: teams } }", "options:\n  teams: team-a") })).toBe(
+      '<dir>/r.yaml:9:10: rule "acme/owner-team", option "teams": enumeration\'s option "values" gets "team-a", which must be array. Give "teams" a value of that form (docs/rule-functions.md).',
+    );
+  });
+
+  it("refuse a configured option that is misspelt or of the wrong form, at its place in the configuration", () => {
+    const rule = RULE("{ values: { $option: teams } }", "options:\n  teams: [team-a]");
+    expect(load({ "aimslint.config.yaml": `${CONFIG}rules:\n  acme/owner-team:\n    options: { temas: [x] }\n`, "r.yaml": rule })).toBe(
+      '<dir>/aimslint.config.yaml:4:16: rule "acme/owner-team" has no option "temas"; did you mean "teams"? (options: teams)',
+    );
+    expect(load({ "aimslint.config.yaml": `${CONFIG}rules:\n  acme/owner-team:\n    options: { teams: 5 }\n`, "r.yaml": rule })).toBe(
+      '<dir>/aimslint.config.yaml:4:16: rule "acme/owner-team", option "teams": enumeration\'s option "values" gets 5, which must be array. Give "teams" a value of that form (docs/rule-functions.md).',
+    );
+    expect(load({ "aimslint.config.yaml": `${CONFIG}rules:\n  acme/owner-team:\n    options: { teams: [x, y] }\n`, "r.yaml": rule })).toBe("");
+  });
+});
