@@ -10,7 +10,7 @@ import { indexFields } from "../src/engine/index-fields.js";
 import { RepoIndex } from "../src/engine/repo-index.js";
 import type { IndexEntry } from "../src/engine/index-entry.js";
 import type { CheckContext, RuleDefinition } from "../src/engine/types.js";
-import { fixture } from "./helpers/lint.js";
+import { fixture, lintDir } from "./helpers/lint.js";
 
 const root = join(import.meta.dirname, "..");
 const TODAY = "2026-06-30";
@@ -118,8 +118,8 @@ function run(name: string, c: Case): string[] {
   const exists = "value" in c;
   const data = { ...c.data, ...(exists ? { f: c.value } : {}) };
   // The unique-id case runs as the later of the two artefacts with that id, the way the engine hands it over.
-  const artefact = name === "unique-id" ? (INDEX_ENTRIES.filter((e) => e.id === c.value).at(-1) ?? entry("x.yaml", "ai-system", data)) : { kind: "ai-system", root: [], data };
-  const ctx: CheckContext = { value: c.value, exists, path: ["f"], base: [], field: "f", artefact, options: c.options ?? {}, today: TODAY };
+  const self = name === "unique-id" ? (INDEX_ENTRIES.filter((e) => e.id === c.value).at(-1) ?? entry("x.yaml", "ai-system", data)) : entry("x.yaml", "ai-system", data);
+  const ctx: CheckContext = { value: c.value, exists, path: ["f"], base: [], field: "f", artefact: { kind: "ai-system", root: [], data }, self, options: c.options ?? {}, today: TODAY };
   const failures = fn.scope === "document" ? fn.check(ctx) : fn.check({ ...ctx, index: INDEX });
   return failures.map((f) => f.message);
 }
@@ -159,6 +159,38 @@ describe("rule functions", () => {
       { rule: rule([{ function: "reference", options: { kind: "ai-system" } }]), options: {} },
     ]);
     expect(Object.fromEntries(kept)).toEqual({ risk: ["system"], soa: ["controls[*].control", "w"] });
+  });
+});
+
+describe("one artefact at every stage", () => {
+  // A rule whose `when` asks the repository runs whole at the repository stage, on the file read again; unique-id
+  // compared that re-read artefact with index entries and took every artefact for a duplicate of itself.
+  it("unique-id in a rule that runs at the repository stage finds real duplicates only", async () => {
+    const rule = [
+      "id: acme/unique-linked-risk",
+      "title: Give every risk that names a system a unique id",
+      "severity: error",
+      'iso42001: ["6.1.2"]',
+      "appliesTo: [risk]",
+      "rationale: A risk register entry must be identifiable to be treated and reviewed (6.1.2).",
+      "help: Rename one of the two risks.",
+      "check:",
+      "  when: [{ field: system, function: reference, options: { kind: ai-system } }]",
+      "  then: [{ field: id, function: unique-id }]",
+      "",
+    ].join("\n");
+    const risk = (id: string) => `kind: risk\nid: ${id}\ntitle: Chatbot discloses account data\nsystem: SYS-1\n`;
+    const dir = fixture({
+      "aimslint.config.yaml": "extends: []\nruleFiles: [rule.yaml]\nrules:\n  acme/unique-linked-risk: error\n",
+      "rule.yaml": rule,
+      "sys.yaml": "kind: ai-system\nid: SYS-1\nname: Support assistant\n",
+      "risk-a.yaml": risk("RISK-1"),
+      "risk-b.yaml": risk("RISK-2"),
+      "risk-c.yaml": risk("RISK-2"),
+    });
+    const result = await lintDir(dir);
+    const found = result.findings.filter((f) => f.ruleId === "acme/unique-linked-risk").map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.message}`);
+    expect(found).toEqual(['risk-c.yaml:2:5 Id "RISK-2" is already used by risk-b.yaml:2:5.']);
   });
 });
 

@@ -83,7 +83,18 @@ const STRIDE = 5;
 const NO_PATH: PathSegment[] = [];
 
 /** Runs what can run on this artefact alone, findings into `findings`; the rest waits in `deferred`. */
-export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], today: string, keeper: Keeper, findings: Finding[], deferred: DeferredChecks): void {
+export interface DocumentStage {
+  today: string;
+  /** Copies what deferred checks keep of the file, so that its text can be collected (util/detach.ts). */
+  keeper: Keeper;
+  /** Findings of this file go here. */
+  findings: Finding[];
+  /** Calls that need the repository wait here for the index. */
+  deferred: DeferredChecks;
+}
+
+export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], stage: DocumentStage): void {
+  const { today, keeper, findings, deferred } = stage;
   const deferral: Deferral = { entry, keeper, checks: deferred };
   for (const active of rules) {
     const { rule } = active;
@@ -97,7 +108,7 @@ export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: r
     const findingsBefore = findings.length;
     const deferredBefore = deferred.length;
     try {
-      checkRule(active, artefact, today, findings, undefined, deferral);
+      checkRule(active, { entry, view: artefact }, artefact, today, findings, undefined, deferral);
     } catch (error) {
       findings.length = findingsBefore;
       deferred.truncate(deferredBefore);
@@ -130,12 +141,12 @@ export function runRepositoryChecks(deferred: Iterable<DeferredCheck>, context: 
       if (check.call === -1) {
         // A rule whose `when` asks the repository runs whole here, on the re-read artefact.
         const artefact = artefactOf();
-        if (artefact) checkRule(active, artefact, context.today, findings, context.index);
+        if (artefact) checkRule(active, { entry: check.entry, view: artefact }, artefact, context.today, findings, context.index);
         continue;
       }
       const call = active.rule.check.then[check.call]!;
       const match: Match = { path: check.path, value: check.value, exists: check.exists };
-      const failures = evaluateOne(call, match, check.given, active, check.entry, context.today, context.index);
+      const failures = evaluateOne(call, match, check.given, active, { entry: check.entry, view: check.entry }, context.today, context.index);
       if (failures.length === 0) continue;
       const artefact = artefactOf();
       for (const failure of failures) findings.push(toFinding(active, call, match, failure, artefact ?? check.entry));
@@ -160,25 +171,25 @@ interface Deferral {
  * With a `deferral` (the index is not built yet), calls that need the repository wait there instead; without
  * one, they run against `index`.
  */
-function checkRule(active: ActiveRule, artefact: Artefact, today: string, findings: Finding[], index?: RepoIndex, deferral?: Deferral): void {
+function checkRule(active: ActiveRule, subject: Subject, artefact: Artefact, today: string, findings: Finding[], index?: RepoIndex, deferral?: Deferral): void {
   const { then } = active.rule.check;
-  for (const given of givenMatches(active.rule, artefact, active, today, index)) {
+  for (const given of givenMatches(active.rule, subject, active, today, index)) {
     for (let i = 0; i < then.length; i++) {
       const call = then[i]!;
       for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
         if (deferral && usesRepository(call)) {
           const { entry, keeper } = deferral;
           deferral.checks.add(entry, active.rule.id, i, keeper.path(match.path), keeper.value(match.value), match.exists, keeper.path(given.path));
-        } else for (const failure of evaluateOne(call, match, given.path, active, artefact, today, index)) findings.push(toFinding(active, call, match, failure, artefact));
+        } else for (const failure of evaluateOne(call, match, given.path, active, subject, today, index)) findings.push(toFinding(active, call, match, failure, artefact));
       }
     }
   }
 }
 
 /** The `given` nodes of the artefact for which every `when` condition holds. */
-function givenMatches(rule: RuleDefinition, artefact: Artefact, active: ActiveRule, today: string, index?: RepoIndex): Match[] {
-  return resolvePath(artefact.data, parsePath(rule.check.given ?? ""), []).filter(
-    (given) => given.exists && (rule.check.when ?? []).every((call) => holds(call, given, active, artefact, today, index)),
+function givenMatches(rule: RuleDefinition, subject: Subject, active: ActiveRule, today: string, index?: RepoIndex): Match[] {
+  return resolvePath(subject.view.data, parsePath(rule.check.given ?? ""), []).filter(
+    (given) => given.exists && (rule.check.when ?? []).every((call) => holds(call, given, active, subject, today, index)),
   );
 }
 
@@ -187,15 +198,24 @@ function givenMatches(rule: RuleDefinition, artefact: Artefact, active: ActiveRu
  * `not: true` inverts that, so "status missing or not closed" is `{ field: status, function: enumeration,
  * options: { values: [closed] }, not: true }`.
  */
-function holds(call: FunctionCall, given: Match, active: ActiveRule, artefact: Artefact, today: string, index?: RepoIndex): boolean {
+function holds(call: FunctionCall, given: Match, active: ActiveRule, subject: Subject, today: string, index?: RepoIndex): boolean {
   const absenceTest = call.function === "absent" || call.function === "one-of";
   const matches = resolvePath(given.value, parsePath(call.field ?? ""), given.path);
-  const passes = matches.length > 0 && matches.every((m) => (m.exists || absenceTest) && evaluateOne(call, m, given.path, active, artefact, today, index).length === 0);
+  const passes = matches.length > 0 && matches.every((m) => (m.exists || absenceTest) && evaluateOne(call, m, given.path, active, subject, today, index).length === 0);
   return call.not ? !passes : passes;
 }
 
-function evaluateOne(call: FunctionCall, match: Match, given: PathSegment[], active: ActiveRule, artefact: ArtefactView, today: string, index?: RepoIndex): Failure[] {
-  const ctx = new Context(match, given, artefact, optionsFor(call, active), today);
+/**
+ * One artefact as a rule sees it at either stage: its index entry, which is its identity in the repository index
+ * whichever stage runs the rule, and the data the checks read (the parsed artefact, or the entry itself).
+ */
+interface Subject {
+  entry: IndexEntry;
+  view: ArtefactView;
+}
+
+function evaluateOne(call: FunctionCall, match: Match, given: PathSegment[], active: ActiveRule, subject: Subject, today: string, index?: RepoIndex): Failure[] {
+  const ctx = new Context(match, given, subject.view, subject.entry, optionsFor(call, active), today);
   const fn = FUNCTIONS.get(call.function);
   if (!fn) throw new Error(`unknown function "${call.function}"`);
   if (fn.scope === "document") return fn.check(ctx);
@@ -212,6 +232,7 @@ class Context implements CheckContext {
     match: Match,
     private readonly given: PathSegment[],
     readonly artefact: ArtefactView,
+    readonly self: IndexEntry,
     readonly options: Record<string, unknown>,
     readonly today: string,
   ) {

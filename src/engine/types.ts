@@ -1,6 +1,7 @@
 // A rule is data: metadata plus a declarative check (schemas/rule.schema.json is its contract).
 import type { Severity } from "../core/finding.js";
 import type { PathSegment } from "../source/locator.js";
+import type { IndexEntry } from "./index-entry.js";
 import type { RepoIndex } from "./repo-index.js";
 
 export interface FunctionCall {
@@ -64,6 +65,8 @@ export interface CheckContext {
   base: PathSegment[];
   field: string;
   artefact: ArtefactView;
+  /** The artefact's entry in the repository index: the same object at every stage, so it tells this artefact from another. */
+  self: IndexEntry;
   options: Record<string, unknown>;
   today: string;
 }

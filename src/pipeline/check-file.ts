@@ -74,7 +74,7 @@ export class FileChecker {
         result.entries.push(entry);
         if (!reported) continue;
         for (const f of validateArtefact(artefact, this.validators)) fileFindings.push(f);
-        runDocumentRules(artefact, entry, rules, config.today, this.keeper, result.ruleFindings, this.deferred);
+        runDocumentRules(artefact, entry, rules, { today: config.today, keeper: this.keeper, findings: result.ruleFindings, deferred: this.deferred });
       }
     }
     // Parse problems count only in files meant to be artefacts (see governed.ts).

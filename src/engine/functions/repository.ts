@@ -55,10 +55,10 @@ export const reference: RepositoryCheckFunction = ({ value, exists, field, optio
 };
 
 /** The artefact's id is used once in the whole repository. */
-export const uniqueId: RepositoryCheckFunction = ({ value, exists, artefact, index }) => {
+export const uniqueId: RepositoryCheckFunction = ({ value, exists, self, index }) => {
   if (!exists || typeof value !== "string") return [];
   const same = index.withId(value);
-  if (same.length < 2 || same[0] === artefact) return [];
+  if (same.length < 2 || same[0] === self) return [];
   const first = same[0]!;
   const where = index.locate(first, [...first.root, "id"]).start;
   return [{ message: `Id ${quote(value)} is already used by ${first.file}:${where.line}:${where.column}.` }];
