@@ -45,8 +45,8 @@ function compileValidators() {
     const schema = JSON.parse(readFileSync(join(root, "schemas", "meta", `${meta}.schema.json`), "utf8"));
     ajv.addSchema(schema);
     exports[`@${meta}`] = schema.$id;
-    // A configured rule's options, once filled in, are checked against its functions' option schemas.
-    for (const def of Object.keys(schema.$defs ?? {}).filter((d) => d.startsWith("values-"))) exports[`@function/${def.slice(7)}`] = `${schema.$id}#/$defs/${def}`;
+    // A configured rule's calls, options filled in, are checked against the same call schema (config/option-values.ts).
+    if (meta === "rule") exports["@call"] = `${schema.$id}#/$defs/call`;
   }
   const code = fixValidatorCode(standaloneCode.default(ajv, exports));
   if (unfixedValidatorCode(code)) throw new Error("build/validators.cjs: ajv's generated code collects errors in a way src/schema/ajv-code-fixes.mjs no longer recognises");

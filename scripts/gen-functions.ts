@@ -23,11 +23,8 @@ function metaSchema(): void {
   }));
   // Each $defs entry is a schema, so the functions' option schemas are entries of their own, by name.
   for (const key of Object.keys(schema.$defs)) if (/^(options|values)-/.test(key)) delete schema.$defs[key];
-  for (const f of RULE_FUNCTIONS) {
-    schema.$defs[`options-${f.name}`] = optionsSchema(f, true);
-    // The same options once rule options are filled in: what resolve-config checks a configured rule against.
-    schema.$defs[`values-${f.name}`] = optionsSchema(f, false);
-  }
+  // A call whose rule options are filled in holds no { $option } any more, so the same schemas check it then.
+  for (const f of RULE_FUNCTIONS) schema.$defs[`options-${f.name}`] = optionsSchema(f, true);
   schema.$defs["optionReference"] = {
     type: "object",
     description: "The value of one of the rule's options (its `options:`), as configured.",

@@ -1,6 +1,6 @@
 // Writes rules/<id>/README.md for every built-in rule and docs/rules.md (the index), from rule.yaml and the
 // examples as the real engine lints them. Run by `npm run build`; CI fails when the committed pages differ.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { titleOf } from "../src/core/iso42001.js";
 import { readExamples, runExample } from "./pack/examples.js";
@@ -27,6 +27,12 @@ async function main(): Promise<void> {
     index.push(`| [${rule.id}](../rules/${rule.id}/README.md) | ${rule.severity} | ${rule.recommended ? "recommended" : "strict"} | ${rule.iso42001.map((r) => `${r}${titleOf(r) ? "" : "?"}`).join(", ")} | ${rule.appliesTo.join(", ")} | ${rule.title} |`);
   }
   writeFileSync(join(root, "docs", "rules.md"), index.join("\n") + "\n");
+  // The README states the size of the pack; the number is kept here, not by hand.
+  const readme = join(root, "README.md");
+  const text = readFileSync(readme, "utf8");
+  const counted = text.replace(/(<!-- rule-count [^>]*-->)\d+(<!-- \/rule-count -->)/, `$1${BUILT_IN_RULES.length}$2`);
+  if (counted === text && !text.includes(`-->${BUILT_IN_RULES.length}<!-- /rule-count -->`)) throw new Error("README.md: the rule-count marker is missing");
+  if (counted !== text) writeFileSync(readme, counted);
 }
 
 main().catch((error: unknown) => {

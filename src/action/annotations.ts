@@ -3,6 +3,7 @@
 // most 10 of each level, then one notice that says how many more there are and where they are.
 import type { AnnotationProperties } from "@actions/core";
 import type { Finding, Severity } from "../core/finding.js";
+import { annotationOf } from "../reporters/github.js";
 import { annotationText } from "./log.js";
 
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -12,8 +13,6 @@ export interface Annotation {
   message: string;
   properties: AnnotationProperties;
 }
-
-const LEVEL: Record<Severity, Annotation["level"]> = { error: "error", warning: "warning", info: "notice" };
 
 export interface AnnotationPlan {
   annotations: Annotation[];
@@ -55,15 +54,8 @@ export function planAnnotations(findings: readonly Finding[], where: string): An
 }
 
 function toAnnotation(f: Finding): Annotation {
-  const { start, end } = f.range;
-  const properties: AnnotationProperties = { title: annotationText(f.ruleId, true), file: annotationText(f.file, true), startLine: start.line, endLine: Math.max(end.line, start.line) };
-  // Columns are only allowed on single-line ranges (@actions/core AnnotationProperties).
-  if (start.line === end.line) {
-    properties.startColumn = start.column;
-    properties.endColumn = Math.max(end.column, start.column + 1);
-  }
-  const refs = f.iso42001.length > 0 ? ` (ISO/IEC 42001 ${f.iso42001.join(", ")})` : "";
-  return { level: LEVEL[f.severity], message: annotationText(f.message + refs + (f.help?.trim() ? `\n${f.help.trim()}` : "")), properties };
+  const { level, message, title, file, ...place } = annotationOf(f);
+  return { level, message: annotationText(message), properties: { title: annotationText(title, true), file: annotationText(file, true), ...place } };
 }
 
 function count(n: number, word: string): string {

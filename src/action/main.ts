@@ -1,11 +1,10 @@
 // The GitHub Action: lint the repository (or the pull request's changed files), annotate the diff, write the
 // job summary and SARIF, set outputs, and fail the step according to `fail-on`.
-import { statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import * as github from "@actions/github";
 import { ConfigError } from "../core/errors.js";
-import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
+import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { countFindings } from "../core/finding.js";
 import { KINDS } from "../core/kinds.js";
 import type { IndexEntry } from "../engine/index-entry.js";
@@ -20,6 +19,7 @@ import { coverage } from "./coverage.js";
 import { InputError, readInputs, type ActionInputs } from "./inputs.js";
 import { annotationText, FencedLog } from "./log.js";
 import { renderSummary } from "./summary.js";
+import { plural } from "../util/text.js";
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const log = new FencedLog();
@@ -28,7 +28,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const inputs = readInputs((name) => core.getInput(name), env);
     const config = resolveConfig({
       cwd: workspace,
-      startDir: startDir(workspace, inputs.paths),
+      startDir: configStartDir(workspace, inputs.paths),
       ...(inputs.config ? { configFile: inputs.config } : {}),
       ...(inputs.today ? { today: inputs.today } : {}),
     });
@@ -169,17 +169,3 @@ function repoPath(workspace: string, file: string): string {
   return isAbsolute(rel) ? file : rel;
 }
 
-function startDir(workspace: string, paths: readonly string[]): string {
-  const first = paths[0];
-  if (!first || /[*?[\]{}]/.test(first)) return workspace;
-  const abs = resolve(workspace, first);
-  try {
-    return statSync(abs).isDirectory() ? abs : dirname(abs);
-  } catch {
-    return workspace;
-  }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}

@@ -6,6 +6,7 @@ import { ruleCatalogue } from "../reporters/sarif.js";
 import type { RuleMetadata } from "../reporters/types.js";
 import { safeText } from "../util/safe-text.js";
 import type { Coverage, CoverageStatus } from "./coverage.js";
+import { plural } from "../util/text.js";
 
 /** Under GitHub's 1 MiB (1,048,576 bytes), leaving room for the truncation note. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -138,9 +139,6 @@ function counts(c: { errors: number; warnings: number; infos: number }): string 
   return [c.errors ? plural(c.errors, "error") : "", c.warnings ? plural(c.warnings, "warning") : "", c.infos ? plural(c.infos, "notice") : ""].filter(Boolean).join(", ");
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text, "utf8");

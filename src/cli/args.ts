@@ -3,8 +3,9 @@ import { parseArgs } from "node:util";
 
 export class UsageError extends Error {}
 
-export const FORMATS = ["stylish", "json", "github", "sarif"] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from "../reporters/formats.js";
+
+export { FORMATS, type Format };
 
 export interface CliOptions {
   command: "lint" | "help" | "version" | "rules" | "explain" | "init";
@@ -32,7 +33,7 @@ Usage:
   aimslint init [dir]               Scaffold a governance folder (never overwrites existing files)
 
 Options:
-  -f, --format <name>      Output format: stylish (default), json, github, sarif
+  -f, --format <name>      Output format: ${FORMATS.join(", ").replace("stylish", "stylish (default)")}
   -c, --config <file>      Use this configuration instead of the nearest aimslint.config.yaml
   -q, --quiet              Report errors only
       --max-warnings <n>   Exit 1 when there are more than n warnings

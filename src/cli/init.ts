@@ -10,6 +10,7 @@ import { VERSION } from "../core/version.js";
 import { UsageError, type CliOptions } from "./args.js";
 import type { Io } from "./io.js";
 import { governanceTemplates, type TemplateFile } from "./templates/governance.js";
+import { plural } from "../util/text.js";
 
 /** Where the schemas are published; the `$id` of every schema starts with it. */
 export const SCHEMA_URL = "https://aimslint.dev/schemas/v1/";
@@ -49,11 +50,10 @@ export function runInit(options: CliOptions, io: Io): number {
     lines.push(`  ${label}  ${safeText(display(abs))}${why ? `  (${why})` : ""}`);
   }
 
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   const scan = display(project) === "." ? "npx aimslint" : `npx aimslint ${display(project)}`;
   io.stdout(
     `aimslint init: ISO/IEC 42001 governance scaffold in ${safeText(display(project))}\n\n${lines.join("\n")}\n\n` +
-      `${n(result.created.length, "file")} created, ${n(result.kept.length, "existing file")} kept (never overwritten)${result.blocked.length > 0 ? `, ${result.blocked.length} not created` : ""}.\n\n` +
+      `${plural(result.created.length, "file")} created, ${plural(result.kept.length, "existing file")} kept (never overwritten)${result.blocked.length > 0 ? `, ${result.blocked.length} not created` : ""}.\n\n` +
       `Next: replace every TBD and <...> value, then run "${scan}": its findings are the list of what is left to fill in.\n` +
       `The YAML files name their JSON Schema in a "# yaml-language-server: $schema=..." line, so editors with the YAML\n` +
       `extension complete and check them while you type.\n`,

@@ -1,8 +1,8 @@
 // The CLI: parse arguments, resolve configuration, run the pipeline, print, return the exit code.
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ConfigError } from "../core/errors.js";
-import { resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
+import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { cacheDirProblem, defaultCacheDir } from "../util/cache-dir.js";
 import { lint } from "../pipeline/lint.js";
 import { REPORTERS } from "../reporters/index.js";
@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (options.command === "init") return (await import("./init.js")).runInit(options, io);
     const config = resolveConfig({
       cwd: io.cwd,
-      startDir: startDir(io.cwd, options.paths),
+      startDir: configStartDir(io.cwd, options.paths),
       ...(options.config ? { configFile: options.config } : {}),
       ...(options.today ? { today: options.today } : {}),
       noInlineConfig: options.noInlineConfig,
@@ -62,7 +62,7 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed) : result.findings;
   const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
-  io.stdout(REPORTERS[options.format]!(findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules }));
+  io.stdout(REPORTERS[options.format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules }));
   const active = findings.filter((f) => !f.suppressed);
   const warnings = active.filter((f) => f.severity === "warning").length;
   if (active.some((f) => f.severity === "error")) return 1;
@@ -116,15 +116,4 @@ function explain(config: ResolvedConfig, id: string, io: Io): number {
   const generated = join(packageRoot(), "rules", ...id.split("/"), "README.md");
   io.stdout(rule.source?.startsWith("rules/") && existsSync(generated) ? readFileSync(generated, "utf8") : renderRuleDoc(rule, []));
   return 0;
-}
-
-function startDir(cwd: string, paths: readonly string[]): string {
-  const first = paths[0];
-  if (!first || /[*?[\]{}]/.test(first)) return cwd;
-  const abs = resolve(cwd, first);
-  try {
-    return statSync(abs).isDirectory() ? abs : dirname(abs);
-  } catch {
-    return cwd;
-  }
 }

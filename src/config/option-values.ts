@@ -11,13 +11,13 @@ import { builtInValidator } from "../schema/compiled-validators.js";
  * a list is expected, a negative month count.
  */
 export function checkOptionValues(rule: RuleDefinition, options: Record<string, unknown>, at: (option?: string) => string): void {
+  const validate = builtInValidator("@call")!;
   for (const call of [...(rule.check.when ?? []), ...rule.check.then]) {
-    const validate = builtInValidator(`@function/${call.function}`);
     const given = call.options ?? {};
     const values = substituteOptions(given, options);
-    if (!validate || validate(values)) continue;
-    const error = validate.errors?.[0];
-    const name = error?.instancePath.split("/")[1] ?? String(error?.params["missingProperty"] ?? "");
+    if (validate({ ...call, options: values })) continue;
+    const error = validate.errors?.find((e) => e.instancePath.startsWith("/options"));
+    const name = error?.instancePath.split("/")[2] ?? String(error?.params["missingProperty"] ?? "");
     const reference = given[name];
     const option = reference !== null && typeof reference === "object" && "$option" in reference ? String((reference as { $option: unknown }).$option) : undefined;
     const value = values[name] === undefined ? "nothing" : JSON.stringify(values[name]);

@@ -1,6 +1,6 @@
 // Turns configuration layers into what a run needs: the active rules for each file, ignores, kinds, limits.
 import { readdirSync, statSync, type Dirent } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
 import type { Severity } from "../core/finding.js";
 import { kindInfo, type KindInfo } from "../core/kinds.js";
@@ -51,6 +51,21 @@ export interface ResolveOptions {
 interface Setting {
   severity: Severity | "off";
   options: Record<string, unknown>;
+}
+
+/**
+ * Where to look for the configuration: the first path named (its folder, for a file), or `cwd` when nothing or a
+ * glob is named.
+ */
+export function configStartDir(cwd: string, paths: readonly string[]): string {
+  const first = paths[0];
+  if (!first || /[*?[\]{}]/.test(first)) return cwd;
+  const abs = resolve(cwd, first);
+  try {
+    return statSync(abs).isDirectory() ? abs : dirname(abs);
+  } catch {
+    return cwd;
+  }
 }
 
 export function resolveConfig(options: ResolveOptions): ResolvedConfig {

@@ -71,7 +71,3 @@ export function kindInfo(id: string): KindInfo | undefined {
 export function schemaFileOf(kind: string): string {
   return `${kind}.schema.json`;
 }
-
-export function schemaIdOf(kind: string): string {
-  return `https://aimslint.dev/schemas/v1/${schemaFileOf(kind)}`;
-}

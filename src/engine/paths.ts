@@ -107,9 +107,3 @@ function resolveLiteral(value: unknown, segments: readonly PathSegment[], base: 
   }
   return { path: segments.length === 0 ? base : base.concat(segments), value: current, exists };
 }
-
-/** The single value at a literal path, or undefined. */
-export function valueAt(value: unknown, expression: string): unknown {
-  const [first] = resolvePath(value, parsePath(expression));
-  return first?.exists ? first.value : undefined;
-}

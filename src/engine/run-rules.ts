@@ -96,6 +96,7 @@ export interface DocumentStage {
 export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: readonly ActiveRule[], stage: DocumentStage): void {
   const { today, keeper, findings, deferred } = stage;
   const deferral: Deferral = { entry, keeper, checks: deferred };
+  const subject: Subject = { entry, view: artefact };
   for (const active of rules) {
     const { rule } = active;
     if (!rule.appliesTo.includes(artefact.kind)) continue;
@@ -108,7 +109,7 @@ export function runDocumentRules(artefact: Artefact, entry: IndexEntry, rules: r
     const findingsBefore = findings.length;
     const deferredBefore = deferred.length;
     try {
-      checkRule(active, { entry, view: artefact }, artefact, today, findings, undefined, deferral);
+      checkRule(active, subject, artefact, today, findings, undefined, deferral);
     } catch (error) {
       findings.length = findingsBefore;
       deferred.truncate(deferredBefore);

@@ -1,4 +1,4 @@
-// A rule is data: metadata plus a declarative check (schemas/rule.schema.json is its contract).
+// A rule is data: metadata plus a declarative check (schemas/meta/rule.schema.json is its contract).
 import type { Severity } from "../core/finding.js";
 import type { PathSegment } from "../source/locator.js";
 import type { IndexEntry } from "./index-entry.js";

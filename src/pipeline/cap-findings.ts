@@ -38,9 +38,9 @@ function summary(dropped: readonly Finding[], max: number): Finding {
     if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[severity]) severity = f.severity;
   }
   const parts = [
-    plural(counts.error, "error"),
-    plural(counts.warning, "warning"),
-    plural(counts.info, "info"),
+    part(counts.error, "error"),
+    part(counts.warning, "warning"),
+    part(counts.info, "info"),
     counts.suppressed > 0 ? `${counts.suppressed.toLocaleString("en-US")} suppressed` : "",
   ].filter((p) => p !== "");
   const first = dropped[0]!;
@@ -51,6 +51,7 @@ function summary(dropped: readonly Finding[], max: number): Finding {
   });
 }
 
-function plural(n: number, word: string): string {
+/** Unlike util/text plural(): nothing for 0 (a part left out of the list), thousands separated, "info" invariable. */
+function part(n: number, word: string): string {
   return n === 0 ? "" : `${n.toLocaleString("en-US")} ${word}${n === 1 || word === "info" ? "" : "s"}`;
 }

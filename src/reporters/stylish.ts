@@ -2,6 +2,7 @@
 import { countFindings, type Finding } from "../core/finding.js";
 import { safeLineStart, safeText } from "../util/safe-text.js";
 import type { Reporter } from "./types.js";
+import { plural } from "../util/text.js";
 
 const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
@@ -43,6 +44,3 @@ function location(f: Finding): string {
   return `${f.file}:${f.range.start.line}:${f.range.start.column}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}

@@ -45,7 +45,7 @@ export function parseSource(source: SourceFile, limits: Limits): ParseResult {
 /**
  * Constructs whose meaning js-yaml and `yaml` (YAML 1.2 core) could disagree on, or that need `yaml`'s guards:
  * aliases (alias bombs), tags, directives, complex keys, tabs, binary integers, `+.5`, `-0`, out-of-range floats.
- * Text without them takes the fast path; tests/yaml-differential.test.ts checks both paths agree.
+ * Text without them takes the fast path; test/yaml-differential.test.ts checks both paths agree.
  */
 export const NEEDS_FULL_PARSE = /(?:^|[\s:,[{-])(?:\*|!|\? |0b[01]|[+-]?\.\d|\d[\d.]*e[+-]?\d{3}|-0(?:\.0*)?(?=[\s,\]}]|$))|\t|^%/m;
 

@@ -78,3 +78,8 @@ export function asNoun(title: string): string {
 export function article(phrase: string): string {
   return /^[aeiou]/i.test(phrase) || /^AI\b/.test(phrase) ? "an" : "a";
 }
+
+/** "1 error", "2 errors". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { FILE_START, type Finding } from "../../src/core/finding.js";
 import { capFindingsPerFile } from "../../src/pipeline/cap-findings.js";
 import { REPORTERS } from "../../src/reporters/index.js";
+import { FORMATS } from "../../src/reporters/formats.js";
 import { RepoIndex } from "../../src/engine/repo-index.js";
 import { LineIndex } from "../../src/source/line-index.js";
 import { asNobody, brief, CLI, HOSTILE, lintIn, runCli, tempDir } from "./helpers.js";
@@ -160,8 +161,8 @@ describe("regressions", () => {
     const name = "c1\u009b31m esc\u001b[31m.yaml";
     writeFileSync(join(dir, name), "kind: risk\nid: A\nid: B\n");
     const result = await lintIn(dir, [name]);
-    for (const format of ["json", "github", "sarif", "stylish"]) {
-      expect(outputProblems(format, REPORTERS[format]!(result.findings, { filesChecked: 1, artefactsChecked: 1, color: false, version: "0" })), format).toEqual([]);
+    for (const format of FORMATS) {
+      expect(outputProblems(format, REPORTERS[format](result.findings, { filesChecked: 1, artefactsChecked: 1, color: false, version: "0" })), format).toEqual([]);
     }
   });
 

@@ -189,7 +189,7 @@ export const usesRepository = (call: { function: string }): boolean => FUNCTIONS
  * The JSON Schema of a function's options, as the rule meta-schema embeds it. With `references`, every option may
  * instead be `{ $option: name }`, a rule option's value filled in when the rule runs.
  */
-export function optionsSchema(fn: RuleFunction, references: boolean): JsonSchema {
+export function optionsSchema(fn: RuleFunction, references = true): JsonSchema {
   const properties = Object.fromEntries(
     Object.entries(fn.options).map(([name, schema]) => [name, references ? { if: { type: "object", required: ["$option"], properties: { $option: true } }, then: { $ref: "#/$defs/optionReference" }, else: schema } : schema]),
   );

@@ -1,0 +1,4 @@
+// The names of the output formats, apart from the reporters themselves: the command-line parser (which the
+// `aimslint` loader runs before anything is compiled) needs the names, not the code.
+export const FORMATS = ["stylish", "json", "github", "sarif"] as const;
+export type Format = (typeof FORMATS)[number];
