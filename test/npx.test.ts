@@ -136,17 +136,12 @@ describe("npx aimslint from the packed tarball", () => {
     expect(scan.code).toBe(1);
   });
 
-  it("starts quickly", () => {
+  it("runs from its own files: no runtime dependency to resolve", () => {
+    // How fast it starts is measured by bench/ (side by side with node -e 0), never by a timed test.
+    const installed = JSON.parse(readFileSync(join(project, "node_modules", "aimslint", "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    expect(installed.dependencies ?? {}).toEqual({});
     const bin = join(project, "node_modules", "aimslint", pkg.bin["aimslint"]!);
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      const r = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
-      times.push(performance.now() - start);
-      expect(r.status).toBe(0);
-    }
-    // A generous bound on the best of three (other test files run in parallel): one bundled file, no
-    // dependency resolution at run time.
-    expect(Math.min(...times)).toBeLessThan(2_000);
+    const r = spawnSync(process.execPath, [bin, "--version"], { cwd: tmpdir(), encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", NODE_PATH: "" } });
+    expect(r.stdout.trim()).toBe(pkg.version);
   });
 });

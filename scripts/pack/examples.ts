@@ -1,5 +1,6 @@
 // A rule's valid and invalid examples, run through the real pipeline with only that rule on.
-// Invalid examples carry their expectations inline: `# expect: LINE:COL` (or `<!-- expect: LINE:COL -->`).
+// Invalid examples carry their expectations inline: `# expect: RULE-ID LINE:COL MESSAGE PIECE` (or the same in
+// `<!-- … -->`), e.g. `# expect: risk/owner 6:1 Missing "treatment.owner"`.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ResolvedConfig } from "../../src/config/resolve-config.js";
@@ -18,7 +19,18 @@ export interface Example {
   /** A file, or a folder that is a small repository of its own (for cross-document rules). */
   path: string;
   files: { path: string; text: string }[];
+  /** `file:line:col` of each marked finding, sorted. */
   expected: string[];
+  markers: Marker[];
+}
+
+export interface Marker {
+  /** `file:line:col`. */
+  at: string;
+  /** The rule the marker expects; every marker names one, so that a finding of another rule cannot stand in. */
+  ruleId: string | undefined;
+  /** A piece of the expected message, so that a changed message shows up in the tests. */
+  text: string;
 }
 
 export interface ExampleResult {
@@ -28,9 +40,13 @@ export interface ExampleResult {
   findings: Finding[];
   /** Parse and schema-level problems: examples must be well-formed. */
   parseErrors: Finding[];
+  /** Schema findings: a valid example must have none. */
+  schemaErrors: Finding[];
+  /** `file:line:col` of a finding, as markers write it. */
+  place: (f: Finding) => string;
 }
 
-const EXPECT = /(?:#|<!--)\s*expect:\s*(\d+):(\d+)/g;
+const EXPECT = /(?:#|<!--)\s*expect:\s*(?:([a-z][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)+)\s+)?(\d+):(\d+)[ \t]*((?:(?!-->|#\s*expect:)[^\n])*)/g;
 
 export function readExamples(ruleDir: string): Example[] {
   const out: Example[] = [];
@@ -41,8 +57,8 @@ export function readExamples(ruleDir: string): Example[] {
       const path = join(dir, name);
       const files = statSync(path).isDirectory() ? listFiles(path) : [path];
       const texts = files.map((f) => ({ path: statSync(path).isDirectory() ? relative(path, f).split("\\").join("/") : name, text: readFileSync(f, "utf8") }));
-      const expected = texts.flatMap((t) => [...t.text.matchAll(EXPECT)].map((m) => `${t.path}:${m[1]}:${m[2]}`)).sort();
-      out.push({ name, valid, path, files: texts, expected });
+      const markers = texts.flatMap((t) => [...t.text.matchAll(EXPECT)].map((m): Marker => ({ at: `${t.path}:${m[2]}:${m[3]}`, ruleId: m[1], text: (m[4] ?? "").trim() })));
+      out.push({ name, valid, path, files: texts, expected: markers.map((m) => m.at).sort(), markers });
     }
   }
   return out;
@@ -73,7 +89,9 @@ export async function runExample(rule: RuleDefinition, example: Example, allRule
   const cwd = isDir ? example.path : join(example.path, "..");
   const result = await lint({ cwd, inputs: [relative(cwd, root) || "."], config: isDir ? config : { ...config, root: example.path } });
   const findings = result.findings.filter((f) => f.ruleId === rule.id);
-  const actual = findings.map((f) => `${isDir ? f.file : example.name}:${f.range.start.line}:${f.range.start.column}`).sort();
+  const place = (f: Finding) => `${isDir ? f.file : example.name}:${f.range.start.line}:${f.range.start.column}`;
+  const actual = findings.map(place).sort();
   const parseErrors = result.findings.filter((f) => f.ruleId.startsWith("parse/") || f.ruleId.startsWith("kind/") || f.ruleId.startsWith("file/"));
-  return { example, actual, findings, parseErrors };
+  const schemaErrors = result.findings.filter((f) => f.ruleId.startsWith("schema/"));
+  return { example, actual, findings, parseErrors, schemaErrors, place };
 }

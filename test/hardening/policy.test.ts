@@ -64,9 +64,8 @@ describe("custom rules: regular expressions that could hang the scan are refused
         'id: acme/option-pattern\ntitle: Titles follow the pattern\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: Titles follow the house pattern so that people can find them.\nhelp: Rename the title so that it matches the pattern.\noptions: { pattern: "^ok" }\ncheck:\n  then:\n    - { field: title, function: pattern, options: { match: { $option: pattern } } }\n',
       "risk.yaml": `kind: risk\nid: RISK-1\ntitle: ${"a".repeat(40)}!\n`,
     });
-    const started = Date.now();
+    // Were it run, the pattern would take ~2^40 steps on this title: the test's timeout is the bound, not a clock.
     const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
-    expect(Date.now() - started).toBeLessThan(5_000);
     const errors = result.findings.filter((f) => f.ruleId === "aimslint/rule-error");
     expect(errors.map((f) => f.message)).toEqual([expect.stringMatching(/acme\/option-pattern.*exponential time/)]);
   });
