@@ -24,7 +24,10 @@ import { stringify } from "yaml";
 
 export const GENERATOR_VERSION = 1;
 /** Changes whenever this file does: a corpus is reused only if it was made by exactly this generator. */
-export const GENERATOR_HASH = createHash("sha256").update(readFileSync(new URL(import.meta.url))).digest("hex").slice(0, 16);
+export const GENERATOR_HASH = createHash("sha256")
+  .update(readFileSync(new URL(import.meta.url)))
+  .digest("hex")
+  .slice(0, 16);
 export const TODAY = "2026-11-27";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -110,7 +113,18 @@ const UNITS = [
   ["insurance", "Insurance"],
 ];
 
-const OWNERS = ["head-of-credit-risk", "head-of-customer-operations", "head-of-lending-operations", "head-of-fraud", "head-of-payments", "head-of-data-science", "head-of-people-analytics", "head-of-marketing-analytics", "head-of-treasury-analytics", "chief-data-officer"];
+const OWNERS = [
+  "head-of-credit-risk",
+  "head-of-customer-operations",
+  "head-of-lending-operations",
+  "head-of-fraud",
+  "head-of-payments",
+  "head-of-data-science",
+  "head-of-people-analytics",
+  "head-of-marketing-analytics",
+  "head-of-treasury-analytics",
+  "chief-data-officer",
+];
 const APPROVERS = ["chief-risk-officer", "chief-operating-officer", "chief-technology-officer", "ai-governance-lead"];
 const REGIONS = ["UK", "IE", "DE", "FR", "NL", "ES"];
 
@@ -126,7 +140,11 @@ const ARCHETYPES = [
     usage: ["api", "batch"],
     reaches: ["pii", "production-data"],
     agents: false,
-    metrics: [["roc_auc", 0.78, 0.86, true], ["gini", 0.56, 0.72, true], ["expected calibration error", 0.004, 0.012, false]],
+    metrics: [
+      ["roc_auc", 0.78, 0.86, true],
+      ["gini", 0.56, 0.72, true],
+      ["expected calibration error", 0.004, 0.012, false],
+    ],
     data: ["application data", "credit bureau data", "repayment history", "income and employment data"],
     tools: ["lightgbm 4.5.0", "scikit-learn 1.5.2", "shap 0.46.0", "MLflow 2.16 (model registry)"],
     risk: ["fairness", "machine-learning", "Scores disadvantage some age groups through proxy attributes"],
@@ -143,7 +161,11 @@ const ARCHETYPES = [
     usage: ["api", "ci"],
     reaches: ["pii", "external-network"],
     agents: true,
-    metrics: [["answer accuracy", 0.9, 0.96, true], ["attack success rate", 0.002, 0.01, false], ["correct handover rate", 0.96, 0.99, true]],
+    metrics: [
+      ["answer accuracy", 0.9, 0.96, true],
+      ["attack success rate", 0.002, 0.01, false],
+      ["correct handover rate", 0.96, 0.99, true],
+    ],
     data: ["chat messages (free text)", "customer identifiers and contact data", "account balances"],
     tools: ["LangGraph 0.2 (agent orchestration)", "pgvector 0.7 (retrieval index)", "promptfoo 0.90 (evaluation suite)"],
     risk: ["misinformation", "machine-learning", "Assistant gives wrong information about terms, payments or fees"],
@@ -160,7 +182,10 @@ const ARCHETYPES = [
     usage: ["batch", "scheduled"],
     reaches: ["pii"],
     agents: false,
-    metrics: [["macro F1", 0.9, 0.97, true], ["auto-routing error rate", 0.005, 0.02, false]],
+    metrics: [
+      ["macro F1", 0.9, 0.97, true],
+      ["auto-routing error rate", 0.005, 0.02, false],
+    ],
     data: ["scanned documents", "OCR text", "document labels"],
     tools: ["transformers 4.44", "Tesseract 5.4", "PyTorch 2.4"],
     risk: ["performance", "machine-learning", "Misclassified documents delay applications"],
@@ -177,7 +202,11 @@ const ARCHETYPES = [
     usage: ["api", "scheduled"],
     reaches: ["pii", "production-data", "privileged-actions"],
     agents: false,
-    metrics: [["precision at 0.5% alert rate", 0.6, 0.8, true], ["recall", 0.7, 0.9, true], ["false positive rate", 0.002, 0.01, false]],
+    metrics: [
+      ["precision at 0.5% alert rate", 0.6, 0.8, true],
+      ["recall", 0.7, 0.9, true],
+      ["false positive rate", 0.002, 0.01, false],
+    ],
     data: ["transaction data", "device data", "account data"],
     tools: ["xgboost 2.1", "feast 0.40 (feature store)", "Flink 1.19"],
     risk: ["fairness", "level-of-automation", "Legitimate payments of some customer groups are blocked more often"],
@@ -194,7 +223,10 @@ const ARCHETYPES = [
     usage: ["batch", "scheduled"],
     reaches: ["production-data"],
     agents: false,
-    metrics: [["MAPE", 0.03, 0.08, false], ["bias", 0.001, 0.01, false]],
+    metrics: [
+      ["MAPE", 0.03, 0.08, false],
+      ["bias", 0.001, 0.01, false],
+    ],
     data: ["ledger balances", "payment schedules", "market data"],
     tools: ["sktime 0.31", "statsmodels 0.14", "Airflow 2.9"],
     risk: ["performance", "complexity-of-environment", "Forecast error after a market shock leads to a liquidity shortfall"],
@@ -211,7 +243,10 @@ const ARCHETYPES = [
     usage: ["interactive"],
     reaches: ["pii"],
     agents: false,
-    metrics: [["rubric agreement with recruiters", 0.8, 0.92, true], ["selection-rate ratio across groups", 0.85, 0.98, true]],
+    metrics: [
+      ["rubric agreement with recruiters", 0.8, 0.92, true],
+      ["selection-rate ratio across groups", 0.85, 0.98, true],
+    ],
     data: ["CVs and application forms", "job descriptions", "recruiter decisions"],
     tools: ["transformers 4.44", "vLLM 0.6", "Argilla 2.1 (annotation)"],
     risk: ["fairness", "machine-learning", "Summaries favour candidates with some backgrounds"],
@@ -228,7 +263,10 @@ const ARCHETYPES = [
     usage: ["api", "batch"],
     reaches: ["pii", "production-data"],
     agents: false,
-    metrics: [["word error rate", 0.06, 0.14, false], ["summary acceptance rate", 0.85, 0.95, true]],
+    metrics: [
+      ["word error rate", 0.06, 0.14, false],
+      ["summary acceptance rate", 0.85, 0.95, true],
+    ],
     data: ["call audio", "transcripts", "call summaries"],
     tools: ["whisper large-v3", "pyannote 3.1", "transformers 4.44"],
     risk: ["privacy", "machine-learning", "Transcripts capture sensitive details customers did not expect to be stored"],
@@ -245,7 +283,10 @@ const ARCHETYPES = [
     usage: ["api", "scheduled"],
     reaches: ["pii", "production-data"],
     agents: false,
-    metrics: [["offer acceptance uplift", 0.02, 0.08, true], ["complaint rate per 10k offers", 0.1, 0.6, false]],
+    metrics: [
+      ["offer acceptance uplift", 0.02, 0.08, true],
+      ["complaint rate per 10k offers", 0.1, 0.6, false],
+    ],
     data: ["product holdings", "app usage events", "marketing consents"],
     tools: ["scikit-learn 1.5.2", "Vowpal Wabbit 9.10", "dbt 1.8"],
     risk: ["consumer protection", "level-of-automation", "Offers push unsuitable products to vulnerable customers"],
@@ -298,7 +339,24 @@ const ORG_CONTROLS = [
   ["ORG-FAIRNESS-TESTING", "Fairness testing of models that affect people"],
 ];
 /** Controls a risk treatment may use: every one is included in the SoA. */
-const TREATMENT_CONTROLS = ["A.4.5", "A.4.6", "A.5.4", "A.6.2.4", "A.6.2.6", "A.6.2.8", "A.7.4", "A.7.5", "A.8.2", "A.9.2", "A.9.3", "A.9.4", "A.10.2", "A.10.3", "ORG-LLM-GUARDRAILS", "ORG-FAIRNESS-TESTING"];
+const TREATMENT_CONTROLS = [
+  "A.4.5",
+  "A.4.6",
+  "A.5.4",
+  "A.6.2.4",
+  "A.6.2.6",
+  "A.6.2.8",
+  "A.7.4",
+  "A.7.5",
+  "A.8.2",
+  "A.9.2",
+  "A.9.3",
+  "A.9.4",
+  "A.10.2",
+  "A.10.3",
+  "ORG-LLM-GUARDRAILS",
+  "ORG-FAIRNESS-TESTING",
+];
 
 const PROCEDURES = [
   ["ai-policy-process", "AI policy management", ["A.2.2", "A.2.3", "A.2.4"]],
@@ -318,13 +376,48 @@ const PROCEDURES = [
   ["fairness-testing", "Fairness testing", ["ORG-FAIRNESS-TESTING"]],
 ];
 
-const SUPPLIER_NAMES = ["Nimbus AI", "Stratus Cloud", "Meridian Bureau", "Open Source Components", "Quanta Labs", "Helix Data", "Orion Analytics", "Cobalt Speech", "Lumen Vision", "Atlas Compute", "Vega Annotation", "Polaris Risk Data"];
+const SUPPLIER_NAMES = [
+  "Nimbus AI",
+  "Stratus Cloud",
+  "Meridian Bureau",
+  "Open Source Components",
+  "Quanta Labs",
+  "Helix Data",
+  "Orion Analytics",
+  "Cobalt Speech",
+  "Lumen Vision",
+  "Atlas Compute",
+  "Vega Annotation",
+  "Polaris Risk Data",
+];
 
 const PHRASES = {
   subject: ["The model", "The system", "The service", "Monitoring", "The owner", "The team", "Validation", "The data pipeline", "The release process", "The review board"],
   verb: ["checks", "records", "reviews", "limits", "reports", "measures", "documents", "tests", "escalates", "explains"],
-  object: ["drift in the input population", "approval-rate gaps between groups", "every decline before the customer is told", "the top reasons behind each output", "changes to upstream data definitions", "latency and error budgets", "complaints that mention the system", "the effect of each retraining", "access to personal data", "overrides by staff and their reasons"],
-  tail: ["every month", "before each release", "against the agreed tolerance", "in the quarterly report to the AI Risk Committee", "with evidence kept for six years", "and raises an incident when a threshold is crossed", "using the production configuration", "for each supported language", "on a held-out sample", "within one working day"],
+  object: [
+    "drift in the input population",
+    "approval-rate gaps between groups",
+    "every decline before the customer is told",
+    "the top reasons behind each output",
+    "changes to upstream data definitions",
+    "latency and error budgets",
+    "complaints that mention the system",
+    "the effect of each retraining",
+    "access to personal data",
+    "overrides by staff and their reasons",
+  ],
+  tail: [
+    "every month",
+    "before each release",
+    "against the agreed tolerance",
+    "in the quarterly report to the AI Risk Committee",
+    "with evidence kept for six years",
+    "and raises an incident when a threshold is crossed",
+    "using the production configuration",
+    "for each supported language",
+    "on a held-out sample",
+    "within one working day",
+  ],
 };
 
 function sentence(rng) {
@@ -721,7 +814,28 @@ function buildDataCard(rng, ds, { hub }) {
 }
 
 function dataCardBody(rng, ds) {
-  return [`# Dataset Card for ${ds.title}`, "", "## Dataset Details", "", paragraph(rng, 2, 4), "", "## Uses", "", "### Direct Use", "", paragraph(rng, 1, 2), "", "## Dataset Structure", "", paragraph(rng, 2, 3), "", "## Dataset Creation", "", paragraph(rng, 2, 4), ""].join("\n");
+  return [
+    `# Dataset Card for ${ds.title}`,
+    "",
+    "## Dataset Details",
+    "",
+    paragraph(rng, 2, 4),
+    "",
+    "## Uses",
+    "",
+    "### Direct Use",
+    "",
+    paragraph(rng, 1, 2),
+    "",
+    "## Dataset Structure",
+    "",
+    paragraph(rng, 2, 3),
+    "",
+    "## Dataset Creation",
+    "",
+    paragraph(rng, 2, 4),
+    "",
+  ].join("\n");
 }
 
 function buildSupplier(rng, sup) {
@@ -748,7 +862,13 @@ function buildSupplier(rng, sup) {
 function buildSoa(rng, procedurePaths) {
   const controls = [...ANNEX_A, ...ORG_CONTROLS].map(([control, title]) => {
     if (control === "A.10.4") {
-      return { control, title, applicable: "excluded", justification: "The organisation provides no AI systems to customers as products; it only uses them itself.", exclusion_basis: "organisation-role" };
+      return {
+        control,
+        title,
+        applicable: "excluded",
+        justification: "The organisation provides no AI systems to customers as products; it only uses them itself.",
+        exclusion_basis: "organisation-role",
+      };
     }
     return {
       control,
@@ -873,7 +993,11 @@ const PROBLEMS = {
     ["schema", "pattern: treatment.controls", (d) => (d.treatment.controls = ["A.11.2", ...d.treatment.controls.slice(1)])],
     ["reference", "system names no AI system", (d) => (d.system = `${d.system}-OLD`)],
     ["rule", "treatment without owner", (d) => delete d.treatment.owner],
-    ["rule", "residual above inherent", (d) => (d.residual = { likelihood: "almost-certain", impact: "severe", level: "critical" }, d.inherent = { likelihood: "unlikely", impact: "minor", level: "low" })],
+    [
+      "rule",
+      "residual above inherent",
+      (d) => ((d.residual = { likelihood: "almost-certain", impact: "severe", level: "critical" }), (d.inherent = { likelihood: "unlikely", impact: "minor", level: "low" })),
+    ],
   ],
   "ai-system": [
     ["schema", "enum: lifecycle_stage", (d) => (d.lifecycle_stage = "production")],
@@ -909,11 +1033,15 @@ const PROBLEMS = {
 /** In a register, the problem sits in one entry. */
 const REGISTER_PROBLEMS = [
   ["schema", "enum: risks[].residual.impact", (d, rng) => (rng.pick(d.risks).residual.impact = "huge")],
-  ["schema", "unknown property: risks[].treatmnt", (d, rng) => {
-    const r = rng.pick(d.risks);
-    r.treatmnt = r.treatment;
-    delete r.treatment;
-  }],
+  [
+    "schema",
+    "unknown property: risks[].treatmnt",
+    (d, rng) => {
+      const r = rng.pick(d.risks);
+      r.treatmnt = r.treatment;
+      delete r.treatment;
+    },
+  ],
   ["reference", "risks[].system names no AI system", (d, rng) => (rng.pick(d.risks).system = "SYS-LEGACY")],
   ["rule", "risks[].treatment without controls", (d, rng) => (rng.pick(d.risks).treatment.controls = [])],
 ];
@@ -922,7 +1050,10 @@ const REGISTER_PROBLEMS = [
 // The repository plan: how many systems for N artefact files, and where everything goes.
 
 function slugOf(s) {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true, quiet = false }) {
@@ -1043,10 +1174,16 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
     write(path, `# ${title}\n\n${paragraph(rng, 4, 8)}\n\n## Steps\n\n${[1, 2, 3, 4].map((i) => `${i}. ${sentence(rng)}`).join("\n")}\n\n## Records\n\n${paragraph(rng, 2, 3)}\n`);
     for (const c of controls) procedurePaths.set(c, path);
   }
-  write("README.md", `# Governance repository\n\nThe AI management system records of the organisation: ${systems.length} AI systems, their risks, impact assessments, model and data cards.\n\n${paragraph(rng, 3, 5)}\n`);
+  write(
+    "README.md",
+    `# Governance repository\n\nThe AI management system records of the organisation: ${systems.length} AI systems, their risks, impact assessments, model and data cards.\n\n${paragraph(rng, 3, 5)}\n`,
+  );
   write("aimslint.config.yaml", `# Benchmark corpus: the recommended pack, with the date pinned so that every run gives the same findings.\nextends: recommended\ntoday: ${TODAY}\n`);
   write(".gitignore", "# local exports and caches\nexports/\n*.log\n.cache/\n");
-  write(".github/workflows/governance.yml", "name: governance\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx aimslint --format github\n");
+  write(
+    ".github/workflows/governance.yml",
+    "name: governance\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx aimslint --format github\n",
+  );
 
   // --- the problem plan: which artefact files get a deliberate problem. Chosen after the plan is known,
   // one stream of choices, so that it is the same for the same seed.
@@ -1096,8 +1233,7 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
       const card = { $schema: "https://aimslint.dev/schemas/v1/model-card.schema.json", ...buildModelCard(rng, sys, { hub: false }) };
       if (viaSchema) delete card.kind;
       emit(`${mdir}/model-card.json`, "model-card", card, { format: "json", classifiedBy: viaSchema ? "$schema" : "kind" });
-    }
-    else emit(`${mdir}/model-card.yaml`, "model-card", buildModelCard(rng, sys, { hub: false }), { modeline });
+    } else emit(`${mdir}/model-card.yaml`, "model-card", buildModelCard(rng, sys, { hub: false }), { modeline });
     for (const ds of sys.datasets) {
       if (ds.form === "hub") emit(ds.path, "data-card", buildDataCard(rng, ds, { hub: true }), { format: "markdown", body: dataCardBody(rng, ds), classifiedBy: "hub-keys" });
       else emit(ds.path, "data-card", buildDataCard(rng, ds, { hub: false }), { format: ds.form, modeline });
@@ -1106,7 +1242,10 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
     write(sys.planPath, `# Deployment plan: ${sys.name}\n\n${paragraph(rng, 3, 6)}\n\n## Rollback\n\n${paragraph(rng, 1, 3)}\n`);
     write(sys.reportPath, `# Validation report ${sys.version}: ${sys.name}\n\n${paragraph(rng, 4, 8)}\n\n## Results\n\n${paragraph(rng, 2, 4)}\n`);
     // Noise: code, binaries and configuration in the model folder.
-    write(`${mdir}/src/train.py`, `"""Training entry point for ${sys.slug}."""\nimport argparse\n\n\ndef main() -> None:\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--config", default="config.yaml")\n    args = parser.parse_args()\n    print(f"training {args.config}")\n\n\nif __name__ == "__main__":\n    main()\n`);
+    write(
+      `${mdir}/src/train.py`,
+      `"""Training entry point for ${sys.slug}."""\nimport argparse\n\n\ndef main() -> None:\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--config", default="config.yaml")\n    args = parser.parse_args()\n    print(f"training {args.config}")\n\n\nif __name__ == "__main__":\n    main()\n`,
+    );
     write(`${mdir}/src/features.py`, `FEATURES = ${JSON.stringify(sys.archetype.data)}\n\n\ndef select(row):\n    return {k: row.get(k) for k in FEATURES}\n`);
     write(`${mdir}/weights/model.safetensors`, rng.bytes(rng.int(2048, 8192)));
     if (rng.chance(0.5)) write(`${mdir}/assets/diagram.png`, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), rng.bytes(1500)]));
@@ -1154,21 +1293,43 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
   for (let i = 0; i < nServices; i++) {
     const sys = systems[(i * 5) % systems.length];
     const dir = `services/${sys.slug}-api`;
-    write(`${dir}/package.json`, `${JSON.stringify({ name: `${sys.slug}-api`, version: "1.0.0", private: true, scripts: { start: "node dist/server.js" }, dependencies: { fastify: "^4.28.1" } }, null, 2)}\n`);
+    write(
+      `${dir}/package.json`,
+      `${JSON.stringify({ name: `${sys.slug}-api`, version: "1.0.0", private: true, scripts: { start: "node dist/server.js" }, dependencies: { fastify: "^4.28.1" } }, null, 2)}\n`,
+    );
     write(`${dir}/tsconfig.json`, `${JSON.stringify({ compilerOptions: { target: "es2022", module: "nodenext", strict: true, outDir: "dist" } }, null, 2)}\n`);
-    write(`${dir}/src/server.ts`, `import Fastify from "fastify";\n\nconst app = Fastify();\napp.get("/health", async () => ({ ok: true, model: "${sys.slug}" }));\nawait app.listen({ port: ${3000 + i} });\n`);
-    write(`${dir}/deploy/chart/values.yaml`, stringify({ replicaCount: rng.int(2, 6), image: { repository: `registry.example/${sys.slug}-api`, tag: sys.version }, resources: { limits: { cpu: "1", memory: "1Gi" } }, env: [{ name: "MODEL_ID", value: sys.mcId }] }));
+    write(
+      `${dir}/src/server.ts`,
+      `import Fastify from "fastify";\n\nconst app = Fastify();\napp.get("/health", async () => ({ ok: true, model: "${sys.slug}" }));\nawait app.listen({ port: ${3000 + i} });\n`,
+    );
+    write(
+      `${dir}/deploy/chart/values.yaml`,
+      stringify({
+        replicaCount: rng.int(2, 6),
+        image: { repository: `registry.example/${sys.slug}-api`, tag: sys.version },
+        resources: { limits: { cpu: "1", memory: "1Gi" } },
+        env: [{ name: "MODEL_ID", value: sys.mcId }],
+      }),
+    );
     write(`${dir}/deploy/chart/Chart.yaml`, `apiVersion: v2\nname: ${sys.slug}-api\nversion: ${sys.version}\n`);
     // node_modules: not ignored by .gitignore and never committed, so git lists it as untracked; a linter must skip it
     // (it holds YAML that looks like governance, with ids that would collide).
     write(`${dir}/node_modules/fastify/package.json`, `${JSON.stringify({ name: "fastify", version: "4.28.1", main: "fastify.js" })}\n`, { tracked: false });
     write(`${dir}/node_modules/fastify/fastify.js`, "module.exports = function fastify() {};\n", { tracked: false });
     write(`${dir}/node_modules/fastify/.github/workflows/ci.yml`, "name: ci\non: [push]\n", { tracked: false });
-    write(`${dir}/node_modules/governance-fixtures/risks/${sys.risks[0].id}.yaml`, `kind: risk\nid: ${sys.risks[0].id}\ntitle: vendored fixture\nsystem: SYS-NOPE\ninherent: { likelihood: sometimes, impact: huge }\n`, { tracked: false });
+    write(
+      `${dir}/node_modules/governance-fixtures/risks/${sys.risks[0].id}.yaml`,
+      `kind: risk\nid: ${sys.risks[0].id}\ntitle: vendored fixture\nsystem: SYS-NOPE\ninherent: { likelihood: sometimes, impact: huge }\n`,
+      { tracked: false },
+    );
   }
   // A .gitignore'd folder of stale exports: artefacts with the same ids (and schema errors), which must never be read.
   for (const sys of systems.slice(0, Math.max(3, Math.round(systems.length / 10)))) {
-    write(`exports/${sys.slug}-risks.yaml`, `kind: risk-register\nid: RR-${sys.code}\ntitle: stale export\nrisks:\n  - id: ${sys.risks[0].id}\n    system: ${sys.id}\n    inherent: { likelihood: often }\n`, { tracked: false });
+    write(
+      `exports/${sys.slug}-risks.yaml`,
+      `kind: risk-register\nid: RR-${sys.code}\ntitle: stale export\nrisks:\n  - id: ${sys.risks[0].id}\n    system: ${sys.id}\n    inherent: { likelihood: often }\n`,
+      { tracked: false },
+    );
   }
   write("exports/export.log", "exported\n", { tracked: false });
 
@@ -1177,8 +1338,22 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
   const stagedFile = artefactPaths.find((p) => artefactFiles.get(p).kind === "risk" && !artefactFiles.get(p).problem) ?? artefactPaths[0];
   let head = null;
   if (git) {
-    const env = { ...process.env, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.invalid", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.invalid", GIT_AUTHOR_DATE: "2026-11-27T09:00:00Z", GIT_COMMITTER_DATE: "2026-11-27T09:00:00Z" };
-    const g = (...args) => execFileSync("git", ["-c", "core.autocrlf=false", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", "-c", "gc.auto=0", "-c", "maintenance.auto=false", ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 }).toString();
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: "bench",
+      GIT_AUTHOR_EMAIL: "bench@example.invalid",
+      GIT_COMMITTER_NAME: "bench",
+      GIT_COMMITTER_EMAIL: "bench@example.invalid",
+      GIT_AUTHOR_DATE: "2026-11-27T09:00:00Z",
+      GIT_COMMITTER_DATE: "2026-11-27T09:00:00Z",
+    };
+    const g = (...args) =>
+      execFileSync("git", ["-c", "core.autocrlf=false", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", "-c", "gc.auto=0", "-c", "maintenance.auto=false", ...args], {
+        cwd: root,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+        maxBuffer: 64 * 1024 * 1024,
+      }).toString();
     g("init", "-q");
     // Everything that is tracked, and nothing under node_modules/ (left untracked, as `npm install` leaves it).
     const tracked = written.filter((w) => w.tracked).map((w) => w.path);
@@ -1194,7 +1369,10 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
 
   // --- the manifest.
   const isCandidate = (p) => /\.(ya?ml|json|md|markdown)$/i.test(p) && !p.split("/").includes("node_modules") && !p.split("/").includes(".git");
-  const candidates = written.filter((w) => w.tracked && isCandidate(w.path)).map((w) => w.path).sort();
+  const candidates = written
+    .filter((w) => w.tracked && isCandidate(w.path))
+    .map((w) => w.path)
+    .sort();
   const kinds = {};
   const problems = {};
   let artefacts = 0;
@@ -1237,7 +1415,9 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
     process.stderr.write(
       `generated ${root}: ${artefactFiles.size} artefact files (${artefacts} artefacts with register entries, ${systems.length} systems), ` +
         `${candidates.length} candidate files, ${written.length} files in all, ${Object.keys(problems).length} with a deliberate problem ` +
-        `(${Object.entries(families).map(([f, c]) => `${c} ${f}`).join(", ")}); commit ${head?.slice(0, 12) ?? "none"}\n`,
+        `(${Object.entries(families)
+          .map(([f, c]) => `${c} ${f}`)
+          .join(", ")}); commit ${head?.slice(0, 12) ?? "none"}\n`,
     );
   }
   return manifest;

@@ -38,14 +38,28 @@ const MAX_ARGV_BYTES = 1024 * 1024;
 // Options.
 
 function parseOptions(argv) {
-  const o = { sizes: [100, 1000, 10000], runs: 5, skipSpectralOver: 1000, spectralRuns: undefined, timeout: 900, cases: undefined, regenerate: false, cpuProf: false, out: undefined, seed: 42001, snapshot: true };
+  const o = {
+    sizes: [100, 1000, 10000],
+    runs: 5,
+    skipSpectralOver: 1000,
+    spectralRuns: undefined,
+    timeout: 900,
+    cases: undefined,
+    regenerate: false,
+    cpuProf: false,
+    out: undefined,
+    seed: 42001,
+    snapshot: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case "--sizes":
-        o.sizes = value().split(",").map((s) => Number(s.trim()));
+        o.sizes = value()
+          .split(",")
+          .map((s) => Number(s.trim()));
         break;
       case "--runs":
         o.runs = Number(value());
@@ -79,7 +93,13 @@ function parseOptions(argv) {
         break;
       case "-h":
       case "--help":
-        process.stdout.write(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 12).map((l) => l.replace(/^\/\/ ?/, "")).join("\n") + "\n");
+        process.stdout.write(
+          readFileSync(fileURLToPath(import.meta.url), "utf8")
+            .split("\n")
+            .slice(1, 12)
+            .map((l) => l.replace(/^\/\/ ?/, ""))
+            .join("\n") + "\n",
+        );
         process.exit(0);
         break;
       default:
@@ -96,14 +116,17 @@ function parseOptions(argv) {
 // Measuring one command: wall time from here (hrtime around the spawn), peak RSS and CPU time from GNU time when
 // it is installed, otherwise by polling /proc/<pid>/status (VmHWM of the direct child only).
 
-const HAVE_TIME = !process.env.BENCH_NO_GNU_TIME && existsSync(TIME) && (() => {
-  try {
-    execFileSync(TIME, ["-f", "%M", "true"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const HAVE_TIME =
+  !process.env.BENCH_NO_GNU_TIME &&
+  existsSync(TIME) &&
+  (() => {
+    try {
+      execFileSync(TIME, ["-f", "%M", "true"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 export const MEMORY_METHOD = HAVE_TIME ? "GNU time (/usr/bin/time -f %M: max RSS of the measured process)" : "polling /proc/<pid>/status VmHWM every 5 ms (direct child only)";
 
 const CHILD_ENV = (() => {
@@ -190,7 +213,9 @@ function corpusFor(n, options) {
 }
 
 function schemaFiles() {
-  return readdirSync(SCHEMAS).filter((f) => f.endsWith(".schema.json")).sort();
+  return readdirSync(SCHEMAS)
+    .filter((f) => f.endsWith(".schema.json"))
+    .sort();
 }
 
 /** Per kind: the files peers get (Markdown cards as their extracted front matter), a Spectral ruleset, and back-mapping. */
@@ -222,7 +247,12 @@ function preparePeers(manifest) {
     const schema = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: `https://aimslint.dev/bench/bundle/${kind}.json`, $ref: defs[kind].$id, $defs: defs };
     const ruleset = {
       rules: {
-        "aimslint-schema": { description: `aimslint's ${kind} schema`, given: "$", severity: "error", then: { function: "schema", functionOptions: { schema, dialect: "draft2020-12", allErrors: true } } },
+        "aimslint-schema": {
+          description: `aimslint's ${kind} schema`,
+          given: "$",
+          severity: "error",
+          then: { function: "schema", functionOptions: { schema, dialect: "draft2020-12", allErrors: true } },
+        },
         // Fires once on every document, so that the output proves each file was read and linted.
         "bench-seen": { description: "one hint per document", message: "seen", given: "$", severity: "hint", then: { function: "falsy" } },
       },
@@ -258,7 +288,10 @@ function chunked(files, perFile) {
 // ---------------------------------------------------------------------------------------------------------------
 // The cases. Each has commands and a check of their output against the manifest.
 
-const schemaProblemFiles = (m) => Object.entries(m.problems).filter(([, p]) => p.family === "schema").map(([f]) => f);
+const schemaProblemFiles = (m) =>
+  Object.entries(m.problems)
+    .filter(([, p]) => p.family === "schema")
+    .map(([f]) => f);
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 function floorCase(id, label, stage, m) {
@@ -295,7 +328,10 @@ function ajvCase(m, peers) {
     const main = `${kind}.schema.json`;
     const refs = schemas.filter((f) => f !== main).flatMap((f) => ["-r", join(SCHEMAS, f)]);
     for (const chunk of chunked(files, (f) => ["-d", f])) {
-      commands.push({ argv: [NODE, AJV_CLI, "validate", "--spec=draft2020", "--strict=false", "--all-errors", "--errors=line", "-c", AJV_FORMATS, "-s", join(SCHEMAS, main), ...refs, ...chunk], cwd: m.root });
+      commands.push({
+        argv: [NODE, AJV_CLI, "validate", "--spec=draft2020", "--strict=false", "--all-errors", "--errors=line", "-c", AJV_FORMATS, "-s", join(SCHEMAS, main), ...refs, ...chunk],
+        cwd: m.root,
+      });
       kindOfCommand.push(kind);
     }
   }
@@ -409,7 +445,13 @@ function aimslintCase(m) {
       const flagged = new Set(j.findings.filter((f) => !f.suppressed).map((f) => f.file));
       const seeded = Object.keys(m.problems);
       const missed = seeded.filter((f) => !flagged.has(f));
-      if (missed.length > 0) bad.push(`no finding in ${missed.length} seeded files, e.g. ${missed.slice(0, 3).map((f) => `${f} (${m.problems[f].what})`).join(", ")}`);
+      if (missed.length > 0)
+        bad.push(
+          `no finding in ${missed.length} seeded files, e.g. ${missed
+            .slice(0, 3)
+            .map((f) => `${f} (${m.problems[f].what})`)
+            .join(", ")}`,
+        );
       const extra = [...flagged].filter((f) => !m.problems[f]);
       const proof = `${s.filesChecked} files, ${s.artefactsChecked} artefacts, ${s.errors} errors + ${s.warnings} warnings in ${flagged.size} files (${seeded.length} seeded${extra.length ? `, ${extra.length} others` : ""})`;
       return { ok: bad.length === 0, proof: bad.length ? `${proof}; WRONG: ${bad.join("; ")}` : proof, extra: extra.slice(0, 10) };
@@ -558,7 +600,14 @@ function machine() {
     aimslintCommit: sh("git", ["rev-parse", "--short", "HEAD"]),
     workTreeDirty: sh("git", ["status", "--porcelain", "--", "src", "dist", "scripts", "schemas", "rules", "package.json"]) !== "",
     distSha256: distHash(),
-    tools: { "ajv-cli": pkgVersion("ajv-cli"), ajv: pkgVersion("ajv"), "@stoplight/spectral-cli": pkgVersion("@stoplight/spectral-cli"), yaml: pkgVersion("yaml"), "fast-glob": pkgVersion("fast-glob"), "js-yaml (ajv-cli's)": pkgVersion("js-yaml") },
+    tools: {
+      "ajv-cli": pkgVersion("ajv-cli"),
+      ajv: pkgVersion("ajv"),
+      "@stoplight/spectral-cli": pkgVersion("@stoplight/spectral-cli"),
+      yaml: pkgVersion("yaml"),
+      "fast-glob": pkgVersion("fast-glob"),
+      "js-yaml (ajv-cli's)": pkgVersion("js-yaml"),
+    },
     memoryMethod: MEMORY_METHOD,
   };
 }
@@ -566,7 +615,11 @@ function machine() {
 /** Of the command (dist/cli.cjs, the loader) and the CLI it starts (dist/cli-main.cjs beside it). */
 function distHash(file = CLI) {
   try {
-    return createHash("sha256").update(readFileSync(file)).update(readFileSync(join(dirname(file), "cli-main.cjs"))).digest("hex").slice(0, 12);
+    return createHash("sha256")
+      .update(readFileSync(file))
+      .update(readFileSync(join(dirname(file), "cli-main.cjs")))
+      .digest("hex")
+      .slice(0, 12);
   } catch {
     return "missing";
   }
@@ -580,7 +633,13 @@ function sizeTable(n, m, stats) {
   const rows = [];
   rows.push(`### ${n.toLocaleString("en")} artefacts`);
   rows.push("");
-  rows.push(`${m.artefactFiles} artefact files (${m.artefacts} artefacts counting register and inventory entries, ${m.systems} AI systems), ${m.candidateFiles} YAML/JSON/Markdown files to read (${mb(m.bytesOfCandidates)}), ${m.filesWritten} files written in all; ${Object.keys(m.problems).length} seeded problems (${Object.entries(m.problemFamilies).map(([k, v]) => `${v} ${k}`).join(", ")}).`);
+  rows.push(
+    `${m.artefactFiles} artefact files (${m.artefacts} artefacts counting register and inventory entries, ${m.systems} AI systems), ${m.candidateFiles} YAML/JSON/Markdown files to read (${mb(m.bytesOfCandidates)}), ${m.filesWritten} files written in all; ${Object.keys(m.problems).length} seeded problems (${Object.entries(
+      m.problemFamilies,
+    )
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ")}).`,
+  );
   rows.push("");
   rows.push("| case | wall (median) | min – max | artefact files/s | peak RSS | CPU (user+sys) | ÷ I/O floor | ÷ parse floor | ÷ validate floor | proof of work |");
   rows.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -605,10 +664,18 @@ function report(options, mach, perSize, cold, loads, extraNotes) {
   lines.push(`## Results ${mach.date.slice(0, 10)}`);
   lines.push("");
   lines.push(`- machine: ${mach.cpu}, ${mach.cores} cores, ${mach.memoryGiB} GiB, Linux ${mach.kernel}, Node ${mach.node}`);
-  lines.push(`- aimslint: commit ${mach.aimslintCommit}${mach.workTreeDirty ? " with uncommitted changes in the work tree" : ""}, dist/cli.cjs + cli-main.cjs sha256 ${mach.distSha256}${options.snapshot ? " (a copy taken at start)" : ""}`);
-  lines.push(`- peers: ${Object.entries(mach.tools).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  lines.push(
+    `- aimslint: commit ${mach.aimslintCommit}${mach.workTreeDirty ? " with uncommitted changes in the work tree" : ""}, dist/cli.cjs + cli-main.cjs sha256 ${mach.distSha256}${options.snapshot ? " (a copy taken at start)" : ""}`,
+  );
+  lines.push(
+    `- peers: ${Object.entries(mach.tools)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   const runs = (k) => `${k} timed run${k === 1 ? "" : "s"}`;
-  lines.push(`- runs: median of ${runs(options.runs)} after one untimed, checked warm-up run (Spectral: ${runs(options.spectralRuns)}, no warm-up), cases interleaved within each run; wall time from the harness, peak memory from ${mach.memoryMethod}`);
+  lines.push(
+    `- runs: median of ${runs(options.runs)} after one untimed, checked warm-up run (Spectral: ${runs(options.spectralRuns)}, no warm-up), cases interleaved within each run; wall time from the harness, peak memory from ${mach.memoryMethod}`,
+  );
   lines.push(`- load average (1 min) before / after each size: ${loads.map((l) => `${l.n}: ${l.before.toFixed(2)} / ${l.after.toFixed(2)}`).join("; ")}`);
   for (const note of extraNotes) lines.push(`- ${note}`);
   lines.push("");
@@ -624,7 +691,9 @@ function report(options, mach, perSize, cold, loads, extraNotes) {
   for (const { n, m, stats } of perSize) {
     const w = (id) => stats.get(id)?.wallMs;
     const a = w("aimslint");
-    lines.push(`| ${n.toLocaleString("en")} | ${fmtX(a, w("ajv"))} | ${fmtX(w("spectral"), a)} | ${fmtX(a, w("validate"))} | ${fmtX(a, w("parse"))} | ${fmtX(a, w("io"))} | ${a === undefined ? "—" : Math.round((a / m.artefactFiles) * 1000).toLocaleString("en")} | ${fmtMiB(stats.get("aimslint")?.rssKB)} |`);
+    lines.push(
+      `| ${n.toLocaleString("en")} | ${fmtX(a, w("ajv"))} | ${fmtX(w("spectral"), a)} | ${fmtX(a, w("validate"))} | ${fmtX(a, w("parse"))} | ${fmtX(a, w("io"))} | ${a === undefined ? "—" : Math.round((a / m.artefactFiles) * 1000).toLocaleString("en")} | ${fmtMiB(stats.get("aimslint")?.rssKB)} |`,
+    );
   }
   lines.push("");
   if (cold) {
@@ -635,7 +704,7 @@ function report(options, mach, perSize, cold, loads, extraNotes) {
     lines.push("|---|---:|---:|---:|---:|---|");
     for (const st of cold.values()) {
       if (st.wallMs === undefined) {
-        lines.push(`| ${st.case.label} | ${st.failed ? "FAILED" : st.skipped ?? "skipped"} | | | | ${st.failed ?? st.proof ?? ""} |`);
+        lines.push(`| ${st.case.label} | ${st.failed ? "FAILED" : (st.skipped ?? "skipped")} | | | | ${st.failed ?? st.proof ?? ""} |`);
         continue;
       }
       lines.push(`| ${st.case.label} | ${fmtS(st.wallMs)} | ${fmtS(st.minMs)} – ${fmtS(st.maxMs)} | ${fmtMiB(st.rssKB)} | ${fmtX(st.wallMs, base)} | ${st.proof} |`);
@@ -664,12 +733,21 @@ async function cpuProfile(m, dir) {
     self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0));
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
-  return [`CPU profile of the full lint at ${m.n} (${join(dir, file)}), ${(total / 1000).toFixed(0)} ms, top self time:`, "", "| self ms | % | function |", "|---:|---:|---|", ...top.map(([k, us]) => `| ${(us / 1000).toFixed(0)} | ${((us / total) * 100).toFixed(1)} | \`${k}\` |`)].join("\n");
+  return [
+    `CPU profile of the full lint at ${m.n} (${join(dir, file)}), ${(total / 1000).toFixed(0)} ms, top self time:`,
+    "",
+    "| self ms | % | function |",
+    "|---:|---:|---|",
+    ...top.map(([k, us]) => `| ${(us / 1000).toFixed(0)} | ${((us / total) * 100).toFixed(1)} | \`${k}\` |`),
+  ].join("\n");
 }
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  for (const [what, path] of [["dist/cli.cjs (run `npm ci && npm run build` at the root)", CLI], ["bench/node_modules (run `npm --prefix bench ci`)", AJV_CLI]]) {
+  for (const [what, path] of [
+    ["dist/cli.cjs (run `npm ci && npm run build` at the root)", CLI],
+    ["bench/node_modules (run `npm --prefix bench ci`)", AJV_CLI],
+  ]) {
     if (!existsSync(path)) throw new Error(`missing ${what}`);
   }
   const want = (id) => !options.cases || options.cases.has(id);
@@ -733,7 +811,11 @@ async function main() {
   }
   const liveEnd = distHash(join(ROOT, "dist", "cli.cjs"));
   if (liveEnd !== liveStart) {
-    notes.push(options.snapshot ? `dist/ of the work tree changed during the run (${liveStart} → ${liveEnd}); the numbers are for the copy taken at start (${mach.distSha256})` : `WARNING: dist/ changed during the run (${liveStart} → ${liveEnd}); rerun for clean numbers, or leave --no-snapshot out`);
+    notes.push(
+      options.snapshot
+        ? `dist/ of the work tree changed during the run (${liveStart} → ${liveEnd}); the numbers are for the copy taken at start (${mach.distSha256})`
+        : `WARNING: dist/ changed during the run (${liveStart} → ${liveEnd}); rerun for clean numbers, or leave --no-snapshot out`,
+    );
   }
   let text = report(options, mach, perSize, cold, loads, notes);
   if (options.cpuProf && largest) text += `\n${await cpuProfile(largest, `${outBase}.cpuprofile`)}\n`;
@@ -744,10 +826,38 @@ async function main() {
     notes,
     sizes: perSize.map(({ n, m, stats }) => ({
       n,
-      manifest: { artefactFiles: m.artefactFiles, artefacts: m.artefacts, candidateFiles: m.candidateFiles, bytesOfCandidates: m.bytesOfCandidates, problems: Object.keys(m.problems).length, gitHead: m.gitHead },
-      cases: Object.fromEntries([...stats].map(([id, st]) => [id, { label: st.case.label, wallMs: st.wallMs, minMs: st.minMs, maxMs: st.maxMs, rssKB: st.rssKB, cpuS: st.cpuS, samples: st.samples, proof: st.proof, failed: st.failed, skipped: st.skipped, extra: st.extra }])),
+      manifest: {
+        artefactFiles: m.artefactFiles,
+        artefacts: m.artefacts,
+        candidateFiles: m.candidateFiles,
+        bytesOfCandidates: m.bytesOfCandidates,
+        problems: Object.keys(m.problems).length,
+        gitHead: m.gitHead,
+      },
+      cases: Object.fromEntries(
+        [...stats].map(([id, st]) => [
+          id,
+          {
+            label: st.case.label,
+            wallMs: st.wallMs,
+            minMs: st.minMs,
+            maxMs: st.maxMs,
+            rssKB: st.rssKB,
+            cpuS: st.cpuS,
+            samples: st.samples,
+            proof: st.proof,
+            failed: st.failed,
+            skipped: st.skipped,
+            extra: st.extra,
+          },
+        ]),
+      ),
     })),
-    cold: cold ? Object.fromEntries([...cold].map(([id, st]) => [id, { label: st.case.label, wallMs: st.wallMs, minMs: st.minMs, maxMs: st.maxMs, rssKB: st.rssKB, samples: st.samples, proof: st.proof, failed: st.failed }])) : undefined,
+    cold: cold
+      ? Object.fromEntries(
+          [...cold].map(([id, st]) => [id, { label: st.case.label, wallMs: st.wallMs, minMs: st.minMs, maxMs: st.maxMs, rssKB: st.rssKB, samples: st.samples, proof: st.proof, failed: st.failed }]),
+        )
+      : undefined,
   };
   writeFileSync(`${outBase}.json`, `${JSON.stringify(json, null, 1)}\n`);
   rmSync(scratch, { recursive: true, force: true });

@@ -83,16 +83,121 @@ const seeds = [
 ];
 
 const HOSTILE = [
-  "::error::pwned", "\n::warning::nl", "\r::error::cr", "  ::notice::indented", "##[error]legacy", "%0A::error::enc", "%25%0D%3A%2C",
-  "\u001b[31mred\u001b[0m", "\u001b]8;;x\u0007", "\u009b31m", "\u0085", "\u2028", "\u0000", "\u0007", "\t", "\v", "\f",
-  "${{ secrets.GITHUB_TOKEN }}", "$(id)", "`id`", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty",
-  "../../etc/passwd", "\ufeff", "😀👩‍👩‍👧", "e\u0301\u0301", "\u202e", "*a", "&a ", "!include x", "!!js/function 'x'", "!!binary aGk=",
-  "!!set {a}", "!!omap [a: 1]", "!!timestamp 2026-01-01", "? k", "- ", ": ", "{", "}", "[", "]", "'", '"', "|", ">-", "#", "---", "...",
-  "<<: *a", "~", "null", "yes", "0x1F", "0o17", "1e400", "-.inf", ".nan", "2026-02-30", "2026-06-30T12:00:00Z", "TBD",
-  "[More Information Needed]", "# aimslint-disable-next-line risk/* -- x", "<!-- aimslint-disable-file schema/* -- x -->", "x".repeat(500),
+  "::error::pwned",
+  "\n::warning::nl",
+  "\r::error::cr",
+  "  ::notice::indented",
+  "##[error]legacy",
+  "%0A::error::enc",
+  "%25%0D%3A%2C",
+  "\u001b[31mred\u001b[0m",
+  "\u001b]8;;x\u0007",
+  "\u009b31m",
+  "\u0085",
+  "\u2028",
+  "\u0000",
+  "\u0007",
+  "\t",
+  "\v",
+  "\f",
+  "${{ secrets.GITHUB_TOKEN }}",
+  "$(id)",
+  "`id`",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "../../etc/passwd",
+  "\ufeff",
+  "😀👩‍👩‍👧",
+  "e\u0301\u0301",
+  "\u202e",
+  "*a",
+  "&a ",
+  "!include x",
+  "!!js/function 'x'",
+  "!!binary aGk=",
+  "!!set {a}",
+  "!!omap [a: 1]",
+  "!!timestamp 2026-01-01",
+  "? k",
+  "- ",
+  ": ",
+  "{",
+  "}",
+  "[",
+  "]",
+  "'",
+  '"',
+  "|",
+  ">-",
+  "#",
+  "---",
+  "...",
+  "<<: *a",
+  "~",
+  "null",
+  "yes",
+  "0x1F",
+  "0o17",
+  "1e400",
+  "-.inf",
+  ".nan",
+  "2026-02-30",
+  "2026-06-30T12:00:00Z",
+  "TBD",
+  "[More Information Needed]",
+  "# aimslint-disable-next-line risk/* -- x",
+  "<!-- aimslint-disable-file schema/* -- x -->",
+  "x".repeat(500),
 ];
-const KINDS = ["risk", "risk-register", "model-card", "impact-assessment", "ai-system", "ai-system-inventory", "statement-of-applicability", "ai-policy", "data-card", "supplier", "internal-audit", "management-review", "nonconformity"];
-const KEYS = ["kind", "id", "title", "system", "owner", "status", "version", "treatment", "inherent", "residual", "controls", "risks", "systems", "impacts", "license", "pipeline_tag", "next_review", "assessed_on", "due", "option", "likelihood", "impact", "level", "applicable", "control", "justification", "evidence", "x-note", "__proto__"];
+const KINDS = [
+  "risk",
+  "risk-register",
+  "model-card",
+  "impact-assessment",
+  "ai-system",
+  "ai-system-inventory",
+  "statement-of-applicability",
+  "ai-policy",
+  "data-card",
+  "supplier",
+  "internal-audit",
+  "management-review",
+  "nonconformity",
+];
+const KEYS = [
+  "kind",
+  "id",
+  "title",
+  "system",
+  "owner",
+  "status",
+  "version",
+  "treatment",
+  "inherent",
+  "residual",
+  "controls",
+  "risks",
+  "systems",
+  "impacts",
+  "license",
+  "pipeline_tag",
+  "next_review",
+  "assessed_on",
+  "due",
+  "option",
+  "likelihood",
+  "impact",
+  "level",
+  "applicable",
+  "control",
+  "justification",
+  "evidence",
+  "x-note",
+  "__proto__",
+];
 const hostile = () => (chance(0.7) ? pick(HOSTILE) : randomText(int(40)));
 
 function randomText(n) {
@@ -171,7 +276,12 @@ function generated() {
   for (let n = 1 + int(3); n > 0; n--) {
     const data = { kind: chance(0.9) ? pick(KINDS) : hostile(), id: chance(0.8) ? `ID-${int(20)}` : hostile(), ...randomValue(0) };
     const style = int(3);
-    const base = chance(0.5) ? `doc${files.length}` : hostile().replace(/[/\u0000]/g, "_").replace(/[\ud800-\udfff]/g, "_").slice(0, 40) || "x";
+    const base = chance(0.5)
+      ? `doc${files.length}`
+      : hostile()
+          .replace(/[/\u0000]/g, "_")
+          .replace(/[\ud800-\udfff]/g, "_")
+          .slice(0, 40) || "x";
     let text;
     let name;
     if (style === 0) [text, name] = [JSON.stringify(data, null, chance(0.5) ? 2 : 0), `${base}.json`];
@@ -302,7 +412,10 @@ function signature(outcome, input) {
   // A hang says nothing about its cause: tell hangs apart by how the input was made (its generator and seed file).
   // An invariant failure is told apart by what broke, not by the file it broke in.
   const first = outcome.kind === "hang" ? input.how.replace(/:.*$/, "") : (outcome.error.split("\n").find((l) => l.trim()) ?? "").replace(/^.*?:\d+:\d+-\d+:\d+ /, "");
-  return `${outcome.kind}:${first.replace(/\d+/g, "N").replace(/"[^"]*"/g, '""').slice(0, 160)}`;
+  return `${outcome.kind}:${first
+    .replace(/\d+/g, "N")
+    .replace(/"[^"]*"/g, '""')
+    .slice(0, 160)}`;
 }
 
 const known = new Set();
@@ -325,7 +438,16 @@ function store(input, outcome) {
     writeFileSync(join(dir, "files", stored), f.bytes);
     return { stored, name: f.name };
   });
-  const record = { kind: outcome.kind, signature: sig, error: outcome.error, how: input.how, seed, files, status: "open", note: "Stored by fuzz/run.mjs. Set status to fixed once aimslint handles it; test/hardening/found.test.ts replays it." };
+  const record = {
+    kind: outcome.kind,
+    signature: sig,
+    error: outcome.error,
+    how: input.how,
+    seed,
+    files,
+    status: "open",
+    note: "Stored by fuzz/run.mjs. Set status to fixed once aimslint handles it; test/hardening/found.test.ts replays it.",
+  };
   writeFileSync(join(dir, "case.json"), JSON.stringify(record, null, 2) + "\n");
   console.log(`\n[found] ${outcome.kind}: ${outcome.error.split("\n")[0].slice(0, 200)}\n        ${input.how}\n        stored in ${relative(root, dir)}`);
   return true;
@@ -361,11 +483,15 @@ await Promise.all(
       else if (store(input, outcome)) stats.stored++;
       if (Date.now() - lastReport > 30_000) {
         lastReport = Date.now();
-        console.log(`${new Date().toISOString().slice(11, 19)} ${stats.inputs} inputs (${stats.ok} ok, ${stats.slow} slow, ${stats.hang} hangs, ${stats.crash} crashes, ${stats.invariant} invariant failures; ${stats.stored} new cases stored)`);
+        console.log(
+          `${new Date().toISOString().slice(11, 19)} ${stats.inputs} inputs (${stats.ok} ok, ${stats.slow} slow, ${stats.hang} hangs, ${stats.crash} crashes, ${stats.invariant} invariant failures; ${stats.stored} new cases stored)`,
+        );
       }
     }
   }),
 );
 await Promise.all(slots.map((s) => s.worker.terminate()));
-console.log(`done: ${stats.inputs} inputs, ${stats.findings} findings; ${stats.slow} slow, ${stats.hang} hangs, ${stats.crash} crashes, ${stats.invariant} invariant failures; ${stats.stored} new cases stored in ${relative(root, outDir)}. Seed ${seed}.`);
+console.log(
+  `done: ${stats.inputs} inputs, ${stats.findings} findings; ${stats.slow} slow, ${stats.hang} hangs, ${stats.crash} crashes, ${stats.invariant} invariant failures; ${stats.stored} new cases stored in ${relative(root, outDir)}. Seed ${seed}.`,
+);
 process.exit(stats.stored > 0 ? 1 : 0);

@@ -34,7 +34,9 @@ function compileValidators() {
   const ajv = createAjv({ code: { source: true, lines: false } });
   const exports = {};
   const schemas = new Map();
-  for (const file of readdirSync(join(root, "schemas")).filter((f) => f.endsWith(".schema.json")).sort()) {
+  for (const file of readdirSync(join(root, "schemas"))
+    .filter((f) => f.endsWith(".schema.json"))
+    .sort()) {
     const schema = JSON.parse(readFileSync(join(root, "schemas", file), "utf8"));
     ajv.addSchema(schema);
     const kind = file.replace(/\.schema\.json$/, "");
@@ -120,7 +122,9 @@ const shared = {
  * Sidecars: modules that most runs never need (fast-glob outside git, ajv's compiler for organisation kinds) are
  * bundled to their own dist/<name>.cjs and required on first use, so a pre-commit run does not compile them.
  */
-const SIDECARS = readdirSync(join(root, "src", "lazy")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+const SIDECARS = readdirSync(join(root, "src", "lazy"))
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => f.replace(/\.ts$/, ""));
 const sidecars = {
   name: "sidecars",
   setup(b) {

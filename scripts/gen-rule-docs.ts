@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     const results = [];
     for (const example of readExamples(dir)) results.push(await runExample(rule, example, BUILT_IN_RULES));
     writeFileSync(join(dir, "README.md"), renderRuleDoc(rule, results));
-    index.push(`| [${rule.id}](../rules/${rule.id}/README.md) | ${rule.severity} | ${rule.recommended ? "recommended" : "strict"} | ${rule.iso42001.map((r) => `${r}${titleOf(r) ? "" : "?"}`).join(", ")} | ${rule.appliesTo.join(", ")} | ${rule.title} |`);
+    index.push(
+      `| [${rule.id}](../rules/${rule.id}/README.md) | ${rule.severity} | ${rule.recommended ? "recommended" : "strict"} | ${rule.iso42001.map((r) => `${r}${titleOf(r) ? "" : "?"}`).join(", ")} | ${rule.appliesTo.join(", ")} | ${rule.title} |`,
+    );
   }
   writeFileSync(join(root, "docs", "rules.md"), index.join("\n") + "\n");
   // The README states the size of the pack; the number is kept here, not by hand.

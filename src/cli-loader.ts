@@ -47,7 +47,10 @@ const HEADER_BYTES = MAGIC.length + 1 + 64 + 1 + 64 + 1;
 
 function unpack(file: Buffer | undefined, sourceHash: string): Buffer | undefined {
   if (!file || file.length <= HEADER_BYTES) return undefined;
-  const [magic, source, data] = file.subarray(0, HEADER_BYTES - 1).toString("latin1").split(" ");
+  const [magic, source, data] = file
+    .subarray(0, HEADER_BYTES - 1)
+    .toString("latin1")
+    .split(" ");
   const body = file.subarray(HEADER_BYTES);
   if (magic !== MAGIC || source !== sourceHash || data !== createHash("sha256").update(body).digest("hex")) return undefined;
   return body;

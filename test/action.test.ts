@@ -239,9 +239,9 @@ describe("GitHub Action (bundle)", () => {
   it("prints annotations as workflow commands, most severe first, and fences the log", async () => {
     const r = await runAction(makeRepo());
     expect(annotationLines(r)).toEqual([
-      "::error title=note/owner,file=notes/alpha.yaml,line=1,endLine=1,col=1,endColumn=11::Missing \"owner\". (ISO/IEC 42001 A.3.2)%0ASet `owner:` to the accountable role.",
-      "::warning title=note/reviewed,file=notes/beta.yaml,line=1,endLine=1,col=1,endColumn=11::Missing \"reviewed_on\". (ISO/IEC 42001 9.2)%0ASet `reviewed_on:` to the date of the last review.",
-      "::notice title=note/status,file=notes/beta.yaml,line=5,endLine=5,col=9,endColumn=16::\"pending\" in \"status\" is not one of \"draft\", \"final\". (ISO/IEC 42001 7.5.3)%0ASet `status:` to draft or final.",
+      '::error title=note/owner,file=notes/alpha.yaml,line=1,endLine=1,col=1,endColumn=11::Missing "owner". (ISO/IEC 42001 A.3.2)%0ASet `owner:` to the accountable role.',
+      '::warning title=note/reviewed,file=notes/beta.yaml,line=1,endLine=1,col=1,endColumn=11::Missing "reviewed_on". (ISO/IEC 42001 9.2)%0ASet `reviewed_on:` to the date of the last review.',
+      '::notice title=note/status,file=notes/beta.yaml,line=5,endLine=5,col=9,endColumn=16::"pending" in "status" is not one of "draft", "final". (ISO/IEC 42001 7.5.3)%0ASet `status:` to draft or final.',
     ]);
     // Everything else is inside stop-commands blocks with a fresh random token each.
     const commands = runnerCommands(r.stdout);
@@ -335,7 +335,9 @@ describe("GitHub Action (bundle)", () => {
       "::notice title=aimslint%3A more findings::10 more findings are not shown as annotations (3 errors, 3 warnings, 4 notices): GitHub shows at most 10 errors, 10 warnings and 10 notices per step. Every finding is in the job summary, the SARIF file results/aimslint.sarif and the step's log.",
     );
     expect(r.outputs).toEqual({ errors: "13", warnings: "13", "sarif-file": "results/aimslint.sarif" });
-    expect(r.summary).toContain("29 findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other 10 are only listed below and in the SARIF file.");
+    expect(r.summary).toContain(
+      "29 findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other 10 are only listed below and in the SARIF file.",
+    );
     expect(r.summary).toContain("<details open><summary>All findings (39)</summary>");
   });
 
@@ -345,11 +347,11 @@ describe("GitHub Action (bundle)", () => {
     expect(r.outputs["sarif-file"]).toBe("out/aimslint.sarif");
     const log = JSON.parse(readFileSync(join(dir, "out", "aimslint.sarif"), "utf8"));
     expectValidSarif(log);
-    expect(log.runs[0].results.map((x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}`)).toEqual([
-      "note/owner notes/alpha.yaml",
-      "note/reviewed notes/beta.yaml",
-      "note/status notes/beta.yaml",
-    ]);
+    expect(
+      log.runs[0].results.map(
+        (x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}`,
+      ),
+    ).toEqual(["note/owner notes/alpha.yaml", "note/reviewed notes/beta.yaml", "note/status notes/beta.yaml"]);
   });
 
   it("never writes SARIF through a symbolic link or outside the workspace (a pull request can commit links)", async () => {

@@ -12,7 +12,8 @@ describe("hostile and broken files", () => {
       "good.yaml": RISK,
       "syntax.yaml": "kind: risk\nid: [unclosed\ntitle: x\n",
       "dup.yaml": "kind: risk\nid: RISK-2\nid: RISK-3\n",
-      "bomb.yaml": "kind: risk\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+      "bomb.yaml":
+        "kind: risk\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
       "deep.json": `{"kind": "risk", "x": ${"[".repeat(10_000)}${"]".repeat(10_000)}}`,
       "bad-utf8.yaml": Buffer.concat([Buffer.from("kind: risk\ntitle: caf"), Buffer.from([0xc3, 0x28]), Buffer.from("\n")]),
       "utf16.yaml": Buffer.from("\ufeffkind: risk\n", "utf16le"),

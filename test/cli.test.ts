@@ -54,13 +54,15 @@ describe("aimslint CLI (bundle)", () => {
     expect(r.code).toBe(1);
     // Other rules of the pack report on this file too; these are the ones this test is about.
     const lines = r.stdout.split("\n").filter((l) => l.startsWith("risks/") && /(schema\/|risk\/treatment-complete)/.test(l));
-    expect(lines).toEqual([
-      'risks/RISK-7.yaml:5:25  error    Invalid value "sometimes" for "inherent.likelihood": expected one of "rare", "unlikely", "possible", "likely", "almost-certain".  schema/enum',
-      'risks/RISK-7.yaml:8:14  error    Invalid value "A.5.1" for "treatment.controls[0]": expected an ISO/IEC 42001 Annex A control id (A.2.2 … A.10.4; there is no A.x.1 control) or an organisation control id (ORG-…).  schema/pattern',
-      'risks/RISK-7.yaml:9:3   error    Unknown property "ownr" in "treatment"; did you mean "owner"?  schema/unknown-property',
-      'risks/RISK-7.yaml:6:1   error    Missing "treatment.owner". A treated risk names who carries out the treatment.  risk/treatment-complete',
-      'risks/RISK-7.yaml:6:1   error    Missing "treatment.due". A treated risk has a date by which the treatment is in place.  risk/treatment-complete',
-    ].sort(byPosition));
+    expect(lines).toEqual(
+      [
+        'risks/RISK-7.yaml:5:25  error    Invalid value "sometimes" for "inherent.likelihood": expected one of "rare", "unlikely", "possible", "likely", "almost-certain".  schema/enum',
+        'risks/RISK-7.yaml:8:14  error    Invalid value "A.5.1" for "treatment.controls[0]": expected an ISO/IEC 42001 Annex A control id (A.2.2 … A.10.4; there is no A.x.1 control) or an organisation control id (ORG-…).  schema/pattern',
+        'risks/RISK-7.yaml:9:3   error    Unknown property "ownr" in "treatment"; did you mean "owner"?  schema/unknown-property',
+        'risks/RISK-7.yaml:6:1   error    Missing "treatment.owner". A treated risk names who carries out the treatment.  risk/treatment-complete',
+        'risks/RISK-7.yaml:6:1   error    Missing "treatment.due". A treated risk has a date by which the treatment is in place.  risk/treatment-complete',
+      ].sort(byPosition),
+    );
     expect(r.stdout).toMatch(/\n\n✖ \d+ problems \(\d+ errors, \d+ warnings?\) in 1 artefact in 1 file\.\n$/);
   });
 
@@ -83,7 +85,7 @@ describe("aimslint CLI (bundle)", () => {
 
   it("never lets artefact content form a workflow command", () => {
     const dir = fixture({
-      "::warning::evil.yaml": "kind: risk\nid: RISK-1\ntitle: x\nsystem: S\ninherent: { likelihood: \"::error::pwned\\n::warning::again ##[error]legacy \\u001b[31mred\", impact: major }\n",
+      "::warning::evil.yaml": 'kind: risk\nid: RISK-1\ntitle: x\nsystem: S\ninherent: { likelihood: "::error::pwned\\n::warning::again ##[error]legacy \\u001b[31mred", impact: major }\n',
     });
     for (const format of ["stylish", "github", "json"]) {
       const out = run(["--format", format, "--no-color"], dir).stdout;
@@ -115,5 +117,5 @@ describe("aimslint CLI (bundle)", () => {
 function byPosition(a: string, b: string): number {
   const pa = a.split(/\s+/)[0]!.split(":").map(Number);
   const pb = b.split(/\s+/)[0]!.split(":").map(Number);
-  return (pa[1]! - pb[1]!) || (pa[2]! - pb[2]!) || a.localeCompare(b);
+  return pa[1]! - pb[1]! || pa[2]! - pb[2]! || a.localeCompare(b);
 }

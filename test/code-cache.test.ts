@@ -63,7 +63,10 @@ describe("code cache", () => {
 describe("code cache trust", () => {
   const isRoot = process.getuid?.() === 0;
   const sourceHash = () =>
-    createHash("sha256").update(`${process.version}\0${process.arch}\0`).update(readFileSync(join(root, "dist", "cli-main.cjs"), "utf8")).digest("hex");
+    createHash("sha256")
+      .update(`${process.version}\0${process.arch}\0`)
+      .update(readFileSync(join(root, "dist", "cli-main.cjs"), "utf8"))
+      .digest("hex");
 
   /** Bytecode of another script of the bundle's length, which V8 accepts in its place, made by a child as the CLI runs. */
   function plantedBytecode(marker: string): Buffer {
@@ -80,8 +83,7 @@ describe("code cache trust", () => {
     return bytes;
   }
 
-  const packed = (data: Buffer, hash = sourceHash()) =>
-    Buffer.concat([Buffer.from(`aimslint-v8cache-1 ${hash} ${createHash("sha256").update(data).digest("hex")}\n`, "latin1"), data]);
+  const packed = (data: Buffer, hash = sourceHash()) => Buffer.concat([Buffer.from(`aimslint-v8cache-1 ${hash} ${createHash("sha256").update(data).digest("hex")}\n`, "latin1"), data]);
 
   function plant(cacheDir: string, bytes: Buffer): string {
     mkdirSync(join(cacheDir, "code"), { recursive: true, mode: 0o700 });

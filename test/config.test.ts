@@ -14,14 +14,7 @@ const only = (findings: readonly Finding[], id: string) => findings.filter((f) =
 describe("configuration", () => {
   it("sets severities and turns rules off, per path with overrides", async () => {
     const dir = fixture({
-      "aimslint.config.yaml": [
-        "rules:",
-        "  risk/treatment-complete: warning",
-        "overrides:",
-        "  - files: ['legacy/**']",
-        "    rules: { risk/treatment-complete: off }",
-        "",
-      ].join("\n"),
+      "aimslint.config.yaml": ["rules:", "  risk/treatment-complete: warning", "overrides:", "  - files: ['legacy/**']", "    rules: { risk/treatment-complete: off }", ""].join("\n"),
       "risks/a.yaml": RISK("RISK-1"),
       "legacy/b.yaml": RISK("RISK-2"),
     });
@@ -73,7 +66,11 @@ describe("configuration", () => {
   });
 
   it.each([
-    ["an unknown rule, with its position and a suggestion", "rules:\n  risk/treatment-completed: error\n", /aimslint\.config\.yaml:2:3: unknown rule "risk\/treatment-completed"; did you mean "risk\/treatment-complete"\?/],
+    [
+      "an unknown rule, with its position and a suggestion",
+      "rules:\n  risk/treatment-completed: error\n",
+      /aimslint\.config\.yaml:2:3: unknown rule "risk\/treatment-completed"; did you mean "risk\/treatment-complete"\?/,
+    ],
     ["a bad severity, with its position", "rules:\n  risk/treatment-complete: loud\n", /aimslint\.config\.yaml:2:28/],
     ["an unknown key, with a suggestion", "rulez: {}\n", /aimslint\.config\.yaml:1:1: Unknown property "rulez" in the configuration; did you mean "rules"\?/],
     ["an extends outside the repository", "extends: ../../etc/other.yaml\n", /outside the repository|does not exist/],
@@ -111,12 +108,7 @@ describe("inline suppressions", () => {
     });
     const result = await lintDir(dir);
     const directives = brief(result.findings.filter((f) => f.ruleId.startsWith("suppression/")));
-    expect(directives).toEqual([
-      "b.yaml:6:1 suppression/missing-reason",
-      "c.yaml:6:1 suppression/expired",
-      "d.yaml:6:1 suppression/invalid",
-      "e.yaml:1:1 suppression/unused",
-    ]);
+    expect(directives).toEqual(["b.yaml:6:1 suppression/missing-reason", "c.yaml:6:1 suppression/expired", "d.yaml:6:1 suppression/invalid", "e.yaml:1:1 suppression/unused"]);
     const treatment = result.findings.filter((f) => f.ruleId === "risk/treatment-complete");
     expect(treatment.filter((f) => f.file === "a.yaml").every((f) => f.suppressed?.reason === "accepted by the CRO in MR-2026-04")).toBe(true);
     expect(treatment.filter((f) => f.file !== "a.yaml").every((f) => !f.suppressed)).toBe(true);

@@ -72,6 +72,13 @@ describe("core rules", () => {
   it("are described in SARIF's rule catalogue from their declaration", () => {
     const range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     const [meta] = ruleCatalogue([report(CORE_RULES["file/binary"], "x.yaml", range, "Binary.")]);
-    expect(meta).toEqual({ id: "file/binary", severity: "error", iso42001: ["7.5.3"], title: CORE_RULES["file/binary"].title, rationale: CORE_RULES["file/binary"].rationale, help: CORE_RULES["file/binary"].help });
+    expect(meta).toEqual({
+      id: "file/binary",
+      severity: "error",
+      iso42001: ["7.5.3"],
+      title: CORE_RULES["file/binary"].title,
+      rationale: CORE_RULES["file/binary"].rationale,
+      help: CORE_RULES["file/binary"].help,
+    });
   });
 });

@@ -18,7 +18,10 @@ const check = fc.record({
   exists: fc.boolean(),
   given: fc.array(fc.string(), { maxLength: 2 }),
 });
-const step = fc.oneof(check.map((c) => ({ add: c })), fc.nat(6).map((back) => ({ back })));
+const step = fc.oneof(
+  check.map((c) => ({ add: c })),
+  fc.nat(6).map((back) => ({ back })),
+);
 
 describe("deferred checks", () => {
   it("come back as they were added, after any take-backs", () => {
@@ -70,7 +73,7 @@ describe("the keeper", () => {
     expect(kept).toEqual({ ...finding, message: `"${value}" is not a role.`, pointer: "/" + value });
   });
 
-  it("gives one array for equal paths, so 6,000 checks of \"system\" share one", () => {
+  it('gives one array for equal paths, so 6,000 checks of "system" share one', () => {
     const keeper = new Keeper();
     const first = keeper.path(["system"]);
     expect(keeper.path(["system"])).toBe(first);

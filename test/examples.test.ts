@@ -27,12 +27,12 @@ describe("example repositories", () => {
     for (const expected of [
       "governance/risks/RISK-101.yaml:6:8  error  YAML: Nested mappings are not allowed in compact mappings.  parse/syntax",
       "governance/risks/RISK-102.yaml:13:1  error  Duplicate key",
-      "governance/risks/RISK-103.yaml:9:15  error  Invalid value \"sometimes\" for \"inherent.likelihood\"",
-      "governance/risks/RISK-105.yaml:3:7  error  Unknown artefact kind \"riskk\"; did you mean \"risk\"?",
-      "governance/impact-assessments/credit-scoring.yaml:9:14  error  Invalid date \"2026-02-30\"",
-      "governance/policy/ai-policy.yaml:11:22  error  Expected \"review_cycle_months\" to be a whole number",
-      "governance/suppliers/meridian-bureau.yaml:14:17  error  Invalid value \"yearly\" for \"review_cadence\"",
-      "models/placeholder/MODEL_CARD.md:20:1  error  \"out_of_scope_use\" (section \"Out-of-Scope Use\") is empty.",
+      'governance/risks/RISK-103.yaml:9:15  error  Invalid value "sometimes" for "inherent.likelihood"',
+      'governance/risks/RISK-105.yaml:3:7  error  Unknown artefact kind "riskk"; did you mean "risk"?',
+      'governance/impact-assessments/credit-scoring.yaml:9:14  error  Invalid date "2026-02-30"',
+      'governance/policy/ai-policy.yaml:11:22  error  Expected "review_cycle_months" to be a whole number',
+      'governance/suppliers/meridian-bureau.yaml:14:17  error  Invalid value "yearly" for "review_cadence"',
+      'models/placeholder/MODEL_CARD.md:20:1  error  "out_of_scope_use" (section "Out-of-Scope Use") is empty.',
     ]) {
       expect(out.replace(/ {2,}/g, "  ")).toContain(`examples/broken/${expected}`);
     }

@@ -29,7 +29,12 @@ const INDEX_ENTRIES = [
   entry("sys-copy.yaml", "ai-system", { id: "SYS-2" }),
   entry("dup.yaml", "ai-system", { id: "SYS-2" }),
   entry("risk.yaml", "risk", { id: "RISK-1", system: "SYS-1" }),
-  entry("soa.yaml", "statement-of-applicability", { controls: [{ control: "A.5.2", applicable: "included" }, { control: "A.6.1.2", applicable: "excluded" }] }),
+  entry("soa.yaml", "statement-of-applicability", {
+    controls: [
+      { control: "A.5.2", applicable: "included" },
+      { control: "A.6.1.2", applicable: "excluded" },
+    ],
+  }),
 ];
 const fields = new Map([
   ["risk", ["system"]],
@@ -39,12 +44,7 @@ const INDEX = new RepoIndex(INDEX_ENTRIES, root, () => ({ start: { line: 3, colu
 
 /** Every function, with what it must accept and refuse: a new function without a table fails the first test. */
 const TABLES: Record<string, Case[]> = {
-  present: [
-    { value: "Credit scoring", fails: [] },
-    { fails: ['Missing "f".'] },
-    { value: "TBD", fails: ['"f" holds template filler "TBD", not an answer.'] },
-    { value: [], fails: ['"f" is empty.'] },
-  ],
+  present: [{ value: "Credit scoring", fails: [] }, { fails: ['Missing "f".'] }, { value: "TBD", fails: ['"f" holds template filler "TBD", not an answer.'] }, { value: [], fails: ['"f" is empty.'] }],
   absent: [{ fails: [] }, { value: "x", fails: ['"f" must not be set here.'] }],
   pattern: [
     { value: "team-credit", options: { match: "^team-" }, fails: [] },
@@ -97,7 +97,7 @@ const TABLES: Record<string, Case[]> = {
   ],
   "unique-id": [
     { value: "SYS-1", data: { id: "SYS-1" }, fails: [] },
-    { value: "SYS-2", data: { id: "SYS-2" }, fails: ["Id \"SYS-2\" is already used by sys-copy.yaml:3:5."] },
+    { value: "SYS-2", data: { id: "SYS-2" }, fails: ['Id "SYS-2" is already used by sys-copy.yaml:3:5.'] },
   ],
   "referenced-by": [
     { value: "SYS-1", options: { kind: "risk", field: "system" }, fails: [] },
@@ -152,7 +152,17 @@ describe("rule functions", () => {
   });
 
   it("say which fields of other artefacts the repository index keeps", () => {
-    const rule = (then: RuleDefinition["check"]["then"]): RuleDefinition => ({ id: "x/y", title: "", severity: "error", recommended: true, iso42001: [], appliesTo: [], rationale: "", help: "", check: { then } });
+    const rule = (then: RuleDefinition["check"]["then"]): RuleDefinition => ({
+      id: "x/y",
+      title: "",
+      severity: "error",
+      recommended: true,
+      iso42001: [],
+      appliesTo: [],
+      rationale: "",
+      help: "",
+      check: { then },
+    });
     const kept = indexFields([
       { rule: rule([{ function: "referenced-by", options: { kind: "risk", field: "system" } }]), options: {} },
       { rule: rule([{ function: "listed-in", options: { kind: "soa", field: { $option: "f" }, whereField: "w" } }]), options: { f: "controls[*].control" } },

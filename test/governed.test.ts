@@ -58,7 +58,12 @@ describe("files that cannot hold an artefact", () => {
     fc.constantFrom("kind", "$schema", "bomFormat", "controls", "risks", "systems", "components", "applicable", "modelCard", ...signatureKeys),
     fc.constantFrom("name", "version", "vocab", "kind_of", "my-risks", "schemas", "Kind", "values", "image"),
   );
-  const scalar = fc.oneof(fc.constantFrom("risk", "ai-system", "model-card", "CycloneDX", "x.schema.json", "https://aimslint.dev/schemas/risk.schema.json"), fc.string({ maxLength: 8 }), fc.integer(), fc.boolean());
+  const scalar = fc.oneof(
+    fc.constantFrom("risk", "ai-system", "model-card", "CycloneDX", "x.schema.json", "https://aimslint.dev/schemas/risk.schema.json"),
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+    fc.boolean(),
+  );
   const value = fc.letrec((tie) => ({
     node: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("node"), { maxLength: 3 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
   })).node;

@@ -106,7 +106,10 @@ describe("npx aimslint from the packed tarball", () => {
     const risk = (likelihood: string) => `kind: risk\nid: RISK-7\ntitle: Chatbot discloses account data\nsystem: SYS-SUPPORT\ninherent: { likelihood: ${likelihood}, impact: major, level: high }\n`;
     // Only schema findings (which cannot be turned off) stay, so the test is about the package, not the rule pack.
     write(dir, { "risks/RISK-7.yaml": risk("sometimes") });
-    const ids = run("npx", ["--no-install", "aimslint", "rules"], project).stdout.split("\n").map((l) => /^([a-z0-9-]+\/[a-z0-9-]+)\s{2,}/.exec(l)?.[1]).filter(Boolean);
+    const ids = run("npx", ["--no-install", "aimslint", "rules"], project)
+      .stdout.split("\n")
+      .map((l) => /^([a-z0-9-]+\/[a-z0-9-]+)\s{2,}/.exec(l)?.[1])
+      .filter(Boolean);
     expect(ids.length).toBeGreaterThan(10);
     write(dir, { "aimslint.config.yaml": `rules:\n${ids.map((id) => `  ${id}: off\n`).join("")}` });
 

@@ -7,7 +7,15 @@ const keys = fc.constantFrom("a", "b", "owner", "__proto__", "constructor", "0",
 const document = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: "small" }, fc.constant(null), fc.integer(), fc.string({ maxLength: 3 }), fc.array(tie("value"), { maxLength: 3 }), fc.dictionary(keys, tie("value"), { maxKeys: 4 })),
 })).value;
-const literalPath = fc.array(fc.oneof(keys, fc.nat(2).map((i) => `[${i}]`)), { maxLength: 4 }).map((parts) => parts.map((p, i) => (p.startsWith("[") || i === 0 ? p : `.${p}`)).join(""));
+const literalPath = fc
+  .array(
+    fc.oneof(
+      keys,
+      fc.nat(2).map((i) => `[${i}]`),
+    ),
+    { maxLength: 4 },
+  )
+  .map((parts) => parts.map((p, i) => (p.startsWith("[") || i === 0 ? p : `.${p}`)).join(""));
 
 describe("resolvePath", () => {
   it("resolves a path without wildcards as the general walk does: value, existence and full path", () => {

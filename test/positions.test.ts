@@ -33,7 +33,7 @@ describe("positions", () => {
     ["UTF-8 BOM does not shift columns", "yaml", "\ufeffowner: ml-lead\n", ["owner"], r(1, 8, 1, 15)],
     ["tab before a comment and a value", "yaml", "a:\t# note\n  b: x\n", ["a", "b"], r(2, 6, 2, 7)],
     ["non-ASCII text counts UTF-16 units", "yaml", 'title: "Ünïcødé ✓", owner: x\n'.replace(", owner: x", "") + "owner: x\n", ["owner"], r(2, 8, 2, 9)],
-    ["emoji before a value on the same line", "yaml", "{ t: \"😀\", owner: x }\n", ["owner"], r(1, 19, 1, 20)],
+    ["emoji before a value on the same line", "yaml", '{ t: "😀", owner: x }\n', ["owner"], r(1, 19, 1, 20)],
     ["JSON nested value", "json", '{\n  "kind": "risk",\n  "inherent": {\n    "level": "hig"\n  }\n}\n', ["inherent", "level"], r(4, 14, 4, 19)],
     ["JSON CRLF", "json", '{\r\n  "id": "R-1",\r\n  "owner": 5\r\n}\r\n', ["owner"], r(3, 12, 3, 13)],
     ["Markdown front matter is offset by the opening ---", "markdown", "---\nlicense: mit\npipeline_tag: text-generation\n---\n# Card\n", ["pipeline_tag"], r(3, 15, 3, 30)],

@@ -55,9 +55,15 @@ function write(dir: string, files: Record<string, string>) {
  */
 function configKeeping(keep: string[]): string {
   const r = spawnSync(process.execPath, [CLI, "rules"], { encoding: "utf8" });
-  const ids = r.stdout.split("\n").map((l) => /^([a-z0-9-]+\/[a-z0-9-]+)\s{2,}/.exec(l)?.[1]).filter((id): id is string => id !== undefined);
+  const ids = r.stdout
+    .split("\n")
+    .map((l) => /^([a-z0-9-]+\/[a-z0-9-]+)\s{2,}/.exec(l)?.[1])
+    .filter((id): id is string => id !== undefined);
   expect(ids).toEqual(expect.arrayContaining(keep));
-  return `rules:\n${ids.filter((id) => !keep.includes(id)).map((id) => `  ${id}: off\n`).join("")}`;
+  return `rules:\n${ids
+    .filter((id) => !keep.includes(id))
+    .map((id) => `  ${id}: off\n`)
+    .join("")}`;
 }
 
 const BASELINE = {
@@ -147,10 +153,7 @@ describe("plain .git/hooks/pre-commit line", () => {
     const dir = project();
     const hook = join(dir, ".git", "hooks", "pre-commit");
     // The line docs/local-use.md gives, with the bundle in place of `npx --no-install aimslint`.
-    writeFileSync(
-      hook,
-      `#!/bin/sh\ngit diff --cached --name-only --diff-filter=ACMR -z -- '*.yaml' '*.yml' '*.json' '*.md' | xargs -0 -r node '${CLI.replace(/'/g, "'\\''")}' --\n`,
-    );
+    writeFileSync(hook, `#!/bin/sh\ngit diff --cached --name-only --diff-filter=ACMR -z -- '*.yaml' '*.yml' '*.json' '*.md' | xargs -0 -r node '${CLI.replace(/'/g, "'\\''")}' --\n`);
     chmodSync(hook, 0o755);
     // A file name with a space: -z and xargs -0 keep it one argument.
     commitScenario(dir, (message) => sh("git", ["commit", "-m", message], dir), "governance/risks/RISK 7.yaml");
@@ -186,7 +189,13 @@ describe.skipIf(!havePreCommit)(`pre-commit framework${havePreCommit ? "" : " (s
 
     const dir = project({ ".pre-commit-config.yaml": `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: aimslint\n` });
     // pre-commit keeps its clones and environments here; npm may answer from its cache (CI ran npm ci).
-    const env = cleanEnv({ PRE_COMMIT_HOME: tempDir("aimslint-pre-commit-home-"), npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" });
+    const env = cleanEnv({
+      PRE_COMMIT_HOME: tempDir("aimslint-pre-commit-home-"),
+      npm_config_prefer_offline: "true",
+      npm_config_audit: "false",
+      npm_config_fund: "false",
+      npm_config_update_notifier: "false",
+    });
     const installed = sh("pre-commit", ["install", "--install-hooks"], dir, env);
     expect(installed.code, installed.out).toBe(0);
 

@@ -28,13 +28,22 @@ describe.each(BUILT_IN_RULES.map((r) => [r.id, r] as const))("%s", (id, rule) =>
       expect(result.schemaErrors.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([]);
     } else {
       expect(example.expected.length, "an invalid example marks at least one finding with # expect: RULE-ID LINE:COL MESSAGE").toBeGreaterThan(0);
-      expect(example.markers.filter((m) => m.ruleId !== id || m.text === "").map((m) => m.at), `each marker names ${id} and a piece of its message`).toEqual([]);
+      expect(
+        example.markers.filter((m) => m.ruleId !== id || m.text === "").map((m) => m.at),
+        `each marker names ${id} and a piece of its message`,
+      ).toEqual([]);
       expect(result.actual).toEqual(example.expected);
       // Each marker is matched by its own finding at that place, whose message holds the marker's text.
       const unmatched = [...result.findings];
       for (const marker of example.markers) {
         const i = unmatched.findIndex((f) => result.place(f) === marker.at && f.message.includes(marker.text));
-        expect(i, `${marker.at}: no finding whose message holds "${marker.text}"; got ${result.findings.filter((f) => result.place(f) === marker.at).map((f) => JSON.stringify(f.message)).join(", ")}`).toBeGreaterThanOrEqual(0);
+        expect(
+          i,
+          `${marker.at}: no finding whose message holds "${marker.text}"; got ${result.findings
+            .filter((f) => result.place(f) === marker.at)
+            .map((f) => JSON.stringify(f.message))
+            .join(", ")}`,
+        ).toBeGreaterThanOrEqual(0);
         unmatched.splice(i, 1);
       }
     }

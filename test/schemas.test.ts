@@ -18,29 +18,54 @@ const schemaDir = join(root, "schemas");
 const BASE = "https://aimslint.dev/schemas/v1/";
 
 /** The kinds of docs/artefact-model.md; each has a table of invalid documents below. */
-const CONTRACT_KINDS = [
-  "ai-system",
-  "ai-system-inventory",
-  "model-card",
-  "impact-assessment",
-  "risk",
-  "risk-register",
-  "statement-of-applicability",
-  "ai-policy",
-  "data-card",
-  "supplier",
-] as const;
+const CONTRACT_KINDS = ["ai-system", "ai-system-inventory", "model-card", "impact-assessment", "risk", "risk-register", "statement-of-applicability", "ai-policy", "data-card", "supplier"] as const;
 /** Cards keep Hugging Face front matter valid: kind is optional and unknown top-level keys are allowed. */
 const CARD_KINDS: readonly string[] = ["model-card", "data-card"];
 
 const ANNEX_A = [
-  "A.2.2", "A.2.3", "A.2.4", "A.3.2", "A.3.3", "A.4.2", "A.4.3", "A.4.4", "A.4.5", "A.4.6",
-  "A.5.2", "A.5.3", "A.5.4", "A.5.5", "A.6.1.2", "A.6.1.3", "A.6.2.2", "A.6.2.3", "A.6.2.4", "A.6.2.5",
-  "A.6.2.6", "A.6.2.7", "A.6.2.8", "A.7.2", "A.7.3", "A.7.4", "A.7.5", "A.7.6", "A.8.2", "A.8.3",
-  "A.8.4", "A.8.5", "A.9.2", "A.9.3", "A.9.4", "A.10.2", "A.10.3", "A.10.4",
+  "A.2.2",
+  "A.2.3",
+  "A.2.4",
+  "A.3.2",
+  "A.3.3",
+  "A.4.2",
+  "A.4.3",
+  "A.4.4",
+  "A.4.5",
+  "A.4.6",
+  "A.5.2",
+  "A.5.3",
+  "A.5.4",
+  "A.5.5",
+  "A.6.1.2",
+  "A.6.1.3",
+  "A.6.2.2",
+  "A.6.2.3",
+  "A.6.2.4",
+  "A.6.2.5",
+  "A.6.2.6",
+  "A.6.2.7",
+  "A.6.2.8",
+  "A.7.2",
+  "A.7.3",
+  "A.7.4",
+  "A.7.5",
+  "A.7.6",
+  "A.8.2",
+  "A.8.3",
+  "A.8.4",
+  "A.8.5",
+  "A.9.2",
+  "A.9.3",
+  "A.9.4",
+  "A.10.2",
+  "A.10.3",
+  "A.10.4",
 ];
 
-const files = readdirSync(schemaDir).filter((f) => f.endsWith(".schema.json")).sort();
+const files = readdirSync(schemaDir)
+  .filter((f) => f.endsWith(".schema.json"))
+  .sort();
 const schemas = new Map<string, Schema>(files.map((f) => [f.replace(/\.schema\.json$/, ""), JSON.parse(readFileSync(join(schemaDir, f), "utf8")) as Schema]));
 /** Every kind with a schema file: the contract's kinds plus any added later (they must follow the same rules). */
 const KINDS = [...schemas.keys()].filter((k) => k !== "common");
@@ -434,7 +459,12 @@ describe("extensions and Hugging Face compatibility", () => {
       language: "eo",
       thumbnail: "https://huggingface.co/blog/assets/01_how-to-train/EsperBERTo-thumbnail-v2.png",
       widget: [{ text: "Jen la komenco de bela <mask>." }],
-      "model-index": [{ name: "x", results: [{ task: { type: "fill-mask" }, dataset: { type: "oscar", name: "OSCAR", args: { lang: "eo" } }, metrics: [{ type: "accuracy", value: "96.3 ± 2.6", verifyToken: "abc" }] }] }],
+      "model-index": [
+        {
+          name: "x",
+          results: [{ task: { type: "fill-mask" }, dataset: { type: "oscar", name: "OSCAR", args: { lang: "eo" } }, metrics: [{ type: "accuracy", value: "96.3 ± 2.6", verifyToken: "abc" }] }],
+        },
+      ],
     };
     const validate = validatorOf("model-card");
     validate(card);

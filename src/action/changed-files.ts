@@ -70,10 +70,14 @@ async function gitDiff(workspace: string, range: string): Promise<Set<string> | 
   try {
     // core.fsmonitor=false: a repository's local config must never make us run its programs.
     // --diff-filter=d leaves deleted files out; -z keeps unusual file names intact.
-    const { stdout } = await execFileAsync("git", ["-c", "core.fsmonitor=false", "-c", "core.quotePath=false", "-C", workspace, "diff", "--no-ext-diff", "--no-textconv", "--name-only", "--no-renames", "--diff-filter=d", "-z", range, "--"], {
-      maxBuffer: 64 * 1024 * 1024,
-      encoding: "utf8",
-    });
+    const { stdout } = await execFileAsync(
+      "git",
+      ["-c", "core.fsmonitor=false", "-c", "core.quotePath=false", "-C", workspace, "diff", "--no-ext-diff", "--no-textconv", "--name-only", "--no-renames", "--diff-filter=d", "-z", range, "--"],
+      {
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: "utf8",
+      },
+    );
     return new Set(stdout.split("\0").filter((f) => f.length > 0));
   } catch {
     return undefined;

@@ -13,9 +13,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u202
  * escapes and the legacy `##[` form alone, so they are made visible here.
  */
 export function annotationText(text: string, property = false): string {
-  return (property ? text : text.replace(/\r\n?/g, "\n"))
-    .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .replace(/##\[/g, "##\u200b[");
+  return (property ? text : text.replace(/\r\n?/g, "\n")).replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "##\u200b[");
 }
 
 /** Free text for the log, one line per line of input, each made safe on its own. */

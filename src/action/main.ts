@@ -32,7 +32,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ...(inputs.config ? { configFile: inputs.config } : {}),
       ...(inputs.today ? { today: inputs.today } : {}),
     });
-    log.print(`aimslint ${VERSION}: checking ${inputs.paths.length > 0 ? inputs.paths.join(", ") : "the repository"}${config.file ? ` with ${relative(workspace, config.file)}` : ""} (today is ${config.today}).`);
+    log.print(
+      `aimslint ${VERSION}: checking ${inputs.paths.length > 0 ? inputs.paths.join(", ") : "the repository"}${config.file ? ` with ${relative(workspace, config.file)}` : ""} (today is ${config.today}).`,
+    );
     const changed = inputs.onlyChanged ? await findChanged(inputs, workspace, log) : undefined;
     process.exitCode = await check(inputs, config, workspace, changed, log, env);
   } catch (error) {
@@ -94,7 +96,9 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
   core.setOutput("errors", totals.errors);
   core.setOutput("warnings", totals.warnings);
   core.setOutput("sarif-file", inputs.sarifFile ?? "");
-  log.print(`${failed ? "Failing" : "Passing"}: ${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.sarifFile ? ` SARIF written to ${inputs.sarifFile}.` : ""}`);
+  log.print(
+    `${failed ? "Failing" : "Passing"}: ${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.sarifFile ? ` SARIF written to ${inputs.sarifFile}.` : ""}`,
+  );
   return failed ? 1 : 0;
 }
 
@@ -143,9 +147,7 @@ function writeSarif(workspace: string, file: string, text: string, env: NodeJS.P
     writeInside(root, target, text);
   } catch (error) {
     if (!(error instanceof UnsafeWriteError)) throw error;
-    throw new InputError(
-      `The SARIF file was not written: ${error.message}. Input "sarif-file" must name a file inside the workspace or RUNNER_TEMP that is not, and is not inside, a symbolic link.`,
-    );
+    throw new InputError(`The SARIF file was not written: ${error.message}. Input "sarif-file" must name a file inside the workspace or RUNNER_TEMP that is not, and is not inside, a symbolic link.`);
   }
 }
 
@@ -168,4 +170,3 @@ function repoPath(workspace: string, file: string): string {
   const rel = relative(workspace, resolve(workspace, file)).split("\\").join("/");
   return isAbsolute(rel) ? file : rel;
 }
-

@@ -48,7 +48,11 @@ export function renderSummary(input: SummaryInput): string {
     "",
   );
   if (input.annotations.omitted > 0) {
-    head.push(`> [!NOTE]`, `> ${input.annotations.shown} findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other ${input.annotations.omitted} are only listed below${input.sarifFile ? " and in the SARIF file" : ""}.`, "");
+    head.push(
+      `> [!NOTE]`,
+      `> ${input.annotations.shown} findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other ${input.annotations.omitted} are only listed below${input.sarifFile ? " and in the SARIF file" : ""}.`,
+      "",
+    );
   }
   if (input.sarifFile) head.push(`SARIF: \`${md(input.sarifFile).replace(/`/g, "")}\``, "");
 
@@ -77,8 +81,7 @@ export function renderSummary(input: SummaryInput): string {
   sections.push("| Clause / Annex A | Evidence in the repository | Rules run | Failing | Status |", "|---|---|--:|---|---|");
   for (const row of input.coverage.rows) {
     const held = row.evidence.filter((e) => e.count > 0);
-    const evidence =
-      row.evidence.length === 0 ? "—" : held.length > 0 ? held.map((e) => `${e.count} × ${md(e.title)}`).join("<br>") : `none (${row.evidence.map((e) => md(e.title)).join(", ")})`;
+    const evidence = row.evidence.length === 0 ? "—" : held.length > 0 ? held.map((e) => `${e.count} × ${md(e.title)}`).join("<br>") : `none (${row.evidence.map((e) => md(e.title)).join(", ")})`;
     const failing = row.failed.length === 0 ? "—" : row.failed.map((e) => `\`${e.ruleId}\` (${counts(e)})`).join("<br>");
     sections.push(`| **${md(row.ref)}** ${md(row.title)} | ${evidence} | ${row.ran.length} | ${failing} | ${STATUS[row.status]} |`);
   }
@@ -121,7 +124,12 @@ function findingList(findings: readonly Finding[], budget: number): string {
     parts.push("\n</details>\n");
   };
   table(`All findings (${active.length})`, active, () => undefined, "| Location | Severity | Rule | Message |\n|---|---|---|---|");
-  table(`Suppressed findings (${suppressed.length})`, suppressed, (f) => md(f.suppressed!.reason + (f.suppressed!.expires ? ` (until ${f.suppressed!.expires})` : "")), "| Location | Severity | Rule | Message | Reason |\n|---|---|---|---|---|");
+  table(
+    `Suppressed findings (${suppressed.length})`,
+    suppressed,
+    (f) => md(f.suppressed!.reason + (f.suppressed!.expires ? ` (until ${f.suppressed!.expires})` : "")),
+    "| Location | Severity | Rule | Message | Reason |\n|---|---|---|---|---|",
+  );
   if (left > 0) parts.push(`\n> [!WARNING]\n> ${left} more finding${left === 1 ? " is" : "s are"} not listed: a job summary is limited to 1 MiB. The SARIF file and the step's log hold them all.\n`);
   return "\n" + parts.join("\n");
 }
@@ -138,7 +146,6 @@ function refList(refs: readonly string[]): string {
 function counts(c: { errors: number; warnings: number; infos: number }): string {
   return [c.errors ? plural(c.errors, "error") : "", c.warnings ? plural(c.warnings, "warning") : "", c.infos ? plural(c.infos, "notice") : ""].filter(Boolean).join(", ");
 }
-
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text, "utf8");

@@ -90,7 +90,8 @@ function usableCacheDir(io: Io): string | undefined {
 function listRules(config: ResolvedConfig, io: Io): number {
   const core = Object.values(CORE_RULES);
   const width = Math.max(...config.rules.map((r) => r.id.length), ...core.map((r) => r.id.length + 2));
-  const row = (id: string, severity: string, preset: string, refs: readonly string[], title: string) => `${id.padEnd(width)}  ${severity.padEnd(7)}  ${preset.padEnd(11)}  ${refs.join(", ").padEnd(22)}  ${title}`;
+  const row = (id: string, severity: string, preset: string, refs: readonly string[], title: string) =>
+    `${id.padEnd(width)}  ${severity.padEnd(7)}  ${preset.padEnd(11)}  ${refs.join(", ").padEnd(22)}  ${title}`;
   const lines = config.rules.map((r) => row(r.id, r.severity, r.recommended ? "recommended" : "strict", r.iso42001, r.title));
   // Indented, so that scripts reading the first column of the table above get configurable rules only.
   const coreLines = core.map((r) => row(`  ${r.id}`, r.severity, "always", r.iso42001, r.title));

@@ -46,7 +46,6 @@ export interface ConfigLayer {
   at: (path: PathSegment[]) => string;
 }
 
-
 export function findConfig(startDir: string): string | undefined {
   const found = findUp(startDir, (dir) => CONFIG_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate) && statSync(candidate).isFile()));
   return found === undefined ? undefined : notLinkedOut(found);
@@ -69,7 +68,9 @@ function notLinkedOut(file: string): string {
   const dir = dirname(file);
   const top = gitTop(dir) ?? dir;
   if (!realpathInside(file, top)) {
-    throw new ConfigError(`${file} is a symbolic link that points outside the repository (${top}); it was not read. Replace the link with the configuration file itself, or name a configuration with --config.`);
+    throw new ConfigError(
+      `${file} is a symbolic link that points outside the repository (${top}); it was not read. Replace the link with the configuration file itself, or name a configuration with --config.`,
+    );
   }
   return file;
 }

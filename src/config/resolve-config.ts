@@ -133,7 +133,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     return active;
   };
 
-  const last = (<K extends keyof ConfigLayer["config"]>(key: K) => [...layers].reverse().find((l) => l.config[key] !== undefined)?.config[key]);
+  const last = <K extends keyof ConfigLayer["config"]>(key: K) => [...layers].reverse().find((l) => l.config[key] !== undefined)?.config[key];
   const today = options.today ?? (last("today") as string | undefined) ?? process.env["AIMSLINT_TODAY"] ?? todayUtc();
   if (!isDate(today)) throw new ConfigError(`"today" must be a date written YYYY-MM-DD, got "${today}".`);
 
@@ -222,7 +222,11 @@ function globFiles(dir: string, pattern: string): string[] {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[];
   return entries
     .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath ?? (e as Dirent & { path: string }).path, e.name)).split("\\").join("/"))
+    .map((e) =>
+      relative(dir, join(e.parentPath ?? (e as Dirent & { path: string }).path, e.name))
+        .split("\\")
+        .join("/"),
+    )
     .filter((p) => !p.split("/").includes("node_modules") && match(p))
     .sort();
 }

@@ -27,7 +27,14 @@ export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleRes
     out.push(`## ${valid ? "Valid" : "Invalid"} examples`, "");
     for (const r of shown) {
       for (const file of r.example.files) {
-        out.push(`\`${r.example.files.length > 1 ? `${r.example.name}/${file.path}` : file.path}\``, "", "```" + (file.path.endsWith(".md") ? "markdown" : file.path.endsWith(".json") ? "json" : "yaml"), file.text.trimEnd(), "```", "");
+        out.push(
+          `\`${r.example.files.length > 1 ? `${r.example.name}/${file.path}` : file.path}\``,
+          "",
+          "```" + (file.path.endsWith(".md") ? "markdown" : file.path.endsWith(".json") ? "json" : "yaml"),
+          file.text.trimEnd(),
+          "```",
+          "",
+        );
       }
       if (!valid) {
         out.push("Findings (judged on 2026-06-30):", "", "```text");

@@ -71,7 +71,12 @@ export function applySuppressions(input: SuppressionInput): Finding[] {
       const at = { start: { line: d.line, column: d.column }, end: { line: d.line, column: d.endColumn } };
       const problem = (ruleId: SuppressionRuleId, severity: Finding["severity"], message: string, help: string) => out.push(report(CORE_RULES[ruleId], path, at, message, { severity, help }));
       if (!input.enabled) {
-        problem("suppression/disabled", "warning", "Inline suppressions are turned off for this run; this directive has no effect.", "Fix the finding, or ask for the exception in the configuration's overrides.");
+        problem(
+          "suppression/disabled",
+          "warning",
+          "Inline suppressions are turned off for this run; this directive has no effect.",
+          "Fix the finding, or ask for the exception in the configuration's overrides.",
+        );
         continue;
       }
       if (d.rules.length === 0) {
@@ -80,11 +85,21 @@ export function applySuppressions(input: SuppressionInput): Finding[] {
       }
       const unknown = d.rules.filter((r) => !input.knownRules.has(r) && !r.endsWith("/*"));
       if (unknown.length > 0) {
-        problem("suppression/invalid", "error", `Suppression names unknown rule${unknown.length > 1 ? "s" : ""} ${unknown.map((r) => `"${r}"`).join(", ")}.`, 'Check the rule id with "aimslint rules".');
+        problem(
+          "suppression/invalid",
+          "error",
+          `Suppression names unknown rule${unknown.length > 1 ? "s" : ""} ${unknown.map((r) => `"${r}"`).join(", ")}.`,
+          'Check the rule id with "aimslint rules".',
+        );
         continue;
       }
       if (!d.reason) {
-        problem("suppression/missing-reason", "error", "Suppression has no reason; it is ignored.", "Add the reason after two dashes: aimslint-disable-next-line <rule-id> -- <why this exception is acceptable>.");
+        problem(
+          "suppression/missing-reason",
+          "error",
+          "Suppression has no reason; it is ignored.",
+          "Add the reason after two dashes: aimslint-disable-next-line <rule-id> -- <why this exception is acceptable>.",
+        );
         continue;
       }
       if (d.until !== undefined && !isDate(d.until)) {
@@ -92,7 +107,12 @@ export function applySuppressions(input: SuppressionInput): Finding[] {
         continue;
       }
       if (d.until !== undefined && d.until < input.today) {
-        problem("suppression/expired", "error", `Suppression expired on ${d.until}; the finding it hid is reported again.`, "Review the exception: fix the finding, or renew the suppression with a new date and reason.");
+        problem(
+          "suppression/expired",
+          "error",
+          `Suppression expired on ${d.until}; the finding it hid is reported again.`,
+          "Review the exception: fix the finding, or renew the suppression with a new date and reason.",
+        );
         continue;
       }
       let used = false;

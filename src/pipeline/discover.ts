@@ -17,7 +17,6 @@ import { report } from "../core/report.js";
 
 const execFileAsync = promisify(execFile);
 
-
 export interface Discovery {
   candidates: Candidate[];
   findings: Finding[];

@@ -23,7 +23,14 @@ export function annotationOf(f: Finding): Annotation {
   const { start, end } = f.range;
   const refs = f.iso42001.length > 0 ? ` (ISO/IEC 42001 ${f.iso42001.join(", ")})` : "";
   const help = f.help?.trim();
-  const annotation: Annotation = { level: LEVEL[f.severity], message: f.message + refs + (help ? `\n${help}` : ""), title: f.ruleId, file: f.file, startLine: start.line, endLine: Math.max(end.line, start.line) };
+  const annotation: Annotation = {
+    level: LEVEL[f.severity],
+    message: f.message + refs + (help ? `\n${help}` : ""),
+    title: f.ruleId,
+    file: f.file,
+    startLine: start.line,
+    endLine: Math.max(end.line, start.line),
+  };
   if (start.line === end.line) {
     annotation.startColumn = start.column;
     annotation.endColumn = Math.max(end.column, start.column + 1);

@@ -57,9 +57,7 @@ export const sarif: Reporter = (findings, context) => {
         {
           physicalLocation: {
             artifactLocation: { uri: fileUri(f.file), uriBaseId: "%SRCROOT%" },
-            region: endsAfter
-              ? { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }
-              : { startLine: start.line, startColumn: start.column },
+            region: endsAfter ? { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column } : { startLine: start.line, startColumn: start.column },
           },
         },
       ],

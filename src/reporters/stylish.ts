@@ -43,4 +43,3 @@ export const stylish: Reporter = (findings, context) => {
 function location(f: Finding): string {
   return `${f.file}:${f.range.start.line}:${f.range.start.column}`;
 }
-

@@ -15,9 +15,7 @@ const ERRORS_CONCAT = /vErrors = vErrors === null \? (\w+)\.errors : vErrors\.co
 
 /** ajv-generated validator code with prototype-free evaluated-property records and linear error collection. */
 export function fixValidatorCode(code) {
-  return code
-    .replace(PROPS_INIT, "$1Object.create(null)")
-    .replace(ERRORS_CONCAT, "vErrors = vErrors === null ? $1.errors.slice() : (Array.prototype.push.apply(vErrors, $1.errors), vErrors)");
+  return code.replace(PROPS_INIT, "$1Object.create(null)").replace(ERRORS_CONCAT, "vErrors = vErrors === null ? $1.errors.slice() : (Array.prototype.push.apply(vErrors, $1.errors), vErrors)");
 }
 
 /** Whether generated code still holds a pattern fixValidatorCode exists to remove. */

@@ -73,7 +73,13 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
       case "const": {
         ruleId = "schema/enum";
         const allowed = error.keyword === "enum" ? (error.params["allowedValues"] as unknown[]) : [error.params["allowedValue"]];
-        const suggestion = typeof value === "string" ? closest(value, allowed.filter((a): a is string => typeof a === "string")) : undefined;
+        const suggestion =
+          typeof value === "string"
+            ? closest(
+                value,
+                allowed.filter((a): a is string => typeof a === "string"),
+              )
+            : undefined;
         message = `Invalid value ${tagged ? describe(value) : quote(value)} for ${where}: expected ${allowed.length === 1 ? quote(allowed[0]) : `one of ${list(allowed)}`}${suggestion ? ` (did you mean ${quote(suggestion)}?)` : ""}.`;
         break;
       }

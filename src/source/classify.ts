@@ -173,7 +173,8 @@ function lookalike(record: Record<string, unknown>): Lookalike | undefined {
   const risks = record["risks"];
   if (Array.isArray(risks) && risks.some((r) => r && typeof r === "object" && lookalike(r as Record<string, unknown>)?.kind === "risk")) return { kind: "risk-register", keys: ["risks"] };
   const systems = record["systems"];
-  if (Array.isArray(systems) && systems.some((s) => s && typeof s === "object" && lookalike(s as Record<string, unknown>)?.kind === "ai-system")) return { kind: "ai-system-inventory", keys: ["systems"] };
+  if (Array.isArray(systems) && systems.some((s) => s && typeof s === "object" && lookalike(s as Record<string, unknown>)?.kind === "ai-system"))
+    return { kind: "ai-system-inventory", keys: ["systems"] };
   return undefined;
 }
 
@@ -208,4 +209,3 @@ function unclassifiedFinding(doc: ParsedDocument, { kind, keys, note }: Lookalik
       : `Add \`kind: ${kind}\` at the top of the document (or a \`# yaml-language-server: $schema=…/${kind}.schema.json\` line).`,
   });
 }
-

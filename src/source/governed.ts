@@ -19,7 +19,7 @@ export function governedByContent(text: string, options: ClassifyOptions): boole
   const kinds = [...KINDS.map((k) => k.id), ...(options.extraKinds ?? []).map((k) => k.id)];
   // At the start of a line, or after `{` / `,` for one-line JSON ({"kind": "risk", …}) and flow mappings.
   const kindRe = new RegExp(`(?:^|[{,])\\s*"?kind"?\\s*:\\s*["']?(?:${kinds.map((k) => k.replace(/-/g, "\\-")).join("|")})\\b`, "m");
-  return kindRe.test(head) || /\.schema\.json/.test(head) && /(\$schema|yaml-language-server)/.test(head);
+  return kindRe.test(head) || (/\.schema\.json/.test(head) && /(\$schema|yaml-language-server)/.test(head));
 }
 
 /**

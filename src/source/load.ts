@@ -94,11 +94,14 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
     const size = info.size;
     stamp = stampOf(info);
     if (size > limits.maxFileBytes) {
-      return withHead(headText(readUpTo(fd, HEAD_BYTES)), fileFinding(
-        "file/too-large",
-        `File is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not checked.`,
-        "Split the artefact into smaller files, or raise the limit with --max-file-size.",
-      ));
+      return withHead(
+        headText(readUpTo(fd, HEAD_BYTES)),
+        fileFinding(
+          "file/too-large",
+          `File is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not checked.`,
+          "Split the artefact into smaller files, or raise the limit with --max-file-size.",
+        ),
+      );
     }
     bytes = readUpTo(fd, size);
   } catch (error) {
@@ -122,7 +125,12 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) {
     // Positions never count the BOM (editors do not show it as a column).
-    const prefix = new LineIndex(bytes.subarray(0, bad).toString("utf8").replace(/^\uFEFF/, ""));
+    const prefix = new LineIndex(
+      bytes
+        .subarray(0, bad)
+        .toString("utf8")
+        .replace(/^\uFEFF/, ""),
+    );
     const at = prefix.position(prefix.text.length);
     return {
       head: headText(bytes),
@@ -191,7 +199,10 @@ function withHead(head: string, result: LoadResult): LoadResult {
 function headText(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.subarray(0, HEAD_BYTES));
   if (head[0] === 0xff && head[1] === 0xfe) return head.toString("utf16le");
-  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(0, head.length & ~1)).swap16().toString("utf16le");
+  if (head[0] === 0xfe && head[1] === 0xff)
+    return Buffer.from(head.subarray(0, head.length & ~1))
+      .swap16()
+      .toString("utf16le");
   return head.toString("latin1").replace(/\0/g, "");
 }
 

@@ -38,7 +38,10 @@ export function parseSource(source: SourceFile, limits: Limits): ParseResult {
     return parseYamlText(source, source.text, 0, limits, true);
   } catch (error) {
     // Parsers guard themselves; this is the last line of defence (e.g. a stack overflow on absurd input).
-    return { documents: [], findings: [fileFinding(source, "parse/resource-limit", `File could not be parsed: ${(error as Error).message}.`, "Simplify the file: it is nested too deeply or is too large to read safely.")] };
+    return {
+      documents: [],
+      findings: [fileFinding(source, "parse/resource-limit", `File could not be parsed: ${(error as Error).message}.`, "Simplify the file: it is nested too deeply or is too large to read safely.")],
+    };
   }
 }
 
@@ -211,7 +214,8 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
 }
 
 function yamlProblem(source: SourceFile, base: number, code: string, message: string, pos: [number, number], severity: "error" | "warning"): Finding {
-  const ruleId: CoreRuleId = code === "DUPLICATE_KEY" ? "parse/duplicate-key" : code === "TAG_RESOLVE_FAILED" ? "parse/unknown-tag" : code === "RESOURCE_EXHAUSTION" ? "parse/resource-limit" : "parse/syntax";
+  const ruleId: CoreRuleId =
+    code === "DUPLICATE_KEY" ? "parse/duplicate-key" : code === "TAG_RESOLVE_FAILED" ? "parse/unknown-tag" : code === "RESOURCE_EXHAUSTION" ? "parse/resource-limit" : "parse/syntax";
   const { start, end: endPos } = spanOnLine(source, base + pos[0], base + pos[1]);
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").replace(/\.$/, "");
   const help =

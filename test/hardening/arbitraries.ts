@@ -97,7 +97,8 @@ const date = fc.oneof(
   hostileString,
   fc.integer(),
 );
-const value = <T>(normal: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: normal }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constantFrom(null, 0, -1, 1e308, true, [], {}) });
+const value = <T>(normal: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 3, arbitrary: normal }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constantFrom(null, 0, -1, 1e308, true, [], {}) });
 const pick = (values: string[]) => value(fc.constantFrom(...values));
 const text = value(fc.string({ maxLength: 30 }));
 
@@ -129,7 +130,17 @@ const soa = fc.record(
     id: value(fc.constant("SOA-1")),
     title: text,
     controls: fc.array(
-      fc.record({ control: controlId, title: text, applicable: pick(["included", "excluded"]), justification: text, status: pick(["planned", "implemented", "partial"]), evidence: value(fc.array(text, { maxLength: 2 })) }, { requiredKeys: ["control"] }),
+      fc.record(
+        {
+          control: controlId,
+          title: text,
+          applicable: pick(["included", "excluded"]),
+          justification: text,
+          status: pick(["planned", "implemented", "partial"]),
+          evidence: value(fc.array(text, { maxLength: 2 })),
+        },
+        { requiredKeys: ["control"] },
+      ),
       { maxLength: 5 },
     ),
   },
@@ -149,15 +160,40 @@ const system = fc.record(
   { requiredKeys: ["kind"] },
 );
 
-const SECTIONS = ["Uses", "Direct Use", "Out-of-Scope Use", "Training Data", "Evaluation", "Metrics", "Limitations", "Bias, Risks, and Limitations", "Human Oversight", "Intended Use", "Caveats and Recommendations"];
+const SECTIONS = [
+  "Uses",
+  "Direct Use",
+  "Out-of-Scope Use",
+  "Training Data",
+  "Evaluation",
+  "Metrics",
+  "Limitations",
+  "Bias, Risks, and Limitations",
+  "Human Oversight",
+  "Intended Use",
+  "Caveats and Recommendations",
+];
 const modelCardFront = fc.record(
-  { license: text, pipeline_tag: value(fc.constantFrom("text-generation", "image-classification")), system: value(fc.constantFrom("SYS-A", "SYS-B")), base_model: text, tags: value(fc.array(text, { maxLength: 3 })), impact_assessment: text },
+  {
+    license: text,
+    pipeline_tag: value(fc.constantFrom("text-generation", "image-classification")),
+    system: value(fc.constantFrom("SYS-A", "SYS-B")),
+    base_model: text,
+    tags: value(fc.array(text, { maxLength: 3 })),
+    impact_assessment: text,
+  },
   { requiredKeys: [] },
 );
-const markdownBody = fc.array(
-  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.oneof(fc.constantFrom(...SECTIONS), hostileString), fc.oneof(fc.string({ maxLength: 60 }), hostileString, fc.constantFrom("[More Information Needed]", "TBD", "<!-- todo -->", "```\n## not a heading\n```"))),
-  { maxLength: 6 },
-).map((sections) => sections.map(([level, title, body]) => `${"#".repeat(level)} ${title}\n\n${body}\n`).join("\n"));
+const markdownBody = fc
+  .array(
+    fc.tuple(
+      fc.integer({ min: 1, max: 4 }),
+      fc.oneof(fc.constantFrom(...SECTIONS), hostileString),
+      fc.oneof(fc.string({ maxLength: 60 }), hostileString, fc.constantFrom("[More Information Needed]", "TBD", "<!-- todo -->", "```\n## not a heading\n```")),
+    ),
+    { maxLength: 6 },
+  )
+  .map((sections) => sections.map(([level, title, body]) => `${"#".repeat(level)} ${title}\n\n${body}\n`).join("\n"));
 
 const NEWLINES = fc.constantFrom("\n", "\n", "\r\n", "\r");
 
@@ -178,7 +214,18 @@ export interface GeneratedFile {
 
 /** A generated artefact file: risk, SoA or AI system as YAML or JSON, or a model card in Markdown. */
 export const artefactFile: fc.Arbitrary<Omit<GeneratedFile, "name"> & { ext: string }> = fc
-  .tuple(fc.oneof(risk, soa, system, modelCardFront.map((fm) => ({ "@card": fm }))), fc.integer({ min: 0, max: 3 }), NEWLINES, markdownBody, fc.boolean())
+  .tuple(
+    fc.oneof(
+      risk,
+      soa,
+      system,
+      modelCardFront.map((fm) => ({ "@card": fm })),
+    ),
+    fc.integer({ min: 0, max: 3 }),
+    NEWLINES,
+    markdownBody,
+    fc.boolean(),
+  )
   .map(([data, style, newline, body, bom]) => {
     let text: string;
     let ext: string;
@@ -200,7 +247,12 @@ export const artefactFile: fc.Arbitrary<Omit<GeneratedFile, "name"> & { ext: str
 /** A file name that a filesystem accepts: hostile characters, no `/` or NUL, not too long. */
 export const hostileName = fc
   .oneof({ weight: 2, arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/) }, { weight: 3, arbitrary: hostileString })
-  .map((s) => s.replace(/[/\u0000]/g, "_").replace(/[\ud800-\udfff]/g, "_").slice(0, 40))
+  .map((s) =>
+    s
+      .replace(/[/\u0000]/g, "_")
+      .replace(/[\ud800-\udfff]/g, "_")
+      .slice(0, 40),
+  )
   .filter((s) => s.length > 0 && s !== "." && s !== ".." && Buffer.byteLength(s) < 200 && !/^(node_modules|\.git)$/.test(s));
 
 /** Byte-level mutations of real files: bit flips, truncation, splices, repetition, encoding and line-end changes. */
@@ -215,7 +267,12 @@ export type Mutation =
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant("flip" as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
   fc.record({ op: fc.constant("truncate" as const), at: fc.nat() }),
-  fc.record({ op: fc.constant("splice" as const), at: fc.nat(), length: fc.nat({ max: 64 }), insert: fc.oneof(hostileString, fc.constantFrom(": ", "\n- ", "---\n", "[", "{", '"', "*a", "&a ", "!tag ", "\t", "\r")) }),
+  fc.record({
+    op: fc.constant("splice" as const),
+    at: fc.nat(),
+    length: fc.nat({ max: 64 }),
+    insert: fc.oneof(hostileString, fc.constantFrom(": ", "\n- ", "---\n", "[", "{", '"', "*a", "&a ", "!tag ", "\t", "\r")),
+  }),
   fc.record({ op: fc.constant("insert-bytes" as const), at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }) }),
   fc.record({ op: fc.constant("repeat" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }), times: fc.integer({ min: 2, max: 50 }) }),
   fc.record({ op: fc.constant("encoding" as const), to: fc.constantFrom("utf16le", "utf16be", "latin1", "bom", "crlf", "cr", "lf") }),

@@ -26,24 +26,28 @@ const cases = existsSync(FOUND)
 
 describe.skipIf(cases.length === 0)("inputs found by the fuzzer", () => {
   for (const [id, c] of cases) {
-    (c.status === "open" ? it.fails : it)(`${id} (${c.kind}: ${c.how})`, () => {
-      const dir = tempDir("aimslint-found-");
-      for (const f of c.files) {
-        mkdirSync(join(dir, f.name, ".."), { recursive: true });
-        writeFileSync(join(dir, f.name), readFileSync(join(FOUND, id, "files", f.stored)));
-      }
-      for (const format of ["json", "github", "stylish"]) {
-        const r = runCli(["--format", format, "--", ".", ...c.files.map((f) => f.name)], dir, { timeout: 20_000 });
-        expect(r.signal, `${format}: killed after 20 s`).toBeNull();
-        expect([0, 1, 2], format).toContain(r.code);
-        expect(r.stderr, format).not.toMatch(/internal error/);
-        expect(outputProblems(format, r.stdout), format).toEqual([]);
-        expect(outputProblems("stderr", r.stderr), format).toEqual([]);
-        if (format === "json" && r.code !== 2) {
-          const texts = new Map(c.files.map((f) => [f.name, visibleText(readFileSync(join(dir, f.name)))]));
-          expect(rangeProblems((JSON.parse(r.stdout) as { findings: Finding[] }).findings, texts)).toEqual([]);
+    (c.status === "open" ? it.fails : it)(
+      `${id} (${c.kind}: ${c.how})`,
+      () => {
+        const dir = tempDir("aimslint-found-");
+        for (const f of c.files) {
+          mkdirSync(join(dir, f.name, ".."), { recursive: true });
+          writeFileSync(join(dir, f.name), readFileSync(join(FOUND, id, "files", f.stored)));
         }
-      }
-    }, 90_000);
+        for (const format of ["json", "github", "stylish"]) {
+          const r = runCli(["--format", format, "--", ".", ...c.files.map((f) => f.name)], dir, { timeout: 20_000 });
+          expect(r.signal, `${format}: killed after 20 s`).toBeNull();
+          expect([0, 1, 2], format).toContain(r.code);
+          expect(r.stderr, format).not.toMatch(/internal error/);
+          expect(outputProblems(format, r.stdout), format).toEqual([]);
+          expect(outputProblems("stderr", r.stderr), format).toEqual([]);
+          if (format === "json" && r.code !== 2) {
+            const texts = new Map(c.files.map((f) => [f.name, visibleText(readFileSync(join(dir, f.name)))]));
+            expect(rangeProblems((JSON.parse(r.stdout) as { findings: Finding[] }).findings, texts)).toEqual([]);
+          }
+        }
+      },
+      90_000,
+    );
   }
 });

@@ -113,7 +113,8 @@ export function asNobody(): string[] | undefined {
   const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
   if (!setpriv) return undefined;
   const prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"];
-  const script = "const fs = require('fs'); for (const p of process.argv.slice(1)) fs.accessSync(p, fs.constants.R_OK); fs.readdirSync(process.argv[2]); process.exit(process.getuid() === 65534 ? 0 : 1)";
+  const script =
+    "const fs = require('fs'); for (const p of process.argv.slice(1)) fs.accessSync(p, fs.constants.R_OK); fs.readdirSync(process.argv[2]); process.exit(process.getuid() === 65534 ? 0 : 1)";
   const probe = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, "-e", script, CLI, join(repoRoot, "schemas"), join(repoRoot, "package.json"), tmpdir()]);
   return probe.status === 0 ? prefix : undefined;
 }

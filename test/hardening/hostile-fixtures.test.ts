@@ -94,7 +94,10 @@ function checkCases(findings: readonly Finding[], checked: (file: string) => str
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), brief(f)]);
   for (const [file, c] of ALL) {
     const got = byFile.get(file) ?? [];
-    const gotExact = findings.filter((f) => f.file === file && exact(f)).map(brief).sort();
+    const gotExact = findings
+      .filter((f) => f.file === file && exact(f))
+      .map(brief)
+      .sort();
     if (c.findings) expect(gotExact, `${file} (${c.case})`).toEqual(c.findings.map((e) => expectedBrief(file, e)).sort());
     for (const e of c.also ?? []) expect(got, `${file} (${c.case})`).toContain(expectedBrief(file, e));
     if (c.artefact) expect([c.artefact, "checked"], `${file} is still checked (${c.case})`).toContain(checked(file));

@@ -47,7 +47,10 @@ export function rangeProblems(findings: readonly Finding[], texts: ReadonlyMap<s
     }
     let lengths = cache.get(f.file);
     if (!lengths) cache.set(f.file, (lengths = lineLengths(text)));
-    for (const [name, p] of [["start", start], ["end", end]] as const) {
+    for (const [name, p] of [
+      ["start", start],
+      ["end", end],
+    ] as const) {
       if (p.line > lengths.length) problems.push(`${where}: ${name} line ${p.line} is past the last line (${lengths.length})`);
       else if (p.column > (lengths[p.line - 1] as number) + 1) problems.push(`${where}: ${name} column ${p.column} is past the end of line ${p.line} (${lengths[p.line - 1]} characters)`);
     }

@@ -21,7 +21,10 @@ describe("known gaps (reported; it.fails until fixed)", () => {
       const result = await lintFixtures([file]);
       const mine = result.findings.filter((f) => f.file === file);
       if (c.gap!.findings) {
-        const exact = mine.filter((f) => manifest.exactFamilies.some((p) => f.ruleId.startsWith(p))).map(brief).sort();
+        const exact = mine
+          .filter((f) => manifest.exactFamilies.some((p) => f.ruleId.startsWith(p)))
+          .map(brief)
+          .sort();
         expect(exact).toEqual(c.gap!.findings.map((e) => expectedBrief(file, e)).sort());
       }
       for (const e of c.gap!.also ?? []) expect(mine.map(brief)).toContain(expectedBrief(file, e));

@@ -52,7 +52,18 @@ describe("custom rules: regular expressions that could hang the scan are refused
     expect(() => resolve(dir)).toThrowError(/unsafe match pattern/);
   });
 
-  const safe = ["^team-", "^[A-Z]+-\\d+$", "^\\w+\\s+\\w+$", "^[^@]+@[^@]+$", "^(ORG|ISO)-\\d+$", "^A\\.\\d+(\\.\\d+)?$", "^https?://\\S+$", "^(?:[A-Z]{2,4}-)?\\d{1,6}$", "^[\\p{L} ]+$", "^(?!draft).*$"];
+  const safe = [
+    "^team-",
+    "^[A-Z]+-\\d+$",
+    "^\\w+\\s+\\w+$",
+    "^[^@]+@[^@]+$",
+    "^(ORG|ISO)-\\d+$",
+    "^A\\.\\d+(\\.\\d+)?$",
+    "^https?://\\S+$",
+    "^(?:[A-Z]{2,4}-)?\\d{1,6}$",
+    "^[\\p{L} ]+$",
+    "^(?!draft).*$",
+  ];
   it.each(safe)("accepts the everyday pattern %s", (pattern) => {
     expect(checkPattern(pattern)).toBeUndefined();
   });
@@ -116,11 +127,7 @@ describe("configuration and rule files are data, never executed", () => {
     const flag = marker();
     const body = (fn: string) =>
       `id: acme/tagged\ntitle: A rule with a tagged function\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: Titles follow the house pattern so that people can find them.\nhelp: Rename the title so that it matches the pattern.\ncheck:\n  then:\n    - { field: title, function: ${fn} }\n`;
-    for (const fn of [
-      `!!js/function "function () { require('fs').writeFileSync('${flag}', 'x') }"`,
-      `!!python/object/apply:os.system ["touch ${flag}"]`,
-      `!include ${flag}`,
-    ]) {
+    for (const fn of [`!!js/function "function () { require('fs').writeFileSync('${flag}', 'x') }"`, `!!python/object/apply:os.system ["touch ${flag}"]`, `!include ${flag}`]) {
       const dir = repo({ "aimslint.config.yaml": "ruleFiles: [r.yaml]\n", "r.yaml": body(fn), "risk.yaml": "kind: risk\nid: RISK-1\ntitle: x\n" });
       // The tag is not resolved: the value is the plain string, which is not one of the rule functions.
       expect(() => resolve(dir), fn).toThrowError(/check\.then\[0\]\.function": expected one of "present"/);

@@ -46,19 +46,17 @@ async function check(files: readonly GeneratedFile[]): Promise<void> {
 }
 
 /** Distinct names in one folder, or in a subfolder; the extension decides the format. */
-const repo = fc
-  .array(fc.tuple(fc.option(hostileName, { nil: undefined }), hostileName, artefactFile), { minLength: 1, maxLength: 4 })
-  .map((entries) => {
-    const seen = new Set<string>();
-    const files: GeneratedFile[] = [];
-    for (const [folder, base, file] of entries) {
-      const name = `${folder ? `${folder}/` : ""}${base}${file.ext}`;
-      if (seen.has(name.toLowerCase()) || [...seen].some((s) => s.startsWith(`${name}/`) || name.startsWith(`${s}/`))) continue;
-      seen.add(name.toLowerCase());
-      files.push({ name, bytes: file.bytes });
-    }
-    return files;
-  });
+const repo = fc.array(fc.tuple(fc.option(hostileName, { nil: undefined }), hostileName, artefactFile), { minLength: 1, maxLength: 4 }).map((entries) => {
+  const seen = new Set<string>();
+  const files: GeneratedFile[] = [];
+  for (const [folder, base, file] of entries) {
+    const name = `${folder ? `${folder}/` : ""}${base}${file.ext}`;
+    if (seen.has(name.toLowerCase()) || [...seen].some((s) => s.startsWith(`${name}/`) || name.startsWith(`${s}/`))) continue;
+    seen.add(name.toLowerCase());
+    files.push({ name, bytes: file.bytes });
+  }
+  return files;
+});
 
 describe("property: generated repositories", () => {
   it("no crash, ranges inside files, no workflow command in any output", async () => {
@@ -67,12 +65,21 @@ describe("property: generated repositories", () => {
 
   it("hostile strings in every field of a risk, and in its file name", async () => {
     const keys = ["kind", "id", "title", "system", "description", "owner", "treatment", "inherent", "__proto__", "x-note"];
-    const doc = fc.dictionary(fc.constantFrom(...keys), fc.oneof(hostileString, fc.dictionary(fc.constantFrom("option", "owner", "likelihood", "controls"), hostileString, { maxKeys: 3 })), { maxKeys: 10 });
+    const doc = fc.dictionary(fc.constantFrom(...keys), fc.oneof(hostileString, fc.dictionary(fc.constantFrom("option", "owner", "likelihood", "controls"), hostileString, { maxKeys: 3 })), {
+      maxKeys: 10,
+    });
     const file = fc.tuple(hostileName, doc, fc.boolean()).map(([name, data, json]): GeneratedFile => {
-      const body = json ? JSON.stringify({ kind: "risk", ...data }) : `kind: risk\n${Object.entries(data).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join("\n")}\n`;
+      const body = json
+        ? JSON.stringify({ kind: "risk", ...data })
+        : `kind: risk\n${Object.entries(data)
+            .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+            .join("\n")}\n`;
       return { name: `${name}${json ? ".json" : ".yaml"}`, bytes: Buffer.from(body, "utf8") };
     });
-    await fc.assert(fc.asyncProperty(file, async (f) => check([f])), settings(150));
+    await fc.assert(
+      fc.asyncProperty(file, async (f) => check([f])),
+      settings(150),
+    );
   }, 60_000);
 
   it("gives byte-identical JSON output whatever order the files were created in", async () => {

@@ -73,7 +73,12 @@ describe("regressions", () => {
     // 500,000 levels took ~11 s and ~600 MB; 2,000,000 levels (4 MB) ~40 s and over 2 GB, or an out-of-memory crash.
     const dir = tempDir("aimslint-reg-");
     writeFileSync(join(dir, "deep.yaml"), `kind: risk\nx: ${"[".repeat(500_000)}${"]".repeat(500_000)}\n`);
-    const r = spawnSync(process.execPath, ["--max-old-space-size=256", CLI, "--format", "json", "deep.yaml"], { cwd: dir, encoding: "utf8", timeout: 10_000, env: { PATH: process.env["PATH"] ?? "" } });
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", CLI, "--format", "json", "deep.yaml"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 10_000,
+      env: { PATH: process.env["PATH"] ?? "" },
+    });
     expect(r.signal).toBeNull();
     const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings.filter((f) => f.ruleId.startsWith("parse/"));
     expect(findings.map(brief)).toEqual(["deep.yaml:1:1 parse/resource-limit"]);
@@ -110,7 +115,9 @@ describe("regressions", () => {
     const errors = all.slice(50).filter((f) => f.severity === "error").length;
     const warnings = all.slice(50).filter((f) => f.severity === "warning").length;
     expect(summary.severity).toBe("error");
-    expect(summary.message).toBe(`${(all.length - 50).toLocaleString("en-US")} more findings in this file from here on are not listed (${errors.toLocaleString("en-US")} errors, ${warnings.toLocaleString("en-US")} warnings): only the first 50 are.`);
+    expect(summary.message).toBe(
+      `${(all.length - 50).toLocaleString("en-US")} more findings in this file from here on are not listed (${errors.toLocaleString("en-US")} errors, ${warnings.toLocaleString("en-US")} warnings): only the first 50 are.`,
+    );
     expect(summary.help).toContain("limits: { maxFindingsPerFile: N }");
     // Other files keep their findings.
     expect(capped.filter((f) => f.file === "ok.yaml" && f.ruleId.startsWith("parse/")).map(brief)).toEqual(["ok.yaml:3:1 parse/duplicate-key"]);
@@ -172,7 +179,12 @@ describe("regressions", () => {
     // schemas are compiled at run time, on another code path.
     const dir = tempDir("aimslint-reg-");
     const nested = { type: "object", properties: { a: { type: "string" } }, allOf: [{ properties: { b: { type: "string" } } }], unevaluatedProperties: false };
-    const schema = { type: "object", properties: { kind: { const: "incident" }, id: { type: "string" }, details: nested }, allOf: [{ properties: { title: { type: "string" } } }], unevaluatedProperties: false };
+    const schema = {
+      type: "object",
+      properties: { kind: { const: "incident" }, id: { type: "string" }, details: nested },
+      allOf: [{ properties: { title: { type: "string" } } }],
+      unevaluatedProperties: false,
+    };
     writeFileSync(join(dir, "aimslint.config.yaml"), "kinds:\n  incident:\n    schema: incident.schema.json\n");
     writeFileSync(join(dir, "incident.schema.json"), JSON.stringify(schema));
     writeFileSync(join(dir, "inc.yaml"), "kind: incident\nid: INC-1\nconstructor: x\ndetails:\n  a: ok\n  valueOf: 1\n  __proto__: { b: injected }\n");

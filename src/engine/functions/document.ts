@@ -30,8 +30,10 @@ export const absent: CheckFunction = ({ exists, value, field }) => (exists && va
 export const pattern: CheckFunction = ({ value, exists, field, options }) => {
   if (!exists || typeof value !== "string") return [];
   const text = value.slice(0, 10_000);
-  if (typeof options["match"] === "string" && !safePattern(options["match"]).test(text)) return fail(`${quote(value)} in "${field}" does not match ${options["description"] ?? `/${options["match"]}/`}.`);
-  if (typeof options["notMatch"] === "string" && safePattern(options["notMatch"]).test(text)) return fail(`${quote(value)} in "${field}" must not match ${options["description"] ?? `/${options["notMatch"]}/`}.`);
+  if (typeof options["match"] === "string" && !safePattern(options["match"]).test(text))
+    return fail(`${quote(value)} in "${field}" does not match ${options["description"] ?? `/${options["match"]}/`}.`);
+  if (typeof options["notMatch"] === "string" && safePattern(options["notMatch"]).test(text))
+    return fail(`${quote(value)} in "${field}" must not match ${options["description"] ?? `/${options["notMatch"]}/`}.`);
   return [];
 };
 
@@ -77,7 +79,10 @@ export const date: CheckFunction = (ctx) => {
   if (typeof maxAge === "number" && value < addMonths(today, -maxAge)) return fail(`"${field}" is ${value}, more than ${maxAge} months ago (today is ${today}).`);
   const maxAhead = options["maxAheadMonths"];
   if (typeof maxAhead === "number" && value > addMonths(today, maxAhead)) return fail(`"${field}" is ${value}, more than ${maxAhead} months ahead (today is ${today}).`);
-  for (const [option, wantAfter] of [["notBefore", true], ["notAfter", false]] as const) {
+  for (const [option, wantAfter] of [
+    ["notBefore", true],
+    ["notAfter", false],
+  ] as const) {
     const other = options[option];
     if (typeof other !== "string") continue;
     const otherValue = sibling(ctx, other);

@@ -42,7 +42,13 @@ const list = (description: string, items: JsonSchema = anyValue): JsonSchema => 
 const bool = (description: string): JsonSchema => ({ type: "boolean", description });
 const text = (description: string): JsonSchema => ({ type: "string", minLength: 1, description });
 const count = (description: string): JsonSchema => ({ type: "integer", minimum: 0, description });
-const kindOption: JsonSchema = { anyOf: [{ type: "string", minLength: 1 }, { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }], description: "an artefact kind, or a list of kinds" };
+const kindOption: JsonSchema = {
+  anyOf: [
+    { type: "string", minLength: 1 },
+    { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
+  ],
+  description: "an artefact kind, or a list of kinds",
+};
 
 export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   {
@@ -191,7 +197,10 @@ export const usesRepository = (call: { function: string }): boolean => FUNCTIONS
  */
 export function optionsSchema(fn: RuleFunction, references = true): JsonSchema {
   const properties = Object.fromEntries(
-    Object.entries(fn.options).map(([name, schema]) => [name, references ? { if: { type: "object", required: ["$option"], properties: { $option: true } }, then: { $ref: "#/$defs/optionReference" }, else: schema } : schema]),
+    Object.entries(fn.options).map(([name, schema]) => [
+      name,
+      references ? { if: { type: "object", required: ["$option"], properties: { $option: true } }, then: { $ref: "#/$defs/optionReference" }, else: schema } : schema,
+    ]),
   );
   return { type: "object", properties, additionalProperties: false, ...strict(fn.constraints) };
 }
