@@ -24,11 +24,11 @@ import { parseAllDocuments, parseDocument } from "yaml";
 const here = dirname(fileURLToPath(import.meta.url));
 
 const args = process.argv.slice(2);
-const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const stage = valueOf("--stage");
+const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const stage = flagValue("--stage");
 const forceCompile = args.includes("--compile");
 // Where aimslint's schemas/ and build/validators.cjs are: this repository, or the snapshot bench/run.mjs measures.
-const repoRoot = resolve(valueOf("--aimslint") ?? join(here, ".."));
+const repoRoot = resolve(flagValue("--aimslint") ?? join(here, ".."));
 const dir = resolve(args.filter((a, i) => !a.startsWith("--") && !["--stage", "--aimslint"].includes(args[i - 1])).at(-1) ?? ".");
 if (!["io", "parse", "validate"].includes(stage)) {
   process.stderr.write("usage: node bench/floor.mjs --stage io|parse|validate [--compile] <folder>\n");

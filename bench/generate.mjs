@@ -432,7 +432,6 @@ function paragraph(rng, min, max) {
 
 const LIKELIHOOD = ["rare", "unlikely", "possible", "likely", "almost-certain"];
 const IMPACT = ["negligible", "minor", "moderate", "major", "severe"];
-const LEVEL = ["low", "medium", "high", "critical"];
 function levelOf(l, i) {
   const s = LIKELIHOOD.indexOf(l) + IMPACT.indexOf(i);
   return s <= 2 ? "low" : s <= 4 ? "medium" : s <= 6 ? "high" : "critical";
@@ -593,7 +592,7 @@ function buildRegister(rng, sys, entries) {
   };
 }
 
-function impact(rng, sys, id, area, risks, group) {
+function impact(rng, _sys, id, area, risks, group) {
   const severity = rng.pick(["minor", "moderate", "major"]);
   const out = {
     id,
@@ -989,14 +988,24 @@ const PROBLEMS = {
   risk: [
     ["schema", "enum: inherent.likelihood", (d) => (d.inherent.likelihood = "sometimes")],
     ["schema", "required: inherent", (d) => delete d.inherent],
-    ["schema", "unknown property: owenr", (d) => ((d.owenr = d.owner), delete d.owner)],
+    [
+      "schema",
+      "unknown property: owenr",
+      (d) => {
+        d.owenr = d.owner;
+        delete d.owner;
+      },
+    ],
     ["schema", "pattern: treatment.controls", (d) => (d.treatment.controls = ["A.11.2", ...d.treatment.controls.slice(1)])],
     ["reference", "system names no AI system", (d) => (d.system = `${d.system}-OLD`)],
     ["rule", "treatment without owner", (d) => delete d.treatment.owner],
     [
       "rule",
       "residual above inherent",
-      (d) => ((d.residual = { likelihood: "almost-certain", impact: "severe", level: "critical" }), (d.inherent = { likelihood: "unlikely", impact: "minor", level: "low" })),
+      (d) => {
+        d.residual = { likelihood: "almost-certain", impact: "severe", level: "critical" };
+        d.inherent = { likelihood: "unlikely", impact: "minor", level: "low" };
+      },
     ],
   ],
   "ai-system": [
@@ -1194,7 +1203,7 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
     if (!list || !prng.chance(problemRate)) return undefined;
     return prng.pick(list);
   };
-  const record = (path, kind, format, data, { entries = 0, problem, classifiedBy = "kind" } = {}) => {
+  const record = (path, kind, format, _data, { entries = 0, problem, classifiedBy = "kind" } = {}) => {
     const info = { kind, format, artefacts: 1 + entries, classifiedBy };
     if (problem) info.problem = { family: problem[0], what: problem[1] };
     artefactFiles.set(path, info);

@@ -14,7 +14,7 @@ import { closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module, { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
-import { parseCli } from "./cli/args.js";
+import { type CliOptions, parseCli } from "./cli/args.js";
 import { cacheDirProblem, createPrivateFile, defaultCacheDir, readPrivateFile } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
@@ -26,7 +26,7 @@ const KEEP = 4;
  * ones the next runs need (a first `aimslint --version` would leave a cache of little use that V8 then accepts).
  */
 function codeCache(): { root: string; dir: string; write: boolean } | undefined {
-  let options;
+  let options: CliOptions;
   try {
     options = parseCli(process.argv.slice(2));
   } catch {

@@ -360,7 +360,14 @@ describe("GitHub Action (bundle)", () => {
     const cases: [string, (dir: string) => void, string][] = [
       ["results.sarif", (dir) => symlinkSync(victim, join(dir, "results.sarif")), "results.sarif is a symbolic link"],
       ["out/results.sarif", (dir) => symlinkSync(outside, join(dir, "out")), "out is a symbolic link"],
-      ["a/b/results.sarif", (dir) => (mkdirSync(join(dir, "a")), symlinkSync(outside, join(dir, "a", "b"))), "b is a symbolic link"],
+      [
+        "a/b/results.sarif",
+        (dir) => {
+          mkdirSync(join(dir, "a"));
+          symlinkSync(outside, join(dir, "a", "b"));
+        },
+        "b is a symbolic link",
+      ],
       ["../escape.sarif", () => {}, "is outside"],
       [join(outside, "absolute.sarif"), () => {}, "is outside"],
     ];

@@ -43,7 +43,7 @@ describe("deferred checks", () => {
         }
         const got = [...store];
         expect(got).toEqual(expected);
-        got.forEach((c, i) => expect(c.entry).toBe(expected[i]!.entry));
+        for (const [i, c] of got.entries()) expect(c.entry).toBe(expected[i]!.entry);
       }),
       { seed: 42001, numRuns: 300 },
     );

@@ -173,8 +173,8 @@ describe("aimslint init", () => {
 
     const r = run(["init"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^  exists, kept\s+governance\/soa\.yaml$/m);
-    expect(r.stdout).toMatch(/^  created\s+governance\/risks\/register\.yaml$/m);
+    expect(r.stdout).toMatch(/^ {2}exists, kept\s+governance\/soa\.yaml$/m);
+    expect(r.stdout).toMatch(/^ {2}created\s+governance\/risks\/register\.yaml$/m);
     expect(r.stdout).toContain("1 file created, 7 existing files kept");
     for (const [file, text] of before) expect(readFileSync(join(dir, file), "utf8"), file).toBe(text);
     expect(readFileSync(join(dir, "governance/soa.yaml"), "utf8")).toBe(edited);
@@ -192,12 +192,12 @@ describe("aimslint init", () => {
     symlinkSync("../../nowhere.yaml", join(dir, "governance/policy/ai-policy.yaml")); // dangling: never followed
     const r = run(["init"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^  exists, kept\s+governance\/soa\.yaml$/m);
-    expect(r.stdout).toMatch(/^  exists, kept\s+governance\/policy\/ai-policy\.yaml$/m);
+    expect(r.stdout).toMatch(/^ {2}exists, kept\s+governance\/soa\.yaml$/m);
+    expect(r.stdout).toMatch(/^ {2}exists, kept\s+governance\/policy\/ai-policy\.yaml$/m);
     expect(lstatSync(join(dir, "governance/policy/ai-policy.yaml")).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, "governance/policy/ai-policy.yaml"))).toBe("../../nowhere.yaml");
     expect(existsSync(join(dir, "nowhere.yaml"))).toBe(false);
-    expect(r.stdout).toMatch(/^  not created\s+\.github\/workflows\/aimslint\.yml  \(a file is in the way of its folder\)$/m);
+    expect(r.stdout).toMatch(/^ {2}not created\s+\.github\/workflows\/aimslint\.yml {2}\(a file is in the way of its folder\)$/m);
     expect(readFileSync(join(dir, ".github"), "utf8")).toBe("not a folder\n");
     expect(r.stdout).toContain("5 files created, 2 existing files kept (never overwritten), 1 not created.");
   });
@@ -211,8 +211,8 @@ describe("aimslint init", () => {
     symlinkSync(outside, join(dir, ".github", "workflows"));
     const r = run(["init"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^  not created\s+governance\/risks\/register\.yaml  \(a symbolic link is in the way of its folder\)$/m);
-    expect(r.stdout).toMatch(/^  not created\s+\.github\/workflows\/aimslint\.yml  \(a symbolic link is in the way of its folder\)$/m);
+    expect(r.stdout).toMatch(/^ {2}not created\s+governance\/risks\/register\.yaml {2}\(a symbolic link is in the way of its folder\)$/m);
+    expect(r.stdout).toMatch(/^ {2}not created\s+\.github\/workflows\/aimslint\.yml {2}\(a symbolic link is in the way of its folder\)$/m);
     expect(readdirSync(outside)).toEqual([]);
     expect(r.stdout).toContain("1 file created, 0 existing files kept (never overwritten), 7 not created.");
   });
@@ -223,7 +223,7 @@ describe("aimslint init", () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, "compliance/aims/aimslint.config.yaml"))).toBe(true);
     expect(existsSync(join(dir, "compliance/aims/governance/soa.yaml"))).toBe(true);
-    expect(r.stdout).toMatch(/^  created\s+compliance\/aims\/governance\/soa\.yaml$/m);
+    expect(r.stdout).toMatch(/^ {2}created\s+compliance\/aims\/governance\/soa\.yaml$/m);
     const workflow = readFileSync(join(dir, ".github/workflows/aimslint.yml"), "utf8");
     expect(workflow).toContain("working-directory: compliance/aims");
     expect(r.stdout).toContain('run "npx aimslint compliance/aims"');

@@ -113,7 +113,7 @@ function walkSchema(node: unknown, pointer: string, visit: (schema: Schema, poin
   }
   for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"]) {
     const list = schema[key];
-    if (Array.isArray(list)) list.forEach((sub, i) => walkSchema(sub, `${pointer}/${key}/${i}`, visit));
+    if (Array.isArray(list)) for (const [i, sub] of list.entries()) walkSchema(sub, `${pointer}/${key}/${i}`, visit);
   }
 }
 

@@ -66,7 +66,8 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
   const places = [inputs.summary ? "the job summary" : "", inputs.sarifFile ? `the SARIF file ${inputs.sarifFile}` : "", "the step's log"].filter(Boolean);
   const where = places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
   const plan = planAnnotations(active, where);
-  for (const a of plan.annotations) core[a.level](a.message, a.properties);
+  const annotate = { error: core.error, warning: core.warning, notice: core.notice };
+  for (const a of plan.annotations) annotate[a.level](a.message, a.properties);
 
   const totals = countFindings(findings);
   const failed = inputs.failOn === "error" ? totals.errors > 0 : inputs.failOn === "warning" ? totals.errors + totals.warnings > 0 : false;

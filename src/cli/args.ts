@@ -60,32 +60,33 @@ Examples:
   aimslint explain risk/treatment-complete   why a rule exists and how to fix its findings
 `;
 
-export function parseCli(argv: readonly string[]): CliOptions {
-  let parsed;
+const OPTIONS = {
+  format: { type: "string", short: "f" },
+  config: { type: "string", short: "c" },
+  quiet: { type: "boolean", short: "q" },
+  "max-warnings": { type: "string" },
+  "max-file-size": { type: "string" },
+  "max-findings-per-file": { type: "string" },
+  today: { type: "string" },
+  "no-inline-config": { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  version: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Node's own parser, with its complaint turned into a usage error. */
+function parse(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string", short: "f" },
-        config: { type: "string", short: "c" },
-        quiet: { type: "boolean", short: "q" },
-        "max-warnings": { type: "string" },
-        "max-file-size": { type: "string" },
-        "max-findings-per-file": { type: "string" },
-        today: { type: "string" },
-        "no-inline-config": { type: "boolean" },
-        "no-cache": { type: "boolean" },
-        color: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        version: { type: "boolean", short: "v" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, "."));
   }
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  const parsed = parse(argv);
   const { values } = parsed;
   let positionals = parsed.positionals;
   let command: CliOptions["command"] = values.help ? "help" : values.version ? "version" : "lint";

@@ -153,7 +153,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
       extraKinds.push({ id, title: kind.title ?? id, iso42001: kind.iso42001 ?? [], signature: [] });
     }
   }
-  const limits = { ...DEFAULT_LIMITS, ...layers.reduce((acc, l) => ({ ...acc, ...(l.config.limits ?? {}) }), {}) };
+  const limits = Object.assign({ ...DEFAULT_LIMITS }, ...layers.map((l) => l.config.limits ?? {}));
   const ignores = layers.flatMap((l) => (l.config.ignores ?? []).map((g) => relativeGlob(options.cwd, l.dir, g)));
   const inline = options.noInlineConfig ? false : ((last("inlineSuppressions") as boolean | undefined) ?? true);
   return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor, indexFields: indexFields(variants) };

@@ -65,7 +65,7 @@ export function walkPath(value: unknown, steps: readonly Step[], base: PathSegme
       }
       const v = m.value;
       if ("any" in step) {
-        if (Array.isArray(v)) v.forEach((item, i) => next.push({ path: [...m.path, i], value: item, exists: true }));
+        if (Array.isArray(v)) for (let i = 0; i < v.length; i++) next.push({ path: [...m.path, i], value: v[i], exists: true });
         else if (v !== null && typeof v === "object") for (const [k, item] of Object.entries(v)) next.push({ path: [...m.path, k], value: item, exists: true });
         continue;
       }

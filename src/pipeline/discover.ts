@@ -62,8 +62,8 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
       if (isIgnored(toDisplay(cwd, abs))) continue;
       // A named path inside the folder that a symbolic link (the file or a folder on the way) leads out of is not
       // followed either: `aimslint $(git diff --name-only)` must not read a file the pull request points at.
-      const escape = await namedEscape(abs, cwd);
-      if (escape) findings.push(symlinkFinding(toDisplay(cwd, abs), escape));
+      const linkProblem = await namedEscape(abs, cwd);
+      if (linkProblem) findings.push(symlinkFinding(toDisplay(cwd, abs), linkProblem));
       else add(abs, true);
       continue;
     }
@@ -71,9 +71,9 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     let boundary: string;
     let locked: string[];
     if (info?.isDirectory()) {
-      const escape = await namedEscape(abs, cwd);
-      if (escape) {
-        findings.push(symlinkFinding(toDisplay(cwd, abs), escape));
+      const linkProblem = await namedEscape(abs, cwd);
+      if (linkProblem) {
+        findings.push(symlinkFinding(toDisplay(cwd, abs), linkProblem));
         continue;
       }
       boundary = await realpath(abs);
@@ -97,9 +97,9 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
       if (!formatOf(display) || isIgnored(display)) continue;
       // lstat first, synchronously: only symbolic links (rare) need the asynchronous check of where they lead.
       const info = lstatQuietly(fileAbs);
-      const escape = info?.isSymbolicLink() ? await linkEscape(fileAbs, boundary) : undefined;
-      if (escape) {
-        findings.push(symlinkFinding(display, escape));
+      const linkProblem = info?.isSymbolicLink() ? await linkEscape(fileAbs, boundary) : undefined;
+      if (linkProblem) {
+        findings.push(symlinkFinding(display, linkProblem));
         continue;
       }
       matched++;

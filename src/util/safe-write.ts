@@ -2,7 +2,7 @@
 // repository `init` scaffolds) goes through here. A path committed as a symbolic link, or a folder on the way
 // that is one, would otherwise send the write anywhere the user can write: each component below the trusted root
 // is checked with lstat, missing folders are created one at a time, and the file itself is opened O_NOFOLLOW.
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, type Stats, writeSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 
 /** A write refused because it would leave its root or pass through a symbolic link. */
@@ -61,7 +61,7 @@ export function writeInside(root: string, target: string, data: string | Uint8Ar
 }
 
 function ensureFolder(dir: string): void {
-  let stats;
+  let stats: Stats;
   try {
     stats = lstatSync(dir);
   } catch (error) {

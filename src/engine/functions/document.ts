@@ -136,7 +136,7 @@ export const noPlaceholders: CheckFunction = ({ value, exists, field, path }) =>
   const walk = (v: unknown, at: (string | number)[], depth: number) => {
     if (depth > 50) return;
     if (typeof v === "string" && isPlaceholder(v)) failures.push({ message: `${quote(v)} in "${display([...base, ...at]) || field}" is template filler, not an answer.`, at });
-    else if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...at, i], depth + 1));
+    else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], [...at, i], depth + 1);
     else if (v !== null && typeof v === "object") for (const [k, item] of Object.entries(v)) walk(item, [...at, k], depth + 1);
   };
   walk(value, [], 0);
