@@ -9,7 +9,6 @@ import { LineIndex } from "../source/line-index.js";
 import { parseSource, type ParseResult } from "../source/parse.js";
 import { DEFAULT_LIMITS } from "../source/load.js";
 import { describeSchemaErrors } from "../schema/schema-errors.js";
-import type { Artefact } from "../source/classify.js";
 import type { Locator, PathSegment } from "../source/locator.js";
 import { ConfigError } from "../core/errors.js";
 
@@ -129,8 +128,8 @@ function readConfig(file: string): { config: ConfigFile; locator?: Locator } {
     }
     const validate = builtInValidator("@config");
     if (validate && !validate(doc.data)) {
-      const pseudo: Artefact = { doc, kind: "aimslint-config", root: [], data: doc.data as Record<string, unknown>, by: "config" };
-      throw problemsError(file, describeSchemaErrors(validate.errors ?? [], pseudo, { title: "configuration", schemaFile: "meta/config.schema.json" }));
+      const target = { file: doc.source.path, locator: doc.locator, data: doc.data, root: [] };
+      throw problemsError(file, describeSchemaErrors(validate.errors ?? [], target, { title: "configuration", schemaFile: "meta/config.schema.json", iso42001: [] }));
     }
   }
   return { config: (doc?.data ?? {}) as ConfigFile, ...(doc ? { locator: doc.locator } : {}) };

@@ -4,7 +4,6 @@ import builtIn from "../../build/rules.json" with { type: "json" };
 import { ConfigError } from "../core/errors.js";
 import { parsePolicyFile, problemsError } from "./load-config.js";
 import { checkOptionValues } from "./option-values.js";
-import type { Artefact } from "../source/classify.js";
 import { builtInValidator } from "../schema/compiled-validators.js";
 import { describeSchemaErrors } from "../schema/schema-errors.js";
 import { checkPattern } from "../util/safe-regex.js";
@@ -21,9 +20,9 @@ export function loadRuleFile(file: string): RuleDefinition[] {
     const data = doc.data as Record<string, unknown>;
     const entries: [unknown, (string | number)[]][] = Array.isArray(data?.["rules"]) ? (data["rules"] as unknown[]).map((r, i) => [r, ["rules", i]]) : [[data, []]];
     for (const [rule, root] of entries) {
-      const pseudo: Artefact = { doc, kind: "aimslint-rule", root, data: (rule ?? {}) as Record<string, unknown>, by: "config" };
       if (!validate(rule)) {
-        throw problemsError(file, describeSchemaErrors(validate.errors ?? [], { ...pseudo, doc: { ...doc, data: rule } }, { title: "rule", schemaFile: "meta/rule.schema.json" }));
+        const target = { file: doc.source.path, locator: doc.locator, data: rule, root };
+        throw problemsError(file, describeSchemaErrors(validate.errors ?? [], target, { title: "rule", schemaFile: "meta/rule.schema.json", iso42001: [] }));
       }
       const definition: RuleDefinition = { ...(rule as RuleDefinition), recommended: (rule as RuleDefinition).recommended ?? true, source: file };
       for (const call of [...(definition.check.when ?? []), ...definition.check.then]) {

@@ -1,10 +1,8 @@
 // Turns ajv's error objects into findings a person can act on: what is wrong, expected vs found, and where.
 import type { ErrorObject } from "ajv";
 import type { Finding } from "../core/finding.js";
-import { kindInfo, schemaFileOf } from "../core/kinds.js";
-import { parsePointer, pointer, type PathSegment } from "../source/locator.js";
+import { type Locator, parsePointer, pointer, type PathSegment } from "../source/locator.js";
 import { asNoun, closest, list, quote } from "../util/text.js";
-import type { Artefact } from "../source/classify.js";
 import { describe } from "../source/parse.js";
 import { propertiesAt } from "./schema-navigator.js";
 import { yaml11Value } from "../source/yaml11-values.js";
@@ -19,19 +17,29 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
   [/\^\[A-Za-z\]\[A-Za-z0-9\._-\]\*\$/, "an identifier of letters, digits, '.', '_' and '-', starting with a letter"],
 ];
 
-export interface SchemaErrorOptions {
-  /** What the document is called in messages; default the kind's title. */
-  title?: string;
-  /** Schema file (under schemas/) used for "did you mean"; default the kind's. */
-  schemaFile?: string;
+/** What was validated: a document, or a part of one (a rule in a file of rules), with its positions. */
+export interface SchemaTarget {
+  file: string;
+  locator: Locator;
+  /** The value validated. */
+  data: unknown;
+  /** Where `data` sits in its document. */
+  root: readonly PathSegment[];
 }
 
-export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: Artefact, options: SchemaErrorOptions = {}): Finding[] {
-  const refs = kindInfo(artefact.kind)?.iso42001 ?? [];
-  const file = artefact.doc.source.path;
-  const locator = artefact.doc.locator;
-  const data = artefact.doc.data;
-  const kindTitle = options.title ?? kindInfo(artefact.kind)?.title ?? artefact.kind;
+export interface SchemaErrorOptions {
+  /** What the document is called in messages: "AI risk entry", "configuration". */
+  title: string;
+  /** Its schema file (under schemas/), read for "did you mean". */
+  schemaFile: string;
+  /** The ISO/IEC 42001 references a finding cites: the kind's controls. */
+  iso42001: readonly string[];
+}
+
+export function describeSchemaErrors(errors: readonly ErrorObject[], target: SchemaTarget, options: SchemaErrorOptions): Finding[] {
+  const { file, locator, data } = target;
+  const refs = options.iso42001;
+  const kindTitle = options.title;
   const seen = new Set<string>();
   const findings: Finding[] = [];
   // A value that fails every branch of a union gets one finding, not one per branch.
@@ -45,7 +53,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
     const value = valueAt(data, path);
     let ruleId: CoreRuleId = "schema/invalid";
     let message = `${capitalise(where)} ${error.message ?? "is invalid"}.`;
-    let target = path;
+    let at = path;
     let locateAs: "key" | "value" = "value";
     let help: string | undefined;
     const tagged = yaml11Value(value);
@@ -54,7 +62,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
         const missing = String(error.params["missingProperty"]);
         ruleId = "schema/required";
         message = `Missing required property "${missing}" in ${where}.`;
-        target = [...path, missing];
+        at = [...path, missing];
         help = `Add \`${missing}:\` to ${where}; docs/artefact-model.md lists what each kind needs.`;
         break;
       }
@@ -62,9 +70,9 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
       case "unevaluatedProperties": {
         const extra = String(error.params["additionalProperty"] ?? error.params["unevaluatedProperty"]);
         ruleId = "schema/unknown-property";
-        const suggestion = closest(extra, propertiesAt(options.schemaFile ?? schemaFileOf(artefact.kind), path));
+        const suggestion = closest(extra, propertiesAt(options.schemaFile, path));
         message = `Unknown property "${extra}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : "."}`;
-        target = [...path, extra];
+        at = [...path, extra];
         locateAs = "key";
         help = suggestion ? `Rename it to "${suggestion}".` : 'Remove it, or prefix it with "x-" to keep an organisation-specific field.';
         break;
@@ -121,11 +129,11 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], artefact: A
         message = `${capitalise(where)} lists the same item twice (items ${error.params["j"]} and ${error.params["i"]}).`;
         break;
     }
-    const key = `${ruleId}\u0000${pointer(target)}\u0000${message}`;
+    const key = `${ruleId}\u0000${pointer(at)}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const located = locator.locate([...artefact.root, ...target], locateAs);
-    findings.push(report(CORE_RULES[ruleId], file, located.range, message, { severity: "error", iso42001: refs, help, pointer: pointer(target) }));
+    const located = locator.locate([...target.root, ...at], locateAs);
+    findings.push(report(CORE_RULES[ruleId], file, located.range, message, { severity: "error", iso42001: refs, help, pointer: pointer(at) }));
   }
   return findings;
 }

@@ -3,7 +3,7 @@
 // compiled on first use.
 import type { ErrorObject } from "ajv";
 import type { Finding } from "../core/finding.js";
-import { kindInfo } from "../core/kinds.js";
+import { kindInfo, schemaFileOf } from "../core/kinds.js";
 import { describeSchemaErrors } from "./schema-errors.js";
 import type { Artefact } from "../source/classify.js";
 import { withoutYaml11Values } from "../source/yaml11-values.js";
@@ -35,5 +35,10 @@ export function validateArtefact(artefact: Artefact, lookup: ValidatorLookup): F
     ];
   }
   if (ok || !validate.errors) return [];
-  return describeSchemaErrors(validate.errors, artefact);
+  const kind = kindInfo(artefact.kind);
+  return describeSchemaErrors(
+    validate.errors,
+    { file: artefact.doc.source.path, locator: artefact.doc.locator, data: artefact.doc.data, root: artefact.root },
+    { title: kind?.title ?? artefact.kind, schemaFile: schemaFileOf(artefact.kind), iso42001: kind?.iso42001 ?? [] },
+  );
 }
