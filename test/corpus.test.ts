@@ -24,20 +24,15 @@ describe.skipIf(!existsSync(corpus))("public corpus", () => {
   // Hand labels (test/fixtures/corpus/labels.json); the cards aimslint does not recognise yet are listed, so that
   // recognising one more (issue 14) or one fewer shows up here.
   const KNOWN_MISSES = [
+    // Training details and evaluation results only, no model-card wording: too little to tell from an ML project's notes.
     "azure-deepset-minilm/description.md",
-    "azure-flor-6-3b/description.md",
-    "azure-medimageinsight/description.md",
-    "google-lit/lit.md",
-    "hf-bookcorpus/README.md",
+    // Model Card Toolkit JSON: reported as "looks like a model card, not checked" (kind/unclassified).
     "mct-full-json/full.json",
-    "meta-audiocraft-musicgen/MUSICGEN_MODEL_CARD.md",
+    // Repository READMEs with an overview and benchmarks, a title and a paragraph, a list of links, a Chinese README.
     "ms-phi4-reasoning-vision/README.md",
-    "nvidia-bionemo-evo2/evo2.md",
     "tf-allenai-longformer-base-4096/README.md",
-    "tf-dslim-bert-base-ner/README.md",
     "tf-helsinki-nlp-af-en/README.md",
     "thudm-chatglm-6b-zh/README.md",
-    "xlsr-wav2vec2-portuguese-template/MODEL_CARD.md",
   ];
 
   it("recognises the labelled model and data cards, and nothing else as a card", () => {
@@ -68,26 +63,26 @@ describe.skipIf(!existsSync(corpus))("public corpus", () => {
   });
 
   it("finds what a governance lead would point out", () => {
-    // Whisper's card (Mitchell-style headings) never says what the model must not be used for.
-    expect(has("whisper-model-card/model-card.md", "modelcard/required-sections", 1, 1, /out_of_scope_use/)).toBe(true);
+    // Whisper's card has no out-of-scope heading, but its "Evaluated Use" section says what the model must not be
+    // used for (non-consensual recordings, high-risk decisions): no finding.
+    expect(has("whisper-model-card/model-card.md", "modelcard/required-sections", 1, 1, /out_of_scope_use/)).toBe(false);
     // Its "Performance and Limitations" section counts as both results and limitations.
     expect(has("whisper-model-card/model-card.md", "modelcard/required-sections", 1, 1, /limitations/)).toBe(false);
     // CLIP's "Out-of-Scope Use Cases" heading is accepted as the out-of-scope section.
     expect(has("clip-model-card/model-card.md", "modelcard/required-sections", 1, 1, /out_of_scope_use/)).toBe(false);
-    // The Japanese ELECTRA card is a licence and two paragraphs: no uses, data, evaluation or limitations.
-    for (const field of ["intended_use", "training_data", "limitations"]) {
+    // The Japanese ELECTRA card is a licence and two paragraphs: no uses, evaluation or limitations.
+    for (const field of ["intended_use", "evaluation.metrics", "limitations"]) {
       expect(has("hf-electra-ja/README.md", "modelcard/required-sections", 2, 1, new RegExp(field))).toBe(true);
     }
     // Vendored upstream cards (no `kind`, no `system`) are not asked to link an AI system; the repo's own cards are.
     expect(result.findings.filter((f) => f.ruleId === "modelcard/links-system")).toEqual([]);
     // BLOOM's thorough card only lacks a statement on human oversight.
     expect(result.findings.filter((f) => f.file === "bloom-model-card/README.md").map((f) => f.ruleId)).toEqual(["modelcard/human-oversight"]);
-    // Neither datasheet records provenance events or data-quality results (A.7.4, A.7.5).
-    for (const file of ["ds-eli5-bom/README.md", "shitspotter-datasheet/DATASHEET.md"]) {
-      const line = file.startsWith("ds-") ? 2 : 1;
-      expect(has(file, "datacard/provenance", line, 1, /provenance/)).toBe(true);
-      expect(has(file, "datacard/quality", line, 1, /quality\.results/)).toBe(true);
-    }
+    // Public cards (no `kind`) are not asked for what their format cannot hold: provenance events and
+    // data-quality results are asked of the organisation's own data cards only (A.7.4, A.7.5).
+    expect(result.findings.filter((f) => f.ruleId === "datacard/provenance-events" || f.ruleId === "datacard/quality")).toEqual([]);
+    // An old Hub card's `configs: [a, b]` (names, not entries) is a valid form, not one schema error per name.
+    expect(result.findings.filter((f) => f.ruleId.startsWith("schema/"))).toEqual([]);
     // The Gebru-style datasheet's "Collection" and "Distribution" sections answer acquisition and licence.
     expect(has("shitspotter-datasheet/DATASHEET.md", "datacard/provenance", 1, 1, /acquisition_method|license/)).toBe(false);
   });

@@ -30,7 +30,8 @@ export const KINDS: readonly KindInfo[] = [
     iso42001: ["A.6.2.7", "A.8.2", "A.9.4"],
     // model_parameters, quantitative_analysis and considerations are Google Model Card Toolkit keys.
     signature: ["intended_use", "out_of_scope_use", "model_details", "training_data", "evaluation", "model-index", "intended_users", "model_parameters", "quantitative_analysis", "considerations"],
-    markdownNames: /^(model[-_ ]?card|modelcard)\.(md|markdown)$/i,
+    // Any file whose name holds "model card" in any case and spelling: MODEL_CARD.md, Stable_Diffusion_v1_Model_Card.md.
+    markdownNames: /^(?:.*[-_ .])?model[-_ ]?card(?:[-_ .].*)?\.(?:md|markdown)$/i,
     hubKeys: ["pipeline_tag", "model-index", "base_model", "library_name", "model_name", "new_version", "widget", "thumbnail", "inference", "co2_eq_emissions"],
   },
   {
@@ -53,7 +54,7 @@ export const KINDS: readonly KindInfo[] = [
     title: "Data card",
     iso42001: ["A.4.3", "A.7.2", "A.7.3", "A.7.4", "A.7.5", "A.7.6"],
     signature: ["provenance", "acquisition_method", "collected_on", "preparation", "data_subjects"],
-    markdownNames: /^(data[-_ ]?card|dataset[-_ ]?card|datasheet)\.(md|markdown)$/i,
+    markdownNames: /^(?:.*[-_ .])?(?:data[-_ ]?card|dataset[-_ ]?card|data[-_ ]?sheet)(?:[-_ .].*)?\.(?:md|markdown)$/i,
     hubKeys: ["task_categories", "size_categories", "dataset_info", "configs", "pretty_name", "annotations_creators", "source_datasets", "task_ids"],
   },
   { id: "internal-audit", title: "Internal audit record", iso42001: ["9.2"], signature: ["auditor", "audit_criteria", "audit_scope", "programme"] },

@@ -3,14 +3,14 @@
 import picomatch from "picomatch";
 import type { Finding } from "../core/finding.js";
 import { KINDS, kindInfo, type KindInfo } from "../core/kinds.js";
-import { syntheticKey, type PathSegment } from "./locator.js";
+import type { PathSegment } from "./locator.js";
 import { article, asNoun, closest } from "../util/text.js";
-import { DATA_CARD_HEADINGS, MODEL_CARD_HEADINGS, sectionFields } from "./markdown.js";
+import { cardByHeadings, cardView } from "./card-view.js";
 import type { ParsedDocument } from "./parse.js";
 import { CORE_RULES } from "../core/core-rules.js";
 import { report } from "../core/report.js";
 
-export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "container";
+export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "headings" | "container";
 
 export interface Artefact {
   doc: ParsedDocument;
@@ -77,13 +77,15 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
     }
   }
   if (!kind && doc.source.format === "markdown") [kind, by] = markdownKind(base, record);
+  // By headings only what no other kind claims: an impact assessment also speaks of uses, data and limitations.
+  if (!kind && doc.sections && !markdownLookalike(base, doc)) [kind, by] = [cardByHeadings(doc.sections), "headings"];
 
   if (!kind || !by) {
     const looksLike = doc.source.format === "markdown" ? markdownLookalike(base, doc) : lookalike(record);
     if (looksLike) findings.push(unclassifiedFinding(doc, looksLike));
     return { artefacts: [], findings };
   }
-  const artefact: Artefact = { doc, kind, root: [], data: viewOf(doc, kind, record), by };
+  const artefact: Artefact = { doc, kind, root: [], data: cardView(doc, kind, record), by };
   const artefacts = [artefact];
   const container = known(kind)?.entries;
   const entries = container ? record[container.key] : undefined;
@@ -113,26 +115,6 @@ function markdownKind(base: string, fm: Record<string, unknown>): [string | unde
   // A README whose front matter holds only the generic Hub keys (licence, language, tags) is a model card on the Hub.
   if (/^readme\.(md|markdown)$/i.test(base) && HUB_CARD_KEYS.some((key) => keys.includes(key))) return ["model-card", "hub-keys"];
   return [undefined, undefined];
-}
-
-/** Markdown cards: the rules see front matter first, then what the headings say. */
-function viewOf(doc: ParsedDocument, kind: string, record: Record<string, unknown>): Record<string, unknown> {
-  const table = kind === "model-card" ? MODEL_CARD_HEADINGS : kind === "data-card" ? DATA_CARD_HEADINGS : undefined;
-  if (!doc.sections || !table) return record;
-  const view: Record<string, unknown> = { ...record };
-  for (const field of sectionFields(doc.sections, table)) {
-    const [head, ...rest] = field.path as [string, ...PathSegment[]];
-    if (Object.hasOwn(record, head)) continue;
-    const text = field.empty ? "" : field.section.content.trim();
-    if (rest.length === 0) view[head] = text;
-    else {
-      const holder = (view[head] ??= {}) as Record<string, unknown>;
-      if (typeof holder === "object") holder[String(rest[0])] = text;
-    }
-    doc.locator.synthetic.set(syntheticKey(field.path), field.section.range);
-    if (rest.length > 0 && !doc.locator.synthetic.has(head)) doc.locator.synthetic.set(head, field.section.range);
-  }
-  return view;
 }
 
 interface Lookalike {

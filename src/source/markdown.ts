@@ -4,6 +4,7 @@ import type { Range } from "../core/finding.js";
 import type { LineIndex } from "./line-index.js";
 import type { PathSegment } from "./locator.js";
 import { INLINE_PLACEHOLDERS, isPlaceholder } from "../util/placeholder.js";
+import concepts from "./card-concepts.json" with { type: "json" };
 
 export interface FrontMatter {
   /** The YAML text between the two --- lines. */
@@ -35,15 +36,41 @@ export function splitFrontMatter(text: string): FrontMatterResult {
 export interface Section {
   title: string;
   level: number;
+  /** A bold label or a `Label:` line inside a section, read as a heading of its own only to find concepts. */
+  label?: boolean;
   /** Range of the heading line. */
   range: Range;
   /** Body text up to the next heading of the same or a higher level (subsections included). */
   content: string;
 }
 
-/** ATX (`## Title`) and setext (`Title` / `===`) headings outside fenced code blocks. */
-export function readSections(text: string, bodyStart: number, lines: LineIndex): Section[] {
-  const found: { title: string; level: number; start: number; end: number; contentStart: number }[] = [];
+/** A bold label opening a line or list item: `**Out-of-scope uses** …`, `- **Intended use:** …`. */
+const BOLD_LABEL = /^ {0,3}(?:[-*+] +)?(\*\*|__)([^*_\r\n]{2,80}?)\1[ \t]*:?[ \t]*(.*)$/;
+/** A short label ending in a colon at the start of a line: `Intended use: …`, `License: MIT`. */
+const COLON_LABEL = /^ {0,3}(?:[-*+] +)?(\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}?):(?:[ \t]+(.*))?$/u;
+
+/** A heading as its reader sees it: `[Source Data](#source-data)` is "Source Data", `**Uses**` is "Uses". */
+function displayHeading(title: string): string {
+  return title
+    .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?/g, "$1")
+    .replace(/(\*\*|__|`)(.+?)\1/g, "$2")
+    .trim();
+}
+
+/** Text inside HTML comments is no content and holds no heading: blanked, keeping every offset and line. */
+function withoutComments(text: string, from: number): string {
+  if (!text.includes("<!--", from)) return text;
+  return text.slice(0, from) + text.slice(from).replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n]/g, " "));
+}
+
+/**
+ * ATX (`## Title`) and setext (`Title` / `===`) headings outside fenced code blocks and HTML comments, and the bold
+ * labels and `Label:` lines inside sections, which authors use as headings too (marked `label`; a label runs to
+ * the next label or heading).
+ */
+export function readSections(source: string, bodyStart: number, lines: LineIndex): Section[] {
+  const text = withoutComments(source, bodyStart);
+  const found: { title: string; level: number; start: number; end: number; contentStart: number; label?: boolean }[] = [];
   const lineRe = /([^\r\n]*)(\r\n|\r|\n|$)/g;
   lineRe.lastIndex = bodyStart;
   let fence: string | undefined;
@@ -71,9 +98,16 @@ export function readSections(text: string, bodyStart: number, lines: LineIndex):
     }
     const setext = /^ {0,3}(=+|-+)[ \t]*$/.exec(line);
     if (setext && previous && previous.text.trim() !== "" && !/^ {0,3}[-*+] /.test(previous.text)) {
+      // The previous line was taken for a label: it is this heading's title instead.
+      if (found.at(-1)?.start === previous.start) found.pop();
       found.push({ title: previous.text.trim(), level: setext[1]!.startsWith("=") ? 1 : 2, start: previous.start, end: previous.start + previous.text.length, contentStart: next });
       previous = undefined;
       continue;
+    }
+    const label = BOLD_LABEL.exec(line) ?? COLON_LABEL.exec(line);
+    if (label) {
+      const [title, rest] = label.length === 4 ? [label[2]!, label[3] ?? ""] : [label[1]!, label[2] ?? ""];
+      found.push({ title: title.replace(/:$/, ""), level: 7, start, end: start + line.length, contentStart: rest ? start + line.length - rest.length : next, label: true });
     }
     previous = { text: line, start };
     if (next >= text.length) break;
@@ -87,7 +121,9 @@ export function readSections(text: string, bodyStart: number, lines: LineIndex):
       }
     }
     const firstNonSpace = h.start + (text.slice(h.start, h.end).length - text.slice(h.start, h.end).trimStart().length);
-    return { title: h.title.trim(), level: h.level, range: lines.range(firstNonSpace, h.end), content: text.slice(h.contentStart, end) };
+    const section: Section = { title: displayHeading(h.title), level: h.level, range: lines.range(firstNonSpace, h.end), content: text.slice(h.contentStart, end) };
+    if (h.label) section.label = true;
+    return section;
   });
 }
 
@@ -100,114 +136,45 @@ export function isEffectivelyEmpty(content: string): boolean {
     .split(/\r\n|\r|\n/)
     .map((l) => l.replace(/^[\s>*_`|-]+|[\s*_`|]+$/g, ""))
     .filter((l) => l.length > 0 && !isPlaceholder(l));
-  return lines.length === 0;
+  // A template's questions left unanswered ("Who collected the data?") are no answer either.
+  return lines.every((l) => l.endsWith("?"));
 }
 
-/**
- * Heading names of the Hugging Face template and of "Model Cards for Model Reporting" (Mitchell et al.),
- * mapped to the model-card fields they stand for. Compared after normalising case and punctuation.
- */
-/** A field read from Markdown: its path, the heading shown to authors, and the heading names accepted. */
-export interface HeadingAlias {
+/** A concept of a card (docs/card-concepts.md): the field it fills, the heading shown to authors, the words that name it. */
+export interface CardConcept {
   path: PathSegment[];
   label: string;
-  headings: string[];
+  phrases: string[];
+  unless?: string[];
+  /** Regular expressions for a statement of the concept in the text, when no heading answers it. */
+  mentions?: string[];
 }
 
-export const MODEL_CARD_HEADINGS: readonly HeadingAlias[] = [
-  { path: ["model_details"], label: "Model Details", headings: ["model details", "model description", "model summary", "model overview", "overview"] },
-  {
-    path: ["intended_use"],
-    label: "Intended Use",
-    headings: ["intended use", "intended uses", "uses", "direct use", "model use", "primary intended uses", "intended use cases", "use cases", "intended purpose"],
-  },
-  {
-    path: ["out_of_scope_use"],
-    label: "Out-of-Scope Use",
-    headings: [
-      "out of scope use",
-      "out of scope uses",
-      "out of scope use cases",
-      "misuse and out of scope use",
-      "misuse malicious use and out of scope use",
-      "out of scope",
-      "prohibited uses",
-      "limitations of use",
-    ],
-  },
-  { path: ["intended_users"], label: "Intended Users", headings: ["intended users", "primary intended users", "users", "direct users", "target users"] },
-  { path: ["training_data"], label: "Training Data", headings: ["training data", "training dataset", "training datasets", "data", "training details"] },
-  { path: ["evaluation", "data"], label: "Testing Data", headings: ["evaluation data", "testing data", "test data", "evaluation datasets", "testing data factors and metrics", "datasets"] },
-  {
-    path: ["evaluation", "metrics"],
-    label: "Metrics / Results",
-    headings: [
-      "metrics",
-      "evaluation metrics",
-      "results",
-      "evaluation results",
-      "quantitative analyses",
-      "quantitative analysis",
-      "model performance measures",
-      "performance",
-      "evaluation",
-      "performance and limitations",
-    ],
-  },
-  {
-    path: ["limitations"],
-    label: "Limitations",
-    headings: [
-      "limitations",
-      "bias risks and limitations",
-      "risks and limitations",
-      "caveats and recommendations",
-      "known limitations",
-      "technical limitations",
-      "limitations and bias",
-      "performance and limitations",
-    ],
-  },
-  {
-    path: ["bias_considerations"],
-    label: "Bias, Risks, and Limitations",
-    headings: [
-      "bias risks and limitations",
-      "ethical considerations",
-      "bias",
-      "fairness",
-      "bias and fairness",
-      "ethical considerations and risks",
-      "limitations and bias",
-      "broader implications",
-      "risks and limitations",
-    ],
-  },
-  { path: ["human_oversight"], label: "Human Oversight", headings: ["human oversight", "oversight", "human in the loop"] },
-];
+export const CARD_CONCEPTS = concepts as unknown as Readonly<Record<"model-card" | "data-card", readonly CardConcept[]>>;
 
-export const DATA_CARD_HEADINGS: readonly HeadingAlias[] = [
-  { path: ["intended_use"], label: "Intended Use", headings: ["uses", "direct use", "intended use", "intended uses", "motivation", "supported tasks and leaderboards"] },
-  { path: ["source"], label: "Source Data", headings: ["source data", "dataset creation", "collection process", "composition", "data collection"] },
-  {
-    path: ["acquisition_method"],
-    label: "Collection Process",
-    headings: ["collection process", "data collection and processing", "initial data collection and normalization", "data collection", "collection"],
-  },
-  { path: ["preparation"], label: "Preprocessing", headings: ["preprocessing cleaning labeling", "preprocessing", "data preparation", "annotations", "annotation process"] },
-  { path: ["personal_data"], label: "Personal and Sensitive Information", headings: ["personal and sensitive information"] },
-  { path: ["bias"], label: "Bias, Risks, and Limitations", headings: ["bias risks and limitations", "discussion of biases", "considerations for using the data", "other known limitations"] },
-  { path: ["license"], label: "Licensing Information", headings: ["licensing information", "license", "licence", "distribution"] },
-];
-
+/** A heading as words: lower case, without links, emphasis, code marks, HTML, numbering and punctuation. */
 export function normaliseHeading(title: string): string {
   return title
-    .toLowerCase()
+    .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?/g, "$1")
     .replace(/<[^>]+>/g, " ")
+    .toLowerCase()
     .replace(/&/g, " and ")
-    .replace(/^[\s\d.]+(?=[a-z])/, "")
-    .replace(/[^a-z0-9]+/g, " ")
+    .replace(/^[\s\d.)(]+(?=\p{L})/u, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+}
+
+/** Whether the words of a heading hold the phrase: whole words, or anywhere for scripts written without spaces. */
+function holds(words: string, phrase: string): boolean {
+  return /^[\x00-\x7f]*$/.test(phrase) ? ` ${words} `.includes(` ${phrase} `) : words.includes(phrase);
+}
+
+/** How specifically the heading names the concept (the longest phrase it holds), or 0 when it does not. */
+export function namesConcept(words: string, concept: CardConcept): number {
+  if (concept.unless?.some((p) => holds(words, p))) return 0;
+  let best = 0;
+  for (const p of concept.phrases) if (p.length > best && holds(words, p)) best = p.length;
+  return best;
 }
 
 export interface SectionField {
@@ -216,20 +183,23 @@ export interface SectionField {
   empty: boolean;
 }
 
-/** The first section matching each field's headings, in document order of the aliases' priority. */
-export function sectionFields(sections: readonly Section[], table: readonly HeadingAlias[]): SectionField[] {
+/**
+ * The section that answers each concept: a filled one beats an empty one, a heading beats a label inside a section,
+ * then the heading that names the concept most specifically, then the first in the document.
+ */
+export function sectionFields(sections: readonly Section[], table: readonly CardConcept[]): SectionField[] {
+  const words = sections.map((s) => normaliseHeading(s.title));
   const out: SectionField[] = [];
-  for (const { path, headings } of table) {
-    // A filled section beats an empty one; among equals, the more specific heading (earlier alias) wins.
+  for (const concept of table) {
     let best: SectionField | undefined;
-    let bestRank = Infinity;
-    for (const section of sections) {
-      const alias = headings.indexOf(normaliseHeading(section.title));
-      if (alias === -1) continue;
+    let bestRank = -Infinity;
+    sections.forEach((section, i) => {
+      const specific = namesConcept(words[i]!, concept);
+      if (specific === 0) return;
       const empty = isEffectivelyEmpty(section.content);
-      const rank = (empty ? headings.length : 0) + alias;
-      if (rank < bestRank) [best, bestRank] = [{ path, section, empty }, rank];
-    }
+      const rank = (empty ? 0 : 1_000_000) + (section.label ? 0 : 100_000) + specific * 100 - Math.min(i, 99);
+      if (rank > bestRank) [best, bestRank] = [{ path: concept.path, section, empty }, rank];
+    });
     if (best) out.push(best);
   }
   return out;
@@ -237,7 +207,7 @@ export function sectionFields(sections: readonly Section[], table: readonly Head
 
 /** The heading a Markdown author knows a field by: the card's own heading when it has one, else the usual name. */
 export function sectionLabel(kind: string, path: readonly PathSegment[], sections: readonly Section[]): string | undefined {
-  const table = kind === "model-card" ? MODEL_CARD_HEADINGS : kind === "data-card" ? DATA_CARD_HEADINGS : undefined;
+  const table = kind === "model-card" || kind === "data-card" ? CARD_CONCEPTS[kind] : undefined;
   const same = (p: readonly PathSegment[]) => p.length === path.length && p.every((x, i) => x === path[i]);
   const entry = table?.find((e) => same(e.path));
   if (!table || !entry) return undefined;

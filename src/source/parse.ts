@@ -21,6 +21,8 @@ export interface ParsedDocument {
   sections?: Section[];
   /** Markdown only: whether the data came from front matter. */
   hasFrontMatter?: boolean;
+  /** Markdown only: where the body starts, after any front matter. */
+  bodyStart?: number;
 }
 
 export interface ParseResult {
@@ -187,16 +189,17 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
   const fallback = source.lines.range(0, source.lines.lineEnd(0));
   if (!split) {
     const sections = readSections(source.text, 0, source.lines);
-    return { documents: [{ source, index: 0, data: {}, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false }], findings: [] };
+    return { documents: [{ source, index: 0, data: {}, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false, bodyStart: 0 }], findings: [] };
   }
   const { frontMatter } = split;
   const result = parseYamlText(source, frontMatter.yaml, frontMatter.base, limits, false);
   const sections = readSections(source.text, frontMatter.bodyStart, source.lines);
   const doc = result.documents[0];
   if (!doc) {
-    const broken = result.findings.some((f) => f.severity === "error");
-    // Empty front matter (--- ---) is fine: the card is read by its headings.
-    if (!broken) result.documents.push({ source, index: 0, data: {}, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false });
+    // Empty front matter (--- ---) is fine, and broken front matter loses only itself: either way the card is still
+    // read by its headings. A broken one is one problem, however many errors the YAML reader counts in it.
+    result.findings = aggregated(result.findings, "the front matter");
+    result.documents.push({ source, index: 0, data: {}, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false, bodyStart: frontMatter.bodyStart });
     return result;
   }
   if (doc.data === null || typeof doc.data !== "object" || Array.isArray(doc.data)) {
@@ -210,7 +213,18 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
   }
   doc.sections = sections;
   doc.hasFrontMatter = true;
+  doc.bodyStart = frontMatter.bodyStart;
   return result;
+}
+
+/** One finding for many errors of one reader in one part of a file: the first, saying how many more there are. */
+function aggregated(findings: Finding[], where: string): Finding[] {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length <= 1) return findings;
+  const [first] = errors as [Finding, ...Finding[]];
+  const more = errors.length - 1;
+  const merged = { ...first, message: `${first.message.replace(/\.$/, "")} (and ${more} more error${more === 1 ? "" : "s"} in ${where}, which was not read).` };
+  return [merged, ...findings.filter((f) => f.severity !== "error")];
 }
 
 function yamlProblem(source: SourceFile, base: number, code: string, message: string, pos: [number, number], severity: "error" | "warning"): Finding {

@@ -1,6 +1,9 @@
 // Template filler that counts as "not filled in", in YAML values and in Markdown sections alike.
 
-const WHOLE_VALUE = /^(?:tbd|tbc|tba|todo|fixme|n\/?a|\?+|x{3,}|-+|\.\.\.|…|lorem ipsum\b.*|\[more information needed\]|\[optional\]|<[^<>]*>|\{\{[^}]*\}\}|\[(?:insert|add|your|fill)[^\]]*\])\.?$/is;
+// "<owner>" is filler, "<https://example.org>" (an autolink) and "<team@example.org>" are not. The bracketed
+// "More Information Needed" of the Hugging Face templates comes in several spellings, sometimes as a link.
+const WHOLE_VALUE =
+  /^(?:tbd|tbc|tba|todo|fixme|n\/?a|unknown|\?+|x{3,}|-+|\.\.\.|…|lorem ipsum\b.*|\[?(?:more information needed|needs more information)\]?(?:\([^)]*\))?|\[optional\]|<(?!(?:https?|ftp|mailto):|[^<>\s@]+@)[^<>]*>|\{\{[^}]*\}\}|\[(?:insert|add|your|fill)[^\]]*\])\.?$/is;
 
 /** True for a string that only holds template filler such as TBD, N/A, `[More Information Needed]` or `<owner>`. */
 export function isPlaceholder(text: string): boolean {
@@ -8,4 +11,4 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /** Filler that may stand anywhere inside a Markdown section. */
-export const INLINE_PLACEHOLDERS = [/\[more information needed\]/gi, /\[optional\]/gi, /<!--[\s\S]*?-->/g, /\{\{[^}]*\}\}/g];
+export const INLINE_PLACEHOLDERS = [/\[(?:more information needed|needs more information)\](?:\([^)]*\))?/gi, /\[optional\]/gi, /<!--[\s\S]*?-->/g, /\{\{[^}]*\}\}/g];

@@ -63,6 +63,8 @@ export const length: CheckFunction = ({ value, exists, field, options }) => {
   const n = typeof value === "string" ? value.trim().length : Array.isArray(value) ? value.filter(isFilled).length : typeof value === "object" ? Object.keys(value).length : undefined;
   if (n === undefined) return [];
   const unit = typeof value === "string" ? "characters" : "items";
+  // An empty Markdown section reads as text of no characters: say it as a person would.
+  if (typeof value === "string" && n === 0 && min !== undefined && min > 0) return fail(`"${field}" is empty.`);
   if (min !== undefined && n < min) return fail(`"${field}" has ${n} ${unit}; at least ${min} expected.`);
   if (max !== undefined && n > max) return fail(`"${field}" has ${n} ${unit}; at most ${max} allowed.`);
   return [];

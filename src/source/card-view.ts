@@ -1,0 +1,157 @@
+// What the rules see of a Markdown model or dataset card: its front matter, then, for each concept the front matter
+// does not answer, the section whose heading (or bold label) names it, then front-matter keys of the Hub formats
+// that answer a concept in their own way (`model-index` results, `datasets`, `licenses`, task tags), then a statement
+// of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
+// author would add the content.
+import { CARD_CONCEPTS, type CardConcept, namesConcept, normaliseHeading, type Section, sectionFields } from "./markdown.js";
+import { syntheticKey, type PathSegment } from "./locator.js";
+import type { ParsedDocument } from "./parse.js";
+import { isPlaceholder } from "../util/placeholder.js";
+import type { Range } from "../core/finding.js";
+
+type Kind = "model-card" | "data-card";
+
+export function cardView(doc: ParsedDocument, kind: string, record: Record<string, unknown>): Record<string, unknown> {
+  if (!doc.sections || (kind !== "model-card" && kind !== "data-card")) return record;
+  const table = CARD_CONCEPTS[kind];
+  const view: Record<string, unknown> = { ...record };
+  const set = (path: readonly PathSegment[], value: unknown, range: Range | undefined) => {
+    const [head, ...rest] = path as [string, ...PathSegment[]];
+    if (rest.length === 0) view[head] = value;
+    else {
+      const holder = (view[head] ??= {}) as Record<string, unknown>;
+      if (typeof holder === "object" && holder !== null) holder[String(rest[0])] = value;
+    }
+    if (range) {
+      doc.locator.synthetic.set(syntheticKey(path), range);
+      if (rest.length > 0 && !doc.locator.synthetic.has(head)) doc.locator.synthetic.set(head, range);
+    }
+  };
+  for (const field of sectionFields(doc.sections, table)) {
+    if (Object.hasOwn(record, String(field.path[0]))) continue;
+    set(field.path, field.empty ? "" : field.section.content.trim(), field.section.range);
+  }
+  for (const [path, value] of hubEvidence(kind, record)) if (!answered(view, path)) set(path, value, undefined);
+  const unanswered = table.filter((c) => c.mentions && !answered(view, c.path));
+  if (unanswered.length > 0) for (const [concept, found] of mentions(doc, unanswered)) set(concept.path, found.text, found.range);
+  return view;
+}
+
+function answered(view: Record<string, unknown>, path: readonly PathSegment[]): boolean {
+  let v: unknown = view;
+  for (const p of path) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[p as string] : undefined;
+  if (typeof v === "string") return v.trim() !== "" && !isPlaceholder(v);
+  return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+}
+
+/** Hub front-matter keys that answer a concept without naming it. */
+function hubEvidence(kind: Kind, fm: Record<string, unknown>): [PathSegment[], unknown][] {
+  const out: [PathSegment[], unknown][] = [];
+  const informative = (v: unknown): v is unknown[] | string => (typeof v === "string" && !isPlaceholder(v)) || (Array.isArray(v) && v.some((x) => typeof x === "string" && !isPlaceholder(x)));
+  if (kind === "model-card") {
+    const results = modelIndexResults(fm["model-index"]);
+    if (results > 0) out.push([["evaluation", "metrics"], `${results} metric value${results === 1 ? "" : "s"} in model-index`]);
+    if (informative(fm["datasets"])) out.push([["training_data"], fm["datasets"]]);
+    // The task a model is published for (the Hub's pipeline_tag, a model-index task) says what it is for.
+    const task = fm["pipeline_tag"] ?? modelIndexTask(fm["model-index"]);
+    if (informative(task)) out.push([["intended_use"], task]);
+  } else {
+    if (informative(fm["licenses"])) out.push([["license"], fm["licenses"]]);
+    const sources = fm["source_datasets"];
+    // "original" says only that the data is not derived from another dataset, not where it comes from.
+    if (Array.isArray(sources) && sources.some((s) => typeof s === "string" && s !== "original" && !isPlaceholder(s))) out.push([["source"], sources]);
+    const tasks = fm["task_categories"] ?? fm["task_ids"];
+    if (informative(tasks)) out.push([["intended_use"], tasks]);
+  }
+  return out;
+}
+
+function modelIndexTask(index: unknown): string | undefined {
+  if (!Array.isArray(index)) return undefined;
+  for (const model of index) {
+    for (const r of ((model as { results?: unknown })?.results as unknown[] | undefined) ?? []) {
+      const task = (r as { task?: { name?: unknown; type?: unknown } })?.task;
+      const name = task?.name ?? task?.type;
+      if (typeof name === "string") return name;
+    }
+  }
+  return undefined;
+}
+
+/** How many metric values the Hub's `model-index` reports. */
+function modelIndexResults(index: unknown): number {
+  let n = 0;
+  if (!Array.isArray(index)) return 0;
+  for (const model of index) {
+    const results = (model as { results?: unknown })?.results;
+    if (!Array.isArray(results)) continue;
+    for (const r of results) {
+      const metrics = (r as { metrics?: unknown })?.metrics;
+      if (Array.isArray(metrics)) n += metrics.filter((m) => typeof (m as { value?: unknown })?.value === "number").length;
+    }
+  }
+  return n;
+}
+
+const compiled = new WeakMap<CardConcept, RegExp>();
+
+/** The first statement of each concept in the body: lines outside headings, code and comments. */
+function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<CardConcept, { text: string; range: Range }> {
+  const found = new Map<CardConcept, { text: string; range: Range }>();
+  const { text } = doc.source;
+  const lineRe = /([^\r\n]*)(\r\n|\r|\n|$)/g;
+  lineRe.lastIndex = doc.bodyStart ?? 0;
+  let fence: string | undefined;
+  let comment = false;
+  for (let m = lineRe.exec(text); m && m[0].length > 0 && found.size < concepts.length; m = lineRe.exec(text)) {
+    let line = m[1] ?? "";
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence || fenceMatch) {
+      if (fence && fenceMatch?.[1]?.startsWith(fence)) fence = undefined;
+      else if (!fence) fence = fenceMatch![1];
+      continue;
+    }
+    if (comment || line.includes("<!--")) {
+      const before = comment ? "" : line.slice(0, line.indexOf("<!--"));
+      const close = line.indexOf("-->");
+      comment = close === -1 || close < line.indexOf("<!--");
+      line = before + (close === -1 ? "" : line.slice(close + 3));
+    }
+    if (/^ {0,3}#/.test(line) || line.trim() === "") continue;
+    for (const concept of concepts) {
+      if (found.has(concept)) continue;
+      let re = compiled.get(concept);
+      if (!re) compiled.set(concept, (re = new RegExp(concept.mentions!.join("|"), "i")));
+      if (re.test(line)) found.set(concept, { text: line.trim(), range: doc.source.lines.range(m.index, m.index + (m[1] ?? "").length) });
+    }
+    if (lineRe.lastIndex >= text.length) break;
+  }
+  return found;
+}
+
+/**
+ * A Markdown file whose headings read like a card, whatever its name (README.md, description.md): its headings name
+ * at least three concepts of one kind of card, one of them what defines that kind — the data a model was trained or
+ * evaluated on (a system's transparency note has uses, evaluation and limitations too), where a dataset comes from and how it was collected — so that a policy or a software README with
+ * "Purpose", "Scope" and "Limitations" is not taken for one.
+ */
+export function cardByHeadings(sections: readonly Section[]): Kind | undefined {
+  const headings = sections.filter((s) => !s.label).map((s) => normaliseHeading(s.title));
+  // The bare word "data" names training data in a model card, but says too little to tell a card from another document.
+  const named = (kind: Kind, minimum: number) =>
+    CARD_CONCEPTS[kind].filter((c) => DEFINING[kind].has(c.path.join(".")) || CORE[kind].has(c.path.join("."))).filter((c) => headings.some((h) => namesConcept(h, c) >= minimum));
+  const best = (["model-card", "data-card"] as const)
+    .map((kind) => ({ kind, concepts: named(kind, 1), defining: named(kind, 5).filter((c) => DEFINING[kind].has(c.path.join("."))) }))
+    .filter(({ concepts, defining }) => concepts.length >= 3 && defining.length > 0)
+    .sort((a, b) => b.concepts.length - a.concepts.length)[0];
+  return best?.kind;
+}
+
+const DEFINING: Record<Kind, ReadonlySet<string>> = {
+  "model-card": new Set(["training_data", "evaluation.data"]),
+  "data-card": new Set(["source", "acquisition_method"]),
+};
+const CORE: Record<Kind, ReadonlySet<string>> = {
+  "model-card": new Set(["intended_use", "out_of_scope_use", "limitations", "bias_considerations", "model_details", "evaluation.metrics"]),
+  "data-card": new Set(["preparation", "personal_data", "bias", "intended_use"]),
+};
