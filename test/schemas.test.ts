@@ -222,7 +222,7 @@ describe("kind schemas", () => {
     const kind = file.replace(/\.schema\.json$/, "");
     // Open on purpose: the root of cards (Hugging Face front matter), Hugging Face's own nested objects,
     // the reusable document-control block, and entry roots, which use unevaluatedProperties.
-    const open = /^#(\/\$defs\/documentControl|\/properties\/model-index.*|\/properties\/configs\/items(?:\/anyOf\/1)?|\/properties\/dataset_info)?$/;
+    const open = /^#(\/\$defs\/documentControl|\/properties\/model-index.*|\/properties\/configs\/items(?:\/anyOf\/0)?|\/properties\/dataset_info)?$/;
     const loose: string[] = [];
     walkSchema(schemaOf(kind), "#", (schema, pointer) => {
       if (!schema["properties"] || open.test(pointer)) return;

@@ -3,7 +3,7 @@
 // that answer a concept in their own way (`model-index` results, `datasets`, `licenses`, task tags), then a statement
 // of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
 // author would add the content.
-import { CARD_CONCEPTS, type CardConcept, namesConcept, normaliseHeading, type Section, sectionFields } from "./markdown.js";
+import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, namesConcept, normaliseHeading, readSections, type Section, sectionFields } from "./markdown.js";
 import { syntheticKey, type PathSegment } from "./locator.js";
 import type { ParsedDocument } from "./parse.js";
 import { isPlaceholder } from "../util/placeholder.js";
@@ -27,7 +27,11 @@ export function cardView(doc: ParsedDocument, kind: string, record: Record<strin
       if (rest.length > 0 && !doc.locator.synthetic.has(head)) doc.locator.synthetic.set(head, range);
     }
   };
-  for (const field of sectionFields(doc.sections, table)) {
+  // A card is read again with its labels; findings then name the label or heading the author used.
+  const labelled = MAY_HOLD_LABEL.test(doc.source.text.slice(doc.bodyStart ?? 0));
+  const sections = labelled ? readSections(doc.source.text, doc.bodyStart ?? 0, doc.source.lines, true) : doc.sections;
+  doc.sections = sections;
+  for (const field of sectionFields(sections, table)) {
     if (Object.hasOwn(record, String(field.path[0]))) continue;
     set(field.path, field.empty ? "" : field.section.content.trim(), field.section.range);
   }

@@ -44,6 +44,9 @@ export interface Section {
   content: string;
 }
 
+/** Whether a text may hold a label at all (bold text, or a capitalised word and a colon at a line's start). */
+export const MAY_HOLD_LABEL = /\*\*|__|^ {0,3}(?:[-*+] +)?\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}:/mu;
+
 /** A bold label opening a line or list item: `**Out-of-scope uses** …`, `- **Intended use:** …`. */
 const BOLD_LABEL = /^ {0,3}(?:[-*+] +)?(\*\*|__)([^*_\r\n]{2,80}?)\1[ \t]*:?[ \t]*(.*)$/;
 /** A short label ending in a colon at the start of a line: `Intended use: …`, `License: MIT`. */
@@ -51,6 +54,7 @@ const COLON_LABEL = /^ {0,3}(?:[-*+] +)?(\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}?):(?:[
 
 /** A heading as its reader sees it: `[Source Data](#source-data)` is "Source Data", `**Uses**` is "Uses". */
 function displayHeading(title: string): string {
+  if (!/[[*_`]/.test(title)) return title.trim();
   return title
     .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?/g, "$1")
     .replace(/(\*\*|__|`)(.+?)\1/g, "$2")
@@ -64,11 +68,12 @@ function withoutComments(text: string, from: number): string {
 }
 
 /**
- * ATX (`## Title`) and setext (`Title` / `===`) headings outside fenced code blocks and HTML comments, and the bold
- * labels and `Label:` lines inside sections, which authors use as headings too (marked `label`; a label runs to
- * the next label or heading).
+ * ATX (`## Title`) and setext (`Title` / `===`) headings outside fenced code blocks and HTML comments; with
+ * `labels`, also the bold labels and `Label:` lines inside sections, which authors use as headings too (marked
+ * `label`; a label runs to the next label or heading). Only cards need those, and only once they are known to be
+ * cards: every other Markdown file is spared the work and the garbage.
  */
-export function readSections(source: string, bodyStart: number, lines: LineIndex): Section[] {
+export function readSections(source: string, bodyStart: number, lines: LineIndex, labels = false): Section[] {
   const text = withoutComments(source, bodyStart);
   const found: { title: string; level: number; start: number; end: number; contentStart: number; label?: boolean }[] = [];
   const lineRe = /([^\r\n]*)(\r\n|\r|\n|$)/g;
@@ -104,7 +109,7 @@ export function readSections(source: string, bodyStart: number, lines: LineIndex
       previous = undefined;
       continue;
     }
-    const label = BOLD_LABEL.exec(line) ?? COLON_LABEL.exec(line);
+    const label = labels ? (BOLD_LABEL.exec(line) ?? COLON_LABEL.exec(line)) : null;
     if (label) {
       const [title, rest] = label.length === 4 ? [label[2]!, label[3] ?? ""] : [label[1]!, label[2] ?? ""];
       found.push({ title: title.replace(/:$/, ""), level: 7, start, end: start + line.length, contentStart: rest ? start + line.length - rest.length : next, label: true });
@@ -154,6 +159,8 @@ export const CARD_CONCEPTS = concepts as unknown as Readonly<Record<"model-card"
 
 /** A heading as words: lower case, without links, emphasis, code marks, HTML, numbering and punctuation. */
 export function normaliseHeading(title: string): string {
+  // Most headings are plain words: no need for the seven passes below, nor the garbage they leave.
+  if (/^[A-Za-z ]*$/.test(title)) return title.toLowerCase().replace(/ +/g, " ").trim();
   return title
     .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?/g, "$1")
     .replace(/<[^>]+>/g, " ")
@@ -165,15 +172,24 @@ export function normaliseHeading(title: string): string {
 }
 
 /** Whether the words of a heading hold the phrase: whole words, or anywhere for scripts written without spaces. */
-function holds(words: string, phrase: string): boolean {
-  return /^[\x00-\x7f]*$/.test(phrase) ? ` ${words} `.includes(` ${phrase} `) : words.includes(phrase);
+function holds(padded: string, phrase: string): boolean {
+  return /^[\x00-\x7f]*$/.test(phrase) ? padded.includes(` ${phrase} `) : padded.includes(phrase);
 }
+
+/** Headings repeat from card to card ("Training Data"): each is judged once per concept and run. */
+const judged = new WeakMap<CardConcept, Map<string, number>>();
 
 /** How specifically the heading names the concept (the longest phrase it holds), or 0 when it does not. */
 export function namesConcept(words: string, concept: CardConcept): number {
-  if (concept.unless?.some((p) => holds(words, p))) return 0;
-  let best = 0;
-  for (const p of concept.phrases) if (p.length > best && holds(words, p)) best = p.length;
+  let seen = judged.get(concept);
+  if (!seen) judged.set(concept, (seen = new Map()));
+  let best = seen.get(words);
+  if (best !== undefined) return best;
+  const padded = ` ${words} `;
+  best = 0;
+  if (!concept.unless?.some((p) => holds(padded, p))) for (const p of concept.phrases) if (p.length > best && holds(padded, p)) best = p.length;
+  // Bounded: titles such as "Model Card for credit-model-7" are new in every file; the common ones come first.
+  if (seen.size < 500) seen.set(words, best);
   return best;
 }
 
