@@ -198,8 +198,9 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
   if (!doc) {
     // Empty front matter (--- ---) is fine, and broken front matter loses only itself: either way the card is still
     // read by its headings. A broken one is one problem, however many errors the YAML reader counts in it.
-    result.findings = aggregated(result.findings, "the front matter");
-    result.documents.push({ source, index: 0, data: {}, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false, bodyStart: frontMatter.bodyStart });
+    result.findings = aggregated(result.findings, "the front matter, of which only the simple `key: value` lines were read");
+    const data = result.findings.length > 0 ? salvage(frontMatter.yaml) : {};
+    result.documents.push({ source, index: 0, data, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false, bodyStart: frontMatter.bodyStart });
     return result;
   }
   if (doc.data === null || typeof doc.data !== "object" || Array.isArray(doc.data)) {
@@ -217,13 +218,26 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
   return result;
 }
 
+/**
+ * What a person still reads in front matter no YAML reader accepts: its simple top-level `key: value` lines
+ * (`license: apache-2.0`), taken as text. Nested or multi-line values are left out; the parse finding stands.
+ */
+function salvage(yaml: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const m of yaml.matchAll(/^([A-Za-z_][\w-]*):[ \t]+([^\s#'"[{&*!|>][^#\r\n]*?)[ \t]*(?:#.*)?$/gm)) {
+    const key = m[1]!;
+    if (key !== "__proto__" && !Object.hasOwn(data, key)) data[key] = m[2]!;
+  }
+  return data;
+}
+
 /** One finding for many errors of one reader in one part of a file: the first, saying how many more there are. */
 function aggregated(findings: Finding[], where: string): Finding[] {
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length <= 1) return findings;
   const [first] = errors as [Finding, ...Finding[]];
   const more = errors.length - 1;
-  const merged = { ...first, message: `${first.message.replace(/\.$/, "")} (and ${more} more error${more === 1 ? "" : "s"} in ${where}, which was not read).` };
+  const merged = { ...first, message: `${first.message.replace(/\.$/, "")} (and ${more} more error${more === 1 ? "" : "s"} in ${where}).` };
   return [merged, ...findings.filter((f) => f.severity !== "error")];
 }
 
