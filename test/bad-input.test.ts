@@ -7,6 +7,22 @@ import { brief, fixture, lintDir } from "./helpers/lint.js";
 const RISK = "kind: risk\nid: RISK-1\ntitle: Drift\nsystem: SYS-1\ninherent: { likelihood: likely, impact: major, level: high }\n";
 
 describe("hostile and broken files", () => {
+  it("never skips a broken card in a folder scan: one finding each, and the card is still read", async () => {
+    const dir = fixture({
+      "a/MODEL_CARD.md": "---\nlicense: mit\n\tbad: tab\n  x: [1\n---\n# Model Card for X\n\n## Intended Use\n\nRouting letters.\n",
+      "b/datasheet.md": Buffer.concat([Buffer.from("---\nlicense: mit\n---\n# Dataset Card for Y\n\ncaf"), Buffer.from([0xe9]), Buffer.from(" bytes\n")]),
+      "c/README.md": Buffer.concat([Buffer.from("---\npipeline_tag: text-classification\n---\n# Z\n\nbad "), Buffer.from([0xff]), Buffer.from(" byte\n")]),
+      "d/README.md": Buffer.concat([Buffer.from("---\ntags: [blog]\n---\n# A post, not a card\n\nbad "), Buffer.from([0xff]), Buffer.from("\n")]),
+    });
+    const result = await lintDir(dir);
+    expect(brief(result.findings.filter((f) => /^(parse|file)\//.test(f.ruleId)))).toEqual(["a/MODEL_CARD.md:3:1 parse/syntax", "b/datasheet.md:6:4 file/encoding", "c/README.md:6:5 file/encoding"]);
+    const syntax = result.findings.find((f) => f.ruleId === "parse/syntax")!;
+    expect(syntax.message).toMatch(/^YAML: .*\(and \d+ more errors? in the front matter, of which only the simple `key: value` lines were read\)\.$/);
+    // The card with broken front matter is still a card: checked by its headings, its licence read.
+    expect(result.artefacts.map((a) => `${a.file} ${a.kind}`)).toEqual(["a/MODEL_CARD.md model-card"]);
+    expect(result.findings.some((f) => f.file === "a/MODEL_CARD.md" && f.ruleId === "modelcard/license")).toBe(false);
+  });
+
   it("reports each broken artefact and still checks the good one", async () => {
     const dir = fixture({
       "good.yaml": RISK,

@@ -13,9 +13,16 @@ export function governedByName(path: string, options: ClassifyOptions): boolean 
   return Object.values(options.kindGlobs ?? {}).some((globs) => picomatch.isMatch(path, globs, { dot: true }));
 }
 
-/** A declared kind, a $schema or modeline naming one of our schemas, or front matter naming a kind. */
+/** Front matter with a key only Hub model or dataset cards have (`pipeline_tag`, `task_categories`…). */
+const HUB_CARD_HEAD = new RegExp(`^\\s*---[ \\t]*\\r?\\n(?:[^\\r\\n]*\\r?\\n)*?(?:${KINDS.flatMap((k) => k.hubKeys ?? []).join("|")})[ \\t]*:`);
+
+/**
+ * A declared kind, a $schema or modeline naming one of our schemas, front matter naming a kind, or the front matter
+ * of a Hub card: a card that cannot be read (an invalid byte, a BOM of UTF-16) is then reported, not skipped.
+ */
 export function governedByContent(text: string, options: ClassifyOptions): boolean {
   const head = text.slice(0, 4096);
+  if (HUB_CARD_HEAD.test(head)) return true;
   const kinds = [...KINDS.map((k) => k.id), ...(options.extraKinds ?? []).map((k) => k.id)];
   // At the start of a line, or after `{` / `,` for one-line JSON ({"kind": "risk", …}) and flow mappings.
   const kindRe = new RegExp(`(?:^|[{,])\\s*"?kind"?\\s*:\\s*["']?(?:${kinds.map((k) => k.replace(/-/g, "\\-")).join("|")})\\b`, "m");
