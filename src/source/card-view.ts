@@ -107,6 +107,7 @@ function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<Ca
   lineRe.lastIndex = doc.bodyStart ?? 0;
   let fence: string | undefined;
   let comment = false;
+  let pending: { concept: CardConcept; at: { text: string; range: Range } }[] = [];
   for (let m = lineRe.exec(text); m && m[0].length > 0 && found.size < concepts.length; m = lineRe.exec(text)) {
     let line = m[1] ?? "";
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
@@ -121,13 +122,24 @@ function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<Ca
       comment = close === -1 || close < line.indexOf("<!--");
       line = before + (close === -1 ? "" : line.slice(close + 3));
     }
-    if (/^ {0,3}#/.test(line) || line.trim() === "") continue;
+    // Headings, blank lines, and table-of-contents entries (a list item that is only a link to a heading) state nothing.
+    if (/^ {0,3}#/.test(line) || line.trim() === "" || /^\s*(?:[-*+]|\d+\.)\s+\[[^\]]*\]\(#[^)]*\)\s*$/.test(line)) continue;
+    // A template's question ("Is it possible to identify individuals?") states nothing until it is answered: its
+    // concepts count once the next line that says something is not another question.
+    const answers = pending;
+    pending = [];
+    const isQuestion = line.trimEnd().endsWith("?");
+    if (!isQuestion && !isPlaceholder(line)) for (const a of answers) if (!found.has(a.concept)) found.set(a.concept, a.at);
     for (const concept of concepts) {
       if (found.has(concept)) continue;
       let re = compiled.get(concept);
       if (!re) compiled.set(concept, (re = new RegExp(concept.mentions!.join("|"), "i")));
-      if (re.test(line)) found.set(concept, { text: line.trim(), range: doc.source.lines.range(m.index, m.index + (m[1] ?? "").length) });
+      if (!re.test(line)) continue;
+      const at = { text: line.trim(), range: doc.source.lines.range(m.index, m.index + (m[1] ?? "").length) };
+      if (isQuestion) pending.push({ concept, at });
+      else found.set(concept, at);
     }
+    if (isQuestion) for (const a of answers) pending.push(a);
     if (lineRe.lastIndex >= text.length) break;
   }
   return found;
