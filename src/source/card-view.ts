@@ -36,6 +36,9 @@ export function cardView(doc: ParsedDocument, kind: string, record: Record<strin
     set(field.path, field.empty ? "" : field.section.content.trim(), field.section.range);
   }
   for (const [path, value] of hubEvidence(kind, record)) if (!answered(view, path)) set(path, value, undefined);
+  // The card's first top-level heading is its title, unless the front matter gives one.
+  const heading = sections.find((s) => s.level === 1 && !s.label);
+  if (heading && view["title"] === undefined) set(["title"], heading.title, heading.range);
   const unanswered = table.filter((c) => c.mentions && !answered(view, c.path));
   if (unanswered.length > 0) for (const [concept, found] of mentions(doc, unanswered)) set(concept.path, found.text, found.range);
   return view;

@@ -54,9 +54,10 @@ const COLON_LABEL = /^ {0,3}(?:[-*+] +)?(\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}?):(?:[
 
 /** A heading as its reader sees it: `[Source Data](#source-data)` is "Source Data", `**Uses**` is "Uses". */
 function displayHeading(title: string): string {
+  // "[Dataset Name]" alone is no link but a template's placeholder, and stays as written.
   if (!/[[*_`]/.test(title)) return title.trim();
   return title
-    .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?/g, "$1")
+    .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g, "$1")
     .replace(/(\*\*|__|`)(.+?)\1/g, "$2")
     .trim();
 }
