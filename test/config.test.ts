@@ -12,6 +12,17 @@ const RISK = (id: string, extra = "") =>
 const only = (findings: readonly Finding[], id: string) => findings.filter((f) => f.ruleId === id);
 
 describe("configuration", () => {
+  it("huggingface: the preset runs the recommended card rules only", () => {
+    const dir = fixture({ "aimslint.config.yaml": "extends: huggingface\n" });
+    const config = resolveConfig({ cwd: dir, startDir: dir });
+    const active = config.rulesFor("README.md").map((a) => a.rule);
+    expect(active.length).toBeGreaterThan(5);
+    expect(active.filter((r) => !r.appliesTo.some((k) => k === "model-card" || k === "data-card")).map((r) => r.id)).toEqual([]);
+    expect(active.filter((r) => !r.recommended).map((r) => r.id)).toEqual([]);
+    expect(active.map((r) => r.id)).toEqual(expect.arrayContaining(["modelcard/required-sections", "modelcard/license", "datacard/personal-data-statement"]));
+    expect(active.map((r) => r.id)).not.toContain("risk/treatment-complete");
+  });
+
   it("sets severities and turns rules off, per path with overrides", async () => {
     const dir = fixture({
       "aimslint.config.yaml": ["rules:", "  risk/treatment-complete: warning", "overrides:", "  - files: ['legacy/**']", "    rules: { risk/treatment-complete: off }", ""].join("\n"),

@@ -80,6 +80,13 @@ export function gitTop(dir: string): string | undefined {
 }
 
 /** Presets first, then files, in `extends` order; the file itself last. */
+/**
+ * The presets `extends` may name: `recommended` (the default), `strict` (every rule, warnings raised to errors) and
+ * `huggingface` (the recommended rules that check model and dataset cards: for a repository that publishes cards
+ * on the Hub rather than an ISO/IEC 42001 management system).
+ */
+export const PRESETS = ["recommended", "strict", "huggingface"] as const;
+
 export function loadConfigLayers(file: string, projectRoot: string, seen: string[] = []): { presets: string[]; layers: ConfigLayer[] } {
   if (seen.includes(file)) throw new ConfigError(`${file}: "extends" forms a cycle (${[...seen, file].join(" → ")}).`);
   const { config, locator } = readConfig(file);
@@ -88,12 +95,12 @@ export function loadConfigLayers(file: string, projectRoot: string, seen: string
   const layers: ConfigLayer[] = [];
   const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   for (const parent of parents) {
-    if (parent === "recommended" || parent === "strict") {
+    if ((PRESETS as readonly string[]).includes(parent)) {
       presets.push(parent);
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(parent) || isAbsolute(parent)) {
-      throw new ConfigError(`${file}: extends "${parent}" must be a preset (recommended, strict) or a path inside the repository; URLs and absolute paths are not followed.`);
+      throw new ConfigError(`${file}: extends "${parent}" must be a preset (${PRESETS.join(", ")}) or a path inside the repository; URLs and absolute paths are not followed.`);
     }
     const target = resolve(dir, parent);
     if (!isWithin(target, projectRoot)) throw new ConfigError(`${file}: extends "${parent}" points outside the repository (${projectRoot}).`);

@@ -89,7 +89,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const effectivePresets = presets.length > 0 ? presets : ["recommended"];
   for (const rule of rules) {
     const strict = effectivePresets.includes("strict");
-    const on = strict || rule.recommended || userRules.includes(rule);
+    const on = effectivePresets.some((preset) => turnsOn(preset, rule)) || userRules.includes(rule);
     base.set(rule.id, { severity: on ? (strict && rule.severity === "warning" ? "error" : rule.severity) : "off", options: { ...rule.options } });
   }
   for (const layer of layers) applySettings(base, layer.config.rules ?? {}, byId, (id, option) => layer.at(option ? ["rules", id, "options", option] : ["rules", id]));
@@ -157,6 +157,13 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const ignores = layers.flatMap((l) => (l.config.ignores ?? []).map((g) => relativeGlob(options.cwd, l.dir, g)));
   const inline = options.noInlineConfig ? false : ((last("inlineSuppressions") as boolean | undefined) ?? true);
   return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor, indexFields: indexFields(variants) };
+}
+
+/** Whether a preset turns a rule on; a rule is on when any preset named does. */
+function turnsOn(preset: string, rule: RuleDefinition): boolean {
+  if (preset === "strict") return true;
+  if (preset === "huggingface") return rule.recommended && rule.appliesTo.some((kind) => kind === "model-card" || kind === "data-card");
+  return rule.recommended;
 }
 
 function applySettings(target: Map<string, Setting>, rules: Record<string, RuleSetting>, byId: Map<string, RuleDefinition>, at: (id: string, option?: string) => string): void {
