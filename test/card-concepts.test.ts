@@ -113,7 +113,7 @@ describe.skipIf(!existsSync(corpus))("judgement of real cards against a reviewer
     "model-card bias": { precision: 0.92, recall: 0.68 },
     "model-card evaluation_results": { precision: 1, recall: 0.58 },
     "model-card human_oversight": { precision: 0.96, recall: 0.81 },
-    "model-card intended_use": { precision: 0.66, recall: 0.66 },
+    "model-card intended_use": { precision: 0.85, recall: 0.66 },
     "model-card limitations": { precision: 1, recall: 0.68 },
     "model-card out_of_scope_use": { precision: 1, recall: 0.72 },
     "model-card training_data": { precision: 0.8, recall: 0.44 },
