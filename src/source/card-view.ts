@@ -19,8 +19,10 @@ export function cardView(doc: ParsedDocument, kind: string, record: Record<strin
     const [head, ...rest] = path as [string, ...PathSegment[]];
     if (rest.length === 0) view[head] = value;
     else {
-      const holder = (view[head] ??= {}) as Record<string, unknown>;
-      if (typeof holder === "object" && holder !== null) holder[String(rest[0])] = value;
+      // Never write into the front matter's own objects: they are what the schema validates.
+      const own = view[head];
+      const holder = (view[head] = own !== null && typeof own === "object" && !Array.isArray(own) ? { ...(own as Record<string, unknown>) } : {}) as Record<string, unknown>;
+      holder[String(rest[0])] = value;
     }
     if (range) {
       doc.locator.synthetic.set(syntheticKey(path), range);
