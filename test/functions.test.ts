@@ -86,6 +86,13 @@ const TABLES: Record<string, Case[]> = {
     { value: { a: "real" }, fails: [] },
     { value: { a: "TBD" }, fails: ['"TBD" in "f.a" is template filler, not an answer.'] },
   ],
+  "agrees-with": [
+    { value: "cc-by-4.0", options: { field: "text" }, data: { text: "CC-BY-4.0" }, fails: [] },
+    { value: ["mit", "apache-2.0"], options: { field: "text" }, data: { text: "apache-2.0" }, fails: [] },
+    { value: "cc-by-4.0", options: { field: "text" }, data: { text: "cc-by-sa-4.0" }, fails: ['"f" is "cc-by-4.0", but "text" is "cc-by-sa-4.0".'] },
+    { value: "other", options: { field: "text", unless: ["other"] }, data: { text: "mit" }, fails: [] },
+    { value: "mit", options: { field: "text" }, fails: [] },
+  ],
   coverage: [
     { value: [{ c: "x" }, { c: "y" }], options: { values: ["x", "y"], key: "c" }, fails: [] },
     { value: [{ c: "x" }, { c: "x" }], options: { values: ["x", "y"], key: "c" }, fails: ['"f" does not cover 1 of 2: "y".', '"x" is listed twice in "f" (items 0 and 1).'] },

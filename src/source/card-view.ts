@@ -4,6 +4,7 @@
 // of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
 // author would add the content.
 import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, namesConcept, normaliseHeading, readSections, type Section, sectionFields } from "./markdown.js";
+import { licenceIds } from "./licence-names.js";
 import { syntheticKey, type PathSegment } from "./locator.js";
 import type { ParsedDocument } from "./parse.js";
 import { isPlaceholder } from "../util/placeholder.js";
@@ -33,8 +34,17 @@ export function cardView(doc: ParsedDocument, kind: string, record: Record<strin
   const labelled = MAY_HOLD_LABEL.test(doc.source.text.slice(doc.bodyStart ?? 0));
   const sections = labelled ? readSections(doc.source.text, doc.bodyStart ?? 0, doc.source.lines, true) : doc.sections;
   doc.sections = sections;
+  // The Hub's older dataset cards write `licenses`: it is the front matter's licence all the same.
+  if (!Object.hasOwn(record, "license") && informative(record["licenses"])) set(["license"], record["licenses"], doc.locator.locate(["licenses"]).range);
+  const licenceInFrontMatter = view["license"] !== undefined;
   for (const field of sectionFields(sections, table)) {
-    if (Object.hasOwn(record, String(field.path[0]))) continue;
+    // The licence the card's own licence section names, compared with the front matter's (card/license-consistent).
+    if (field.path[0] === "license" && !field.empty && licenceInFrontMatter) {
+      const named = licenceIds(field.section.content);
+      if (named.length === 1) set(["license_in_text"], named[0], field.section.range);
+    }
+    if (view[String(field.path[0])] !== undefined && Object.hasOwn(record, String(field.path[0]))) continue;
+    if (field.path[0] === "license" && licenceInFrontMatter) continue;
     set(field.path, field.empty ? "" : field.section.content.trim(), field.section.range);
   }
   for (const [path, value] of hubEvidence(kind, record)) if (!answered(view, path)) set(path, value, undefined);
@@ -53,10 +63,14 @@ function answered(view: Record<string, unknown>, path: readonly PathSegment[]): 
   return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
 }
 
+/** A string, or a list holding one, that is not template filler. */
+function informative(v: unknown): v is unknown[] | string {
+  return (typeof v === "string" && !isPlaceholder(v)) || (Array.isArray(v) && v.some((x) => typeof x === "string" && !isPlaceholder(x)));
+}
+
 /** Hub front-matter keys that answer a concept without naming it. */
 function hubEvidence(kind: Kind, fm: Record<string, unknown>): [PathSegment[], unknown][] {
   const out: [PathSegment[], unknown][] = [];
-  const informative = (v: unknown): v is unknown[] | string => (typeof v === "string" && !isPlaceholder(v)) || (Array.isArray(v) && v.some((x) => typeof x === "string" && !isPlaceholder(x)));
   if (kind === "model-card") {
     const results = modelIndexResults(fm["model-index"]);
     if (results > 0) out.push([["evaluation", "metrics"], `${results} metric value${results === 1 ? "" : "s"} in model-index`]);
@@ -65,7 +79,6 @@ function hubEvidence(kind: Kind, fm: Record<string, unknown>): [PathSegment[], u
     const task = fm["pipeline_tag"] ?? modelIndexTask(fm["model-index"]);
     if (informative(task)) out.push([["intended_use"], task]);
   } else {
-    if (informative(fm["licenses"])) out.push([["license"], fm["licenses"]]);
     const sources = fm["source_datasets"];
     // "original" says only that the data is not derived from another dataset, not where it comes from.
     if (Array.isArray(sources) && sources.some((s) => typeof s === "string" && s !== "original" && !isPlaceholder(s))) out.push([["source"], sources]);

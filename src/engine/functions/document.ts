@@ -177,3 +177,17 @@ export const coverage: CheckFunction = ({ value, exists, field, options }) => {
   if (missing.length > 0) failures.unshift({ message: `"${field}" does not cover ${missing.length} of ${wanted.length}: ${list(missing, 10)}.`, key: true });
   return failures;
 };
+
+/** The value and another field name the same thing (case aside): one of them, or a list holding it. */
+export const agreesWith: CheckFunction = (ctx) => {
+  const { value, exists, field, options } = ctx;
+  const other = String(options["field"]);
+  const otherValue = sibling(ctx, other);
+  const words = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x.trim() !== "" && !isPlaceholder(x)).map((x) => x.trim().toLowerCase());
+  const mine = words(exists ? value : undefined);
+  const theirs = words(otherValue);
+  const unknowable = (options["unless"] as string[] | undefined)?.map((x) => x.toLowerCase()) ?? [];
+  if (mine.length === 0 || theirs.length === 0 || mine.some((x) => unknowable.includes(x))) return [];
+  if (mine.some((x) => theirs.includes(x))) return [];
+  return fail(`"${field}" is ${list(mine)}, but "${other}" is ${list(theirs)}.`);
+};

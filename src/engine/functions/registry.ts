@@ -3,7 +3,7 @@
 // meta-schema's function list and option schemas (so a misspelt option is a config error with its position),
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
-import { absent, coverage, date, enumeration, includes, length, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
+import { absent, agreesWith, coverage, date, enumeration, includes, length, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
 import { listedIn, reference, referencedBy, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
@@ -139,6 +139,17 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     failsWhen: "none of `fields` is filled (or, with `exactly`, more than one)",
   },
   { name: "no-placeholders", scope: "document", check: noPlaceholders, options: {}, failsWhen: "any string under the field is template filler" },
+  {
+    name: "agrees-with",
+    scope: "document",
+    check: agreesWith,
+    options: {
+      field: text("path, relative to `given`, of the field that must name the same thing"),
+      unless: list("values of the checked field that say nothing to compare (e.g. other, unknown)", { type: "string" }),
+    },
+    constraints: { required: ["field"] },
+    failsWhen: "both fields are filled and name nothing in common (case aside; either may be a list), e.g. a front-matter licence the card's text contradicts",
+  },
   {
     name: "coverage",
     scope: "document",
