@@ -211,6 +211,35 @@ describe("one artefact at every stage", () => {
   });
 });
 
+describe("rule messages", () => {
+  it("insert values as text: $& and $` in a value are not replacement patterns", async () => {
+    const rule = [
+      "id: acme/owner-team",
+      "title: Require risks to name an owning team",
+      "severity: error",
+      'iso42001: ["6.1.2"]',
+      "appliesTo: [risk]",
+      "rationale: Accountability for each risk must sit with a team (6.1.2).",
+      "help: Set owner to a team id.",
+      "check:",
+      "  then:",
+      "    - field: owner",
+      "      function: pattern",
+      "      options: { match: '^team-' }",
+      '      message: "{{error}} Owner was {{value}} in {{field}}."',
+      "",
+    ].join("\n");
+    const dir = fixture({
+      "aimslint.config.yaml": "ruleFiles: [rule.yaml]\nrules:\n  acme/owner-team: error\n",
+      "rule.yaml": rule,
+      "risk.yaml": 'kind: risk\nid: RISK-1\ntitle: Drift\nowner: "$& $` $\' $1"\n',
+    });
+    const result = await lintDir(dir);
+    const [finding] = result.findings.filter((f) => f.ruleId === "acme/owner-team");
+    expect(finding?.message).toBe(`"$& $\` $' $1" in "owner" does not match /^team-/. Owner was "$& $\` $' $1" in owner.`);
+  });
+});
+
 describe("rule function options", () => {
   const RULE = (options: string, ruleOptions = "") =>
     [

@@ -283,9 +283,13 @@ function ruleError(active: ActiveRule, file: string, range: Range, error: unknow
   });
 }
 
+/**
+ * A rule's own message with its placeholders filled. Through functions, not replacement strings: a value holding
+ * `$&` or `` $` `` is text, not a pattern; and a value is quoted only when the template asks for it.
+ */
 function render(template: string, failure: Failure, match: Match): string {
   return template
-    .replace(/\{\{\s*error\s*\}\}/g, failure.message)
-    .replace(/\{\{\s*field\s*\}\}/g, display(match.path))
-    .replace(/\{\{\s*value\s*\}\}/g, quote(match.value));
+    .replace(/\{\{\s*error\s*\}\}/g, () => failure.message)
+    .replace(/\{\{\s*field\s*\}\}/g, () => display(match.path))
+    .replace(/\{\{\s*value\s*\}\}/g, () => quote(match.value));
 }
