@@ -3,9 +3,9 @@
 // `::stop-commands::<random token>` block, and is made printable and single-line-safe as well.
 import { randomBytes } from "node:crypto";
 import { EOL } from "node:os";
-import { safeText } from "../util/safe-text.js";
+import { INVISIBLE_FORMAT, safeText } from "../util/safe-text.js";
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_FORMAT}]`, "g");
 
 /**
  * Text for an annotation message, or (`property`) a file name or title. @actions/core escapes `%`, CR and LF

@@ -1,9 +1,16 @@
 // Untrusted text (artefact values, file names) must never become a terminal escape or a GitHub workflow command.
 // The runner reads `::cmd::` after leading whitespace and the legacy `##[cmd]` anywhere in a line.
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * Characters that change how text around them is shown without being seen: bidirectional embeddings, overrides and
+ * isolates (the "Trojan Source" characters, which can make a file name or value read as something else), zero-width
+ * spaces, the word joiner, a BOM inside text, the soft hyphen. Zero-width joiners stay: emoji and some scripts need them.
+ */
+export const INVISIBLE_FORMAT = "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
 
-/** One-line, printable text: line breaks and control characters (ANSI escapes included) shown as escapes. */
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_FORMAT}]`, "g");
+
+/** One-line, printable text: line breaks, control characters (ANSI escapes included) and invisible format characters shown as escapes. */
 export function safeText(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, "\\n")
@@ -29,7 +36,7 @@ export function safeLines(text: string): string {
 }
 
 /** Control characters other than tab, CR and LF (CR and LF become %0D and %0A below). */
-const COMMAND_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+const COMMAND_CONTROL = CONTROL;
 
 /**
  * Escaping of a workflow command's message, as @actions/core does it, plus the legacy `##[` form; other control

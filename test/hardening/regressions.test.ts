@@ -165,7 +165,7 @@ describe("regressions", () => {
 
   it("JSON and GitHub output escape C1 controls and ANSI escapes from file names", async () => {
     const dir = tempDir("aimslint-reg-");
-    const name = "c1\u009b31m esc\u001b[31m.yaml";
+    const name = "c1\u009b31m esc\u001b[31m rlo\u202egnp.yaml";
     writeFileSync(join(dir, name), "kind: risk\nid: A\nid: B\n");
     const result = await lintIn(dir, [name]);
     for (const format of FORMATS) {
