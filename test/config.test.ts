@@ -1,5 +1,7 @@
 // Configuration as policy as code: presets, severities, overrides, the organisation's own rules and kinds,
 // inline suppressions, and precise errors for a bad configuration.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../src/core/errors.js";
 import { resolveConfig } from "../src/config/resolve-config.js";
@@ -12,6 +14,15 @@ const RISK = (id: string, extra = "") =>
 const only = (findings: readonly Finding[], id: string) => findings.filter((f) => f.ruleId === id);
 
 describe("configuration", () => {
+  it("reads no configuration, rule or schema file that is not a regular file, or larger than 1 MiB", () => {
+    const dir = fixture({ "aimslint.config.yaml": "extends: ./big.yaml\n", "big.yaml": `# ${"a".repeat(1_100_000)}\n` });
+    expect(() => resolveConfig({ cwd: dir, startDir: dir })).toThrow(/big\.yaml: cannot be read \(1\.0 MiB, over the 1\.0 MiB a configuration, rule or schema file may have\)\./);
+    const fifo = fixture({ "aimslint.config.yaml": "extends: ./fifo.yaml\n" });
+    execFileSync("mkfifo", [join(fifo, "fifo.yaml")]);
+    // Opened without blocking, and refused: a FIFO would wait for a writer for ever.
+    expect(() => resolveConfig({ cwd: fifo, startDir: fifo })).toThrow(/fifo\.yaml: cannot be read \(not a regular file\)\./);
+  });
+
   it("huggingface: the preset runs the recommended card rules only", () => {
     const dir = fixture({ "aimslint.config.yaml": "extends: huggingface\n" });
     const config = resolveConfig({ cwd: dir, startDir: dir });

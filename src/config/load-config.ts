@@ -1,13 +1,13 @@
 // Finds aimslint.config.yaml (walking up from the scanned folder), validates it with positions, and resolves
 // `extends`. A bad configuration is a usage error (exit 2) that names the file, line and column.
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isWithin } from "../util/within.js";
 import type { Finding } from "../core/finding.js";
 import { builtInValidator } from "../schema/compiled-validators.js";
 import { LineIndex } from "../source/line-index.js";
 import { parseSource, type ParseResult } from "../source/parse.js";
-import { DEFAULT_LIMITS } from "../source/load.js";
+import { DEFAULT_LIMITS, readPolicyText } from "../source/load.js";
 import { describeSchemaErrors } from "../schema/schema-errors.js";
 import type { Locator, PathSegment } from "../source/locator.js";
 import { ConfigError } from "../core/errors.js";
@@ -146,9 +146,9 @@ function readConfig(file: string): { config: ConfigFile; locator?: Locator } {
 export function parsePolicyFile(file: string): ParseResult {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readPolicyText(file);
   } catch (error) {
-    throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+    throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const source = { path: file, format: file.endsWith(".json") ? ("json" as const) : ("yaml" as const), text, lines: new LineIndex(text), explicit: true };

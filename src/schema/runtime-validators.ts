@@ -1,9 +1,9 @@
 // Validators for the organisation's own kinds, compiled on first use with ajv (a sidecar module, loaded only when
 // such kinds exist). Their schemas may $ref ours (e.g. common.schema.json#/$defs/date), so ours are registered too.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../core/errors.js";
 import { packageRoot } from "../util/package-root.js";
+import { readPolicyText } from "../source/load.js";
 import { builtInValidator } from "./compiled-validators.js";
 import type { Validator, ValidatorLookup } from "./validate.js";
 
@@ -18,7 +18,7 @@ export async function validatorLookup(schemaFiles: ReadonlyMap<string, string>):
     let validate = compiled.get(kind);
     if (!validate) {
       try {
-        validate = compile(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) as Validator;
+        validate = compile(JSON.parse(readPolicyText(file)) as Record<string, unknown>) as Validator;
       } catch (error) {
         throw new ConfigError(`${file}: the schema of kind "${kind}" cannot be compiled: ${(error as Error).message}`);
       }

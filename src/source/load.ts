@@ -32,6 +32,26 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { maxFileBytes: 4 * 1024 * 1024, maxAliases: 100, maxDepth: 200, maxFindingsPerFile: 1000 };
 
+/** Configuration, rule and schema files are a few KB; one a thousand times larger is not one to read whole. */
+export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+
+/**
+ * The text of a configuration, rule or schema file: a regular file (a FIFO would block the run, a device never
+ * end) of at most `maxBytes`. Throws an Error whose message says which of these it is not.
+ */
+export function readPolicyText(file: string, maxBytes = MAX_POLICY_FILE_BYTES): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new Error("not a regular file");
+    if (info.size > maxBytes) throw new Error(`${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} a configuration, rule or schema file may have`);
+    return readUpTo(fd, info.size).toString("utf8");
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export function formatOf(path: string): SourceFormat | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
