@@ -211,6 +211,15 @@ describe("one artefact at every stage", () => {
   });
 });
 
+describe("schema findings", () => {
+  it("report a misspelt required key once, at the misspelling, naming the right key", async () => {
+    const dir = fixture({ "risk.yaml": "kind: risk\nid: RISK-1\ntitel: Drift in bureau data\nsystem: SYS-1\ninherent: { likelihood: likely, impact: major, level: high }\n" });
+    const result = await lintDir(dir);
+    const schema = result.findings.filter((f) => f.ruleId.startsWith("schema/")).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.ruleId} ${f.message}`);
+    expect(schema).toEqual(['3:1 schema/unknown-property Unknown property "titel" in the AI risk entry; did you mean "title"?']);
+  });
+});
+
 describe("rule messages", () => {
   it("insert values as text: $& and $` in a value are not replacement patterns", async () => {
     const rule = [
@@ -272,10 +281,9 @@ describe("rule function options", () => {
   };
   const CONFIG = "ruleFiles: [r.yaml]\n";
 
-  it("refuse a misspelt option in a rule file, with its position and a suggestion", () => {
-    expect(load({ "aimslint.config.yaml": CONFIG, "r.yaml": RULE("{ valeus: [a] }") })).toBe(
-      '<dir>/r.yaml:12:7: Missing required property "values" in "check.then[0].options".\n<dir>/r.yaml:12:18: Unknown property "valeus" in "check.then[0].options"; did you mean "values"?',
-    );
+  it("refuse a misspelt option in a rule file, with its position and a suggestion, as one problem", () => {
+    // "valeus" for the required "values": one finding at the misspelling, not also "values is missing".
+    expect(load({ "aimslint.config.yaml": CONFIG, "r.yaml": RULE("{ valeus: [a] }") })).toBe('<dir>/r.yaml:12:18: Unknown property "valeus" in "check.then[0].options"; did you mean "values"?');
   });
 
   it("refuse a rule option whose value the function cannot take, at the rule option", () => {

@@ -42,6 +42,9 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], target: Sch
   const kindTitle = options.title;
   const seen = new Set<string>();
   const findings: Finding[] = [];
+  // A misspelt required key ("ownr") is one problem, not an unknown key and a missing one: the finding at the
+  // misspelling, which names the right key, is kept; the "missing" one is dropped.
+  const misspelt = new Set<string>();
   // A value that fails every branch of a union gets one finding, not one per branch.
   const typeErrorsAt = new Map<string, string[]>();
   for (const e of errors) if (e.keyword === "type") typeErrorsAt.set(e.instancePath, [...(typeErrorsAt.get(e.instancePath) ?? []), String(e.params["type"])]);
@@ -72,6 +75,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], target: Sch
         ruleId = "schema/unknown-property";
         const suggestion = closest(extra, propertiesAt(options.schemaFile, path));
         message = `Unknown property "${extra}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : "."}`;
+        if (suggestion) misspelt.add(pointer([...path, suggestion]));
         at = [...path, extra];
         locateAs = "key";
         help = suggestion ? `Rename it to "${suggestion}".` : 'Remove it, or prefix it with "x-" to keep an organisation-specific field.';
@@ -135,7 +139,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], target: Sch
     const located = locator.locate([...target.root, ...at], locateAs);
     findings.push(report(CORE_RULES[ruleId], file, located.range, message, { severity: "error", iso42001: refs, help, pointer: pointer(at) }));
   }
-  return findings;
+  return misspelt.size === 0 ? findings : findings.filter((f) => f.ruleId !== "schema/required" || !misspelt.has(f.pointer ?? ""));
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
