@@ -3,7 +3,7 @@
 // that answer a concept in their own way (`model-index` results, `datasets`, `licenses`, task tags), then a statement
 // of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
 // author would add the content.
-import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, namesConcept, normaliseHeading, readSections, type Section, sectionFields } from "./markdown.js";
+import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, namesConcept, normaliseHeading, readSections, type Section, sectionFields, withoutComments } from "./markdown.js";
 import { licenceIds } from "./licence-names.js";
 import { syntheticKey, type PathSegment } from "./locator.js";
 import type { ParsedDocument } from "./parse.js";
@@ -120,25 +120,19 @@ const compiled = new WeakMap<CardConcept, RegExp>();
 /** The first statement of each concept in the body: lines outside headings, code and comments. */
 function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<CardConcept, { text: string; range: Range }> {
   const found = new Map<CardConcept, { text: string; range: Range }>();
-  const { text } = doc.source;
+  // Comments blanked as readSections blanks them: offsets and lines stay, the text in them says nothing.
+  const text = withoutComments(doc.source.text, doc.bodyStart ?? 0);
   const lineRe = /([^\r\n]*)(\r\n|\r|\n|$)/g;
   lineRe.lastIndex = doc.bodyStart ?? 0;
   let fence: string | undefined;
-  let comment = false;
   let pending: { concept: CardConcept; at: { text: string; range: Range } }[] = [];
   for (let m = lineRe.exec(text); m && m[0].length > 0 && found.size < concepts.length; m = lineRe.exec(text)) {
-    let line = m[1] ?? "";
+    const line = m[1] ?? "";
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence || fenceMatch) {
       if (fence && fenceMatch?.[1]?.startsWith(fence)) fence = undefined;
       else if (!fence) fence = fenceMatch![1];
       continue;
-    }
-    if (comment || line.includes("<!--")) {
-      const before = comment ? "" : line.slice(0, line.indexOf("<!--"));
-      const close = line.indexOf("-->");
-      comment = close === -1 || close < line.indexOf("<!--");
-      line = before + (close === -1 ? "" : line.slice(close + 3));
     }
     // Headings, blank lines, and table-of-contents entries (a list item that is only a link to a heading) state nothing.
     if (/^ {0,3}#/.test(line) || line.trim() === "" || /^\s*(?:[-*+]|\d+\.)\s+\[[^\]]*\]\(#[^)]*\)\s*$/.test(line)) continue;
@@ -153,7 +147,7 @@ function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<Ca
       let re = compiled.get(concept);
       if (!re) compiled.set(concept, (re = new RegExp(concept.mentions!.join("|"), "i")));
       if (!re.test(line)) continue;
-      const at = { text: line.trim(), range: doc.source.lines.range(m.index, m.index + (m[1] ?? "").length) };
+      const at = { text: line.trim(), range: doc.source.lines.range(m.index, m.index + line.length) };
       if (isQuestion) pending.push({ concept, at });
       else found.set(concept, at);
     }

@@ -77,11 +77,13 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
     }
   }
   if (!kind && doc.source.format === "markdown") [kind, by] = markdownKind(base, record);
+  // Computed once: it vetoes recognition by headings, and names what an unclassified file looks like.
+  const markdownLooksLike = !kind && doc.source.format === "markdown" ? markdownLookalike(base, doc) : undefined;
   // By headings only what no other kind claims: an impact assessment also speaks of uses, data and limitations.
-  if (!kind && doc.sections && !markdownLookalike(base, doc)) [kind, by] = [cardByHeadings(doc.sections), "headings"];
+  if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByHeadings(doc.sections), "headings"];
 
   if (!kind || !by) {
-    const looksLike = doc.source.format === "markdown" ? markdownLookalike(base, doc) : lookalike(record);
+    const looksLike = doc.source.format === "markdown" ? markdownLooksLike : lookalike(record);
     if (looksLike) findings.push(unclassifiedFinding(doc, looksLike));
     return { artefacts: [], findings };
   }

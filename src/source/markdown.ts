@@ -63,7 +63,7 @@ function displayHeading(title: string): string {
 }
 
 /** Text inside HTML comments is no content and holds no heading: blanked, keeping every offset and line. */
-function withoutComments(text: string, from: number): string {
+export function withoutComments(text: string, from: number): string {
   if (!text.includes("<!--", from)) return text;
   return text.slice(0, from) + text.slice(from).replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n]/g, " "));
 }
