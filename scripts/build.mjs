@@ -114,7 +114,12 @@ const shared = {
   supported: { "dynamic-import": false },
   logLevel: "warning",
   // import.meta.url has no meaning in CJS output; give it the bundle's own URL.
-  define: { "import.meta.url": "__aimslint_import_meta_url", __AIMSLINT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version) },
+  define: {
+    "import.meta.url": "__aimslint_import_meta_url",
+    __AIMSLINT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version),
+    // Sidecars required synchronously (src/source/markdown-blocks.ts) come from dist/<name>.cjs, not node_modules.
+    __AIMSLINT_BUNDLED__: "true",
+  },
   banner: { js: "const __aimslint_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 };
 

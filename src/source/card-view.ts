@@ -3,8 +3,9 @@
 // that answer a concept in their own way (`model-index` results, `datasets`, `licenses`, task tags), then a statement
 // of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
 // author would add the content.
-import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, namesConcept, normaliseHeading, readSections, type Section, sectionFields, withoutComments } from "./markdown.js";
+import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, namesConcept, normaliseHeading, readBody, readSections, type Section, sectionFields } from "./markdown.js";
 import { licenceIds } from "./licence-names.js";
+import { LINE } from "./markdown-blocks.js";
 import { syntheticKey, type PathSegment } from "./locator.js";
 import type { ParsedDocument } from "./parse.js";
 import { isPlaceholder } from "../util/placeholder.js";
@@ -117,25 +118,19 @@ function modelIndexResults(index: unknown): number {
 
 const compiled = new WeakMap<CardConcept, RegExp>();
 
-/** The first statement of each concept in the body: lines outside headings, code and comments. */
+/** The first statement of each concept in the body: lines outside headings, code and comments (blanked). */
 function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<CardConcept, { text: string; range: Range }> {
   const found = new Map<CardConcept, { text: string; range: Range }>();
-  // Comments blanked as readSections blanks them: offsets and lines stay, the text in them says nothing.
-  const text = withoutComments(doc.source.text, doc.bodyStart ?? 0);
-  const lineRe = /([^\r\n]*)(\r\n|\r|\n|$)/g;
-  lineRe.lastIndex = doc.bodyStart ?? 0;
-  let fence: string | undefined;
+  const { lines } = doc.source;
+  const { text, blocks } = readBody(doc.source.text, doc.bodyStart ?? 0, lines);
+  const { kinds } = blocks;
   let pending: { concept: CardConcept; at: { text: string; range: Range } }[] = [];
-  for (let m = lineRe.exec(text); m && m[0].length > 0 && found.size < concepts.length; m = lineRe.exec(text)) {
-    const line = m[1] ?? "";
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence || fenceMatch) {
-      if (fence && fenceMatch?.[1]?.startsWith(fence)) fence = undefined;
-      else if (!fence) fence = fenceMatch![1];
-      continue;
-    }
-    // Headings, blank lines, and table-of-contents entries (a list item that is only a link to a heading) state nothing.
-    if (/^ {0,3}#/.test(line) || line.trim() === "" || /^\s*(?:[-*+]|\d+\.)\s+\[[^\]]*\]\(#[^)]*\)\s*$/.test(line)) continue;
+  for (let n = lines.position(doc.bodyStart ?? 0).line; n < kinds.length && found.size < concepts.length; n++) {
+    // Code, headings, blank lines, and table-of-contents entries (a list item that is only a link to a heading) state nothing.
+    if (kinds[n] === LINE.CODE || kinds[n] === LINE.HEADING) continue;
+    const start = lines.lineStart(n);
+    const line = text.slice(start, lines.lineEnd(start));
+    if (line.trim() === "" || /^\s*(?:[-*+]|\d+\.)\s+\[[^\]]*\]\(#[^)]*\)\s*$/.test(line)) continue;
     // A template's question ("Is it possible to identify individuals?") states nothing until it is answered: its
     // concepts count once the next line that says something is not another question.
     const answers = pending;
@@ -147,12 +142,11 @@ function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<Ca
       let re = compiled.get(concept);
       if (!re) compiled.set(concept, (re = new RegExp(concept.mentions!.join("|"), "i")));
       if (!re.test(line)) continue;
-      const at = { text: line.trim(), range: doc.source.lines.range(m.index, m.index + line.length) };
+      const at = { text: line.trim(), range: lines.range(start, start + line.length) };
       if (isQuestion) pending.push({ concept, at });
       else found.set(concept, at);
     }
     if (isQuestion) for (const a of answers) pending.push(a);
-    if (lineRe.lastIndex >= text.length) break;
   }
   return found;
 }

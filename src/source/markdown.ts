@@ -2,6 +2,7 @@
 // so that a plain-Markdown model card can be checked section by section.
 import type { Range } from "../core/finding.js";
 import type { LineIndex } from "./line-index.js";
+import { type Blocks, LINE, readBlocks } from "./markdown-blocks.js";
 import type { PathSegment } from "./locator.js";
 import { INLINE_PLACEHOLDERS, isPlaceholder } from "../util/placeholder.js";
 import concepts from "./card-concepts.json" with { type: "json" };
@@ -52,72 +53,57 @@ const BOLD_LABEL = /^ {0,3}(?:[-*+] +)?(\*\*|__)([^*_\r\n]{2,80}?)\1[ \t]*:?[ \t
 /** A short label ending in a colon at the start of a line: `Intended use: …`, `License: MIT`. */
 const COLON_LABEL = /^ {0,3}(?:[-*+] +)?(\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}?):(?:[ \t]+(.*))?$/u;
 
-/** A heading as its reader sees it: `[Source Data](#source-data)` is "Source Data", `**Uses**` is "Uses". */
-function displayHeading(title: string): string {
-  // "[Dataset Name]" alone is no link but a template's placeholder, and stays as written.
-  if (!/[[*_`]/.test(title)) return title.trim();
-  return title
-    .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g, "$1")
-    .replace(/(\*\*|__|`)(.+?)\1/g, "$2")
-    .trim();
-}
-
 /** Text inside HTML comments is no content and holds no heading: blanked, keeping every offset and line. */
 export function withoutComments(text: string, from: number): string {
   if (!text.includes("<!--", from)) return text;
   return text.slice(0, from) + text.slice(from).replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n]/g, " "));
 }
 
+/** A file's body, comments blanked, and its block structure: parsed once, read by classification and the card view. */
+export interface Body {
+  text: string;
+  bodyStart: number;
+  blocks: Blocks;
+}
+// Only the last body is kept: a card is read three times in a row (sections, labels, mentions), and keeping the
+// blocks of every Markdown file of a run would cost more memory than parsing a card again.
+let last: (Body & { lines: LineIndex }) | undefined;
+
+export function readBody(source: string, bodyStart: number, lines: LineIndex): Body {
+  if (last?.lines !== lines || last.bodyStart !== bodyStart) {
+    const text = withoutComments(source, bodyStart);
+    last = { lines, text, bodyStart, blocks: readBlocks(text, bodyStart, lines) };
+  }
+  return last;
+}
+
+interface Found {
+  title: string;
+  level: number;
+  start: number;
+  end: number;
+  contentStart: number;
+  label?: boolean;
+}
+
 /**
- * ATX (`## Title`) and setext (`Title` / `===`) headings outside fenced code blocks and HTML comments; with
- * `labels`, also the bold labels and `Label:` lines inside sections, which authors use as headings too (marked
- * `label`; a label runs to the next label or heading). Only cards need those, and only once they are known to be
- * cards: every other Markdown file is spared the work and the garbage.
+ * The headings of a Markdown body (docs/card-concepts.md); with `labels`, also the bold labels and `Label:` lines that
+ * open a line of a paragraph, which authors use as headings too (marked `label`; a label runs to the next label or
+ * heading). Only cards need those, and only once they are known to be cards: every other Markdown file is spared the
+ * work and the garbage.
  */
 export function readSections(source: string, bodyStart: number, lines: LineIndex, labels = false): Section[] {
-  const text = withoutComments(source, bodyStart);
-  const found: { title: string; level: number; start: number; end: number; contentStart: number; label?: boolean }[] = [];
-  const lineRe = /([^\r\n]*)(\r\n|\r|\n|$)/g;
-  lineRe.lastIndex = bodyStart;
-  let fence: string | undefined;
-  let previous: { text: string; start: number } | undefined;
-  for (let m = lineRe.exec(text); m && m[0].length > 0; m = lineRe.exec(text)) {
-    const line = m[1] ?? "";
-    const start = m.index;
-    const next = start + m[0].length;
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
-      previous = undefined;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      previous = undefined;
-      continue;
-    }
-    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/.exec(line);
-    if (atx) {
-      found.push({ title: (atx[2] ?? "").replace(/[ \t]+#+$/, ""), level: atx[1]!.length, start, end: start + line.length, contentStart: next });
-      previous = undefined;
-      continue;
-    }
-    const setext = /^ {0,3}(=+|-+)[ \t]*$/.exec(line);
-    if (setext && previous && previous.text.trim() !== "" && !/^ {0,3}[-*+] /.test(previous.text)) {
-      // The previous line was taken for a label: it is this heading's title instead.
-      if (found.at(-1)?.start === previous.start) found.pop();
-      found.push({ title: previous.text.trim(), level: setext[1]!.startsWith("=") ? 1 : 2, start: previous.start, end: previous.start + previous.text.length, contentStart: next });
-      previous = undefined;
-      continue;
-    }
-    const label = labels ? (BOLD_LABEL.exec(line) ?? COLON_LABEL.exec(line)) : null;
-    if (label) {
-      const [title, rest] = label.length === 4 ? [label[2]!, label[3] ?? ""] : [label[1]!, label[2] ?? ""];
-      found.push({ title: title.replace(/:$/, ""), level: 7, start, end: start + line.length, contentStart: rest ? start + line.length - rest.length : next, label: true });
-    }
-    previous = { text: line, start };
-    if (next >= text.length) break;
+  const { text, blocks } = readBody(source, bodyStart, lines);
+  const found: Found[] = [];
+  const labelLines = labels ? paragraphLines(blocks) : [];
+  let next = 0;
+  for (const h of blocks.headings) {
+    for (; next < labelLines.length && labelLines[next]! < h.firstLine; next++) addLabel(found, text, lines, labelLines[next]!);
+    const start = lines.lineStart(h.firstLine);
+    const contentStart = h.nextLine > lines.lineCount ? text.length : lines.lineStart(h.nextLine);
+    found.push({ title: h.title, level: h.level, start, end: lines.lineEnd(lines.lineStart(h.lastLine)), contentStart });
   }
+  for (; next < labelLines.length; next++) addLabel(found, text, lines, labelLines[next]!);
   return found.map((h, i) => {
     let end = text.length;
     for (let j = i + 1; j < found.length; j++) {
@@ -127,10 +113,26 @@ export function readSections(source: string, bodyStart: number, lines: LineIndex
       }
     }
     const firstNonSpace = h.start + (text.slice(h.start, h.end).length - text.slice(h.start, h.end).trimStart().length);
-    const section: Section = { title: displayHeading(h.title), level: h.level, range: lines.range(firstNonSpace, h.end), content: text.slice(h.contentStart, end) };
+    const section: Section = { title: h.title, level: h.level, range: lines.range(firstNonSpace, h.end), content: text.slice(h.contentStart, end) };
     if (h.label) section.label = true;
     return section;
   });
+}
+
+function paragraphLines(blocks: Blocks): number[] {
+  const out: number[] = [];
+  for (let line = 1; line < blocks.kinds.length; line++) if (blocks.kinds[line] === LINE.PARAGRAPH) out.push(line);
+  return out;
+}
+
+function addLabel(found: Found[], body: string, lines: LineIndex, line: number): void {
+  const start = lines.lineStart(line);
+  const text = body.slice(start, lines.lineEnd(start));
+  const label = BOLD_LABEL.exec(text) ?? COLON_LABEL.exec(text);
+  if (!label) return;
+  const [title, rest] = label.length === 4 ? [label[2]!, label[3] ?? ""] : [label[1]!, label[2] ?? ""];
+  const next = line + 1 > lines.lineCount ? lines.text.length : lines.lineStart(line + 1);
+  found.push({ title: title.replace(/:$/, ""), level: 7, start, end: start + text.length, contentStart: rest ? start + text.length - rest.length : next, label: true });
 }
 
 export function isEffectivelyEmpty(content: string): boolean {

@@ -1,0 +1,89 @@
+// The block structure of Markdown cards, as CommonMark defines it: what is a heading, what is a label, what is code.
+import { describe, expect, it } from "vitest";
+import { LineIndex } from "../src/source/line-index.js";
+import { readSections } from "../src/source/markdown.js";
+import { brief, fixture, lintDir } from "./helpers/lint.js";
+
+function sections(text: string, labels = false) {
+  return readSections(text, 0, new LineIndex(text), labels).map(
+    (s) => `${s.range.start.line}:${s.range.start.column} h${s.level} ${s.title}${s.label ? " (label)" : ""} = ${JSON.stringify(s.content.trim())}`,
+  );
+}
+
+describe("Markdown sections", () => {
+  it("reads ATX and setext headings, with the body up to the next heading of the same level", () => {
+    expect(sections("# Card\n\nIntro\n\n## Uses\n\nText\n\nTraining data\n-------------\n\nC4\n")).toEqual([
+      '1:1 h1 Card = "Intro\\n\\n## Uses\\n\\nText\\n\\nTraining data\\n-------------\\n\\nC4"',
+      '5:1 h2 Uses = "Text"',
+      '9:1 h2 Training data = "C4"',
+    ]);
+  });
+
+  it("reads links, emphasis, code and images inside headings as their text", () => {
+    expect(sections("## [Source Data](#source-data)\nA\n## **Out-of-scope** _use_\nB\n## `License`\nC\n## ![logo](x.png) Bias\nD\n").map((s) => s.split(" = ")[0])).toEqual([
+      "1:1 h2 Source Data",
+      "3:1 h2 Out-of-scope use",
+      "5:1 h2 License",
+      "7:1 h2 logo Bias",
+    ]);
+  });
+
+  it("keeps a template's bracketed placeholder as written", () => {
+    expect(sections("# Dataset Card for [Dataset Name]\n")).toEqual(['1:1 h1 Dataset Card for [Dataset Name] = ""']);
+  });
+
+  it("takes no heading from fenced or indented code, HTML comments or HTML blocks", () => {
+    const text = ["# Card", "", "```", "# not a heading", "```", "", "    # indented code", "", "<!--", "## Commented out", "-->", "", "<div>", "## inside HTML", "</div>", "", "## Real", "x"].join(
+      "\n",
+    );
+    expect(sections(text).map((s) => s.split(" = ")[0])).toEqual(["1:1 h1 Card", "17:1 h2 Real"]);
+  });
+
+  it("takes a heading inside a list item or block quote for no section of the card", () => {
+    expect(sections("# Card\n\n> ## Quoted\n\n- ## Listed\n").map((s) => s.split(" = ")[0])).toEqual(["1:1 h1 Card"]);
+  });
+
+  it("reads bold labels and Label: lines of paragraphs as labels, never those in code or tables", () => {
+    const text = ["## Uses", "", "**Intended use:** ranking", "Out-of-scope use: medical advice", "", "```", "License: not this one", "```", "", "| Limitations: | none |", "|---|---|"].join("\n");
+    expect(sections(text, true)).toEqual([
+      '1:1 h2 Uses = "**Intended use:** ranking\\nOut-of-scope use: medical advice\\n\\n```\\nLicense: not this one\\n```\\n\\n| Limitations: | none |\\n|---|---|"',
+      '3:1 h7 Intended use (label) = "ranking"',
+      '4:1 h7 Out-of-scope use (label) = "medical advice\\n\\n```\\nLicense: not this one\\n```\\n\\n| Limitations: | none |\\n|---|---|"',
+    ]);
+  });
+
+  it("keeps lines and columns with CRLF and lone CR line breaks", () => {
+    expect(sections("# A\r\n\r\ntext\r\n  ## B\rmore\r").map((s) => s.split(" = ")[0])).toEqual(["1:1 h1 A", "4:3 h2 B"]);
+  });
+});
+
+describe("Markdown cards end to end", () => {
+  it("finds a concept missing when its only heading is commented out or inside code a commented-out section and a heading in code", async () => {
+    const card = [
+      "---",
+      "license: mit",
+      "---",
+      "# Model Card for ranker",
+      "",
+      "<!--",
+      "## Limitations",
+      "Works everywhere.",
+      "-->",
+      "",
+      "```md",
+      "## Bias, Risks, and Limitations",
+      "```",
+      "",
+      "## Uses",
+      "Ranks support tickets for triage by the service desk.",
+      "",
+      "## Training Data",
+      "Two years of anonymised support tickets.",
+      "",
+    ].join("\n");
+    const dir = fixture({ "models/ranker/MODEL_CARD.md": card });
+    const findings = (await lintDir(dir)).findings.filter((f) => f.pointer === "/limitations");
+    expect(brief(findings)).toEqual(["models/ranker/MODEL_CARD.md:2:1 modelcard/required-sections"]);
+    expect(findings[0]!.message).toMatch(/^Missing "limitations"/);
+  });
+});
