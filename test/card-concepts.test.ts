@@ -105,19 +105,20 @@ describe.skipIf(!existsSync(corpus))("judgement of real cards against a reviewer
   // Issue 14's targets are 0.95 precision and 0.90 recall for every concept. Overall precision meets it; the
   // concepts below it hold at least today's figures, so that a change that makes judgement worse fails here.
   const FLOORS: Record<string, { precision: number; recall: number }> = {
+    "data-card bias": { precision: 1, recall: 0.91 },
     "data-card collection": { precision: 1, recall: 0.88 },
     "data-card license": { precision: 1, recall: 0.6 },
     "data-card personal_data": { precision: 1, recall: 1 },
     "data-card preparation": { precision: 1, recall: 0.88 },
     "data-card source": { precision: 1, recall: 1 },
-    "model-card bias": { precision: 0.92, recall: 0.68 },
-    "model-card evaluation_results": { precision: 1, recall: 0.58 },
-    "model-card human_oversight": { precision: 0.96, recall: 0.81 },
-    "model-card intended_use": { precision: 0.85, recall: 0.66 },
-    "model-card limitations": { precision: 1, recall: 0.68 },
-    "model-card out_of_scope_use": { precision: 1, recall: 0.72 },
-    "model-card training_data": { precision: 0.8, recall: 0.44 },
-    "model-card license": { precision: 1, recall: 0.78 },
+    "model-card bias": { precision: 0.94, recall: 0.89 },
+    "model-card evaluation_results": { precision: 1, recall: 0.7 },
+    "model-card human_oversight": { precision: 0.96, recall: 0.96 },
+    "model-card intended_use": { precision: 0.88, recall: 0.88 },
+    "model-card limitations": { precision: 1, recall: 0.86 },
+    "model-card out_of_scope_use": { precision: 1, recall: 0.9 },
+    "model-card training_data": { precision: 0.85, recall: 0.66 },
+    "model-card license": { precision: 1, recall: 1 },
   };
 
   it("is right in at least 95 % of its missing-section findings over all concepts", () => {

@@ -3,7 +3,7 @@
 // that answer a concept in their own way (`model-index` results, `datasets`, `licenses`, task tags), then a statement
 // of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
 // author would add the content.
-import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, namesConcept, normaliseHeading, readBody, readSections, type Section, sectionFields } from "./markdown.js";
+import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, readBody, readSections, sectionFields } from "./markdown.js";
 import { licenceIds } from "./licence-names.js";
 import { LINE } from "./markdown-blocks.js";
 import { syntheticKey, type PathSegment } from "./locator.js";
@@ -150,30 +150,3 @@ function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<Ca
   }
   return found;
 }
-
-/**
- * A Markdown file whose headings read like a card, whatever its name (README.md, description.md): its headings name
- * at least three concepts of one kind of card, one of them what defines that kind — the data a model was trained or
- * evaluated on (a system's transparency note has uses, evaluation and limitations too), where a dataset comes from and how it was collected — so that a policy or a software README with
- * "Purpose", "Scope" and "Limitations" is not taken for one.
- */
-export function cardByHeadings(sections: readonly Section[]): Kind | undefined {
-  const headings = sections.filter((s) => !s.label).map((s) => normaliseHeading(s.title));
-  // The bare word "data" names training data in a model card, but says too little to tell a card from another document.
-  const named = (kind: Kind, minimum: number) =>
-    CARD_CONCEPTS[kind].filter((c) => DEFINING[kind].has(c.path.join(".")) || CORE[kind].has(c.path.join("."))).filter((c) => headings.some((h) => namesConcept(h, c) >= minimum));
-  const best = (["model-card", "data-card"] as const)
-    .map((kind) => ({ kind, concepts: named(kind, 1), defining: named(kind, 5).filter((c) => DEFINING[kind].has(c.path.join("."))) }))
-    .filter(({ concepts, defining }) => concepts.length >= 3 && defining.length > 0)
-    .sort((a, b) => b.concepts.length - a.concepts.length)[0];
-  return best?.kind;
-}
-
-const DEFINING: Record<Kind, ReadonlySet<string>> = {
-  "model-card": new Set(["training_data", "evaluation.data"]),
-  "data-card": new Set(["source", "acquisition_method"]),
-};
-const CORE: Record<Kind, ReadonlySet<string>> = {
-  "model-card": new Set(["intended_use", "out_of_scope_use", "limitations", "bias_considerations", "model_details", "evaluation.metrics"]),
-  "data-card": new Set(["preparation", "personal_data", "bias", "intended_use"]),
-};

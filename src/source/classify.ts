@@ -5,12 +5,13 @@ import type { Finding } from "../core/finding.js";
 import { KINDS, kindInfo, type KindInfo } from "../core/kinds.js";
 import type { PathSegment } from "./locator.js";
 import { article, asNoun, closest } from "../util/text.js";
-import { cardByHeadings, cardView } from "./card-view.js";
+import { cardView } from "./card-view.js";
+import { cardByHeadings, modelCardByContent } from "./card-recognition.js";
 import type { ParsedDocument } from "./parse.js";
 import { CORE_RULES } from "../core/core-rules.js";
 import { report } from "../core/report.js";
 
-export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "headings" | "container";
+export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "headings" | "content" | "container";
 
 export interface Artefact {
   doc: ParsedDocument;
@@ -81,6 +82,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
   const markdownLooksLike = !kind && doc.source.format === "markdown" ? markdownLookalike(base, doc) : undefined;
   // By headings only what no other kind claims: an impact assessment also speaks of uses, data and limitations.
   if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByHeadings(doc.sections), "headings"];
+  if (!kind && doc.sections && !markdownLooksLike && modelCardByContent(doc.sections, doc.source.text.slice(doc.bodyStart ?? 0))) [kind, by] = ["model-card", "content"];
 
   if (!kind || !by) {
     const looksLike = doc.source.format === "markdown" ? markdownLooksLike : lookalike(record);
