@@ -1,5 +1,5 @@
 // Which Markdown files without a card's name or front matter are taken for cards: model READMEs by what they say,
-// never a service's README, a validation report or a policy that mentions models.
+// never a service's README, a validation report or a policy that mentions models; and cards in formats of their own.
 import { describe, expect, it } from "vitest";
 import { fixture, lintDir } from "./helpers/lint.js";
 
@@ -58,5 +58,65 @@ describe("model cards recognised by content", () => {
     expect(await kindOf("models/scoring/eval/validation-report.md", report)).toBeUndefined();
     const policy = "# Use of GPT-4 at Acme\n\nStaff may use large language models for drafting. No customer data may be sent to them.\n\n## Scope\n\nAll staff.\n";
     expect(await kindOf("policies/genai-use.md", policy)).toBeUndefined();
+  });
+});
+
+const TOOLKIT_CARD = {
+  schema_version: "0.0.2",
+  model_details: { name: "ticket-router", overview: "Routes support tickets.", version: { name: "v2.1", date: "2026-03-02" }, licenses: [{ identifier: "Apache-2.0" }] },
+  model_parameters: { data: [{ name: "Support tickets 2024-2025", description: "120,000 English tickets with their resolving team." }] },
+  quantitative_analysis: { performance_metrics: [{ type: "accuracy", value: "0.91", slice: "overall" }] },
+  considerations: {
+    users: [{ description: "The service desk's triage team." }],
+    use_cases: [{ description: "Suggesting the team a new ticket goes to; people must review each suggestion before it is applied." }],
+    limitations: [{ description: "Not for tickets in other languages; must not be used to rate staff." }],
+    ethical_considerations: [{ name: "Customers writing in non-standard English may be routed worse.", mitigation_strategy: "Accuracy tracked by customer region each month." }],
+  },
+};
+
+describe("model cards in formats of their own", () => {
+  it("reads a filled Model Card Toolkit JSON as a model card with nothing missing, out-of-scope use from its limitations", async () => {
+    const result = await lintDir(fixture({ "models/router/model_card.json": JSON.stringify(TOOLKIT_CARD, null, 2) }));
+    expect(result.artefacts.map((a) => `${a.file} ${a.kind}`)).toEqual(["models/router/model_card.json model-card"]);
+    expect(result.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
+  });
+
+  it("checks a declared toolkit card as governed and never rejects the toolkit's own fields", async () => {
+    const config = "kinds:\n  model-card:\n    files: ['models/**/model_card.json']\n";
+    const result = await lintDir(fixture({ "aimslint.config.yaml": config, "models/router/model_card.json": JSON.stringify(TOOLKIT_CARD, null, 2) }));
+    const rules = result.findings.map((f) => f.ruleId);
+    expect(rules.filter((r) => r.startsWith("schema/"))).toEqual([]);
+    // Governed: it must now name its AI system and impact assessment, as any card of the organisation's.
+    expect(rules).toContain("modelcard/links-system");
+  });
+
+  it("reads each modelCard of a CycloneDX ML-BOM as a model card, its licence from its component", async () => {
+    const bom = {
+      bomFormat: "CycloneDX",
+      specVersion: "1.6",
+      components: [
+        { type: "library", name: "left-pad" },
+        {
+          type: "machine-learning-model",
+          name: "ticket-router",
+          licenses: [{ license: { id: "Apache-2.0" } }],
+          modelCard: {
+            modelParameters: { task: "text-classification", datasets: [{ type: "dataset", name: "Support tickets 2024-2025" }] },
+            quantitativeAnalysis: { performanceMetrics: [{ type: "accuracy", value: "0.91" }] },
+            considerations: {
+              useCases: ["Suggesting the team a new ticket goes to"],
+              technicalLimitations: ["English only"],
+              ethicalConsiderations: [{ name: "Non-native writers may be routed worse", mitigationStrategy: "Monthly accuracy by region" }],
+            },
+          },
+        },
+      ],
+    };
+    const result = await lintDir(fixture({ "bom.json": JSON.stringify(bom, null, 2) }));
+    expect(result.artefacts.map((a) => `${a.kind} ${a.root.join(".")}`)).toEqual(["model-card components.1.modelCard"]);
+    expect(result.findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.ruleId} ${f.message.split(". ")[0]}`)).toEqual([
+      '41:11 modelcard/required-sections Missing "out_of_scope_use" (CycloneDX modelCard has no field for it: say it in "considerations.technicalLimitations")',
+      '44:11 modelcard/human-oversight Missing "human_oversight" (CycloneDX modelCard has no field for it: say it in "considerations.ethicalConsiderations")',
+    ]);
   });
 });

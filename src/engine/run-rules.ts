@@ -270,6 +270,9 @@ function toFinding(active: ActiveRule, call: FunctionCall, match: Match, failure
     // A Markdown card's author thinks in headings, not field names: name the section too.
     const label = target.doc.sections ? sectionLabel(target.kind, match.path, target.doc.sections) : undefined;
     if (label) message = message.replace(`"${display(match.path)}"`, `"${display(match.path)}" (section "${label}")`);
+    // A card in a format of its own: name the format's field, which is what its author fills in.
+    const theirs = target.foreign?.labels.get(display(match.path));
+    if (theirs) message = message.replace(`"${display(match.path)}"`, `"${display(match.path)}" (${theirs})`);
   }
   return report(rule, isParsed(target) ? target.doc.source.path : target.file, range, message, { severity: active.severity, help: rule.help, pointer: pointer([...target.root, ...at]) });
 }

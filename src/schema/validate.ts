@@ -20,6 +20,8 @@ export type ValidatorLookup = (kind: string) => Validator | undefined;
 export function validateArtefact(artefact: Artefact, lookup: ValidatorLookup): Finding[] {
   // Register entries are validated as part of their register, through the register's schema.
   if (artefact.parent) return [];
+  // A card in a format of its own (Model Card Toolkit, CycloneDX) follows that format's schema, not ours.
+  if (artefact.foreign) return [];
   const validate = lookup(artefact.kind);
   if (!validate) return [];
   // Only a tag (always written with "!") makes a YAML 1.1 value: most files skip the walk.

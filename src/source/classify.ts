@@ -7,11 +7,12 @@ import type { PathSegment } from "./locator.js";
 import { article, asNoun, closest } from "../util/text.js";
 import { cardView } from "./card-view.js";
 import { cardByHeadings, modelCardByContent } from "./card-recognition.js";
+import { type ForeignCard, cycloneDxModelCards, cycloneDxView, isModelCardToolkit, modelCardToolkitView } from "./foreign-cards.js";
 import type { ParsedDocument } from "./parse.js";
 import { CORE_RULES } from "../core/core-rules.js";
 import { report } from "../core/report.js";
 
-export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "headings" | "content" | "container";
+export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "headings" | "content" | "format" | "container";
 
 export interface Artefact {
   doc: ParsedDocument;
@@ -23,6 +24,8 @@ export interface Artefact {
   by: ClassifiedBy;
   /** For entries: the container artefact. */
   parent?: Artefact;
+  /** A card in a format of its own (Model Card Toolkit, CycloneDX): `data` is read from it, not validated as ours. */
+  foreign?: ForeignCard;
 }
 
 export interface ClassifyOptions {
@@ -84,6 +87,19 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
   if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByHeadings(doc.sections), "headings"];
   if (!kind && doc.sections && !markdownLooksLike && modelCardByContent(doc.sections, doc.source.text.slice(doc.bodyStart ?? 0))) [kind, by] = ["model-card", "content"];
 
+  const toolkit = isMapping && doc.source.format !== "markdown" && (!kind || kind === "model-card") && isModelCardToolkit(record);
+  if (toolkit && !kind) [kind, by] = ["model-card", "format"];
+  if (!kind && isMapping) {
+    const cards = cycloneDxModelCards(record);
+    if (cards.length > 0) return { artefacts: cards.map((i) => foreignArtefact(doc, ["components", i, "modelCard"], cycloneDxView(doc, record, i))), findings };
+  }
+  if (toolkit && kind && by) {
+    const view = modelCardToolkitView(doc, record);
+    // Declared (a config glob, `$schema`): as governed as any card of ours, and never validated against our schema.
+    if (by !== "format") view.data["kind"] = kind;
+    return { artefacts: [{ ...foreignArtefact(doc, [], view), by }], findings };
+  }
+
   if (!kind || !by) {
     const looksLike = doc.source.format === "markdown" ? markdownLooksLike : lookalike(record);
     if (looksLike) findings.push(unclassifiedFinding(doc, looksLike));
@@ -101,6 +117,10 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
     });
   }
   return { artefacts, findings };
+}
+
+function foreignArtefact(doc: ParsedDocument, root: PathSegment[], view: { data: Record<string, unknown>; foreign: ForeignCard }): Artefact {
+  return { doc, kind: "model-card", root, data: view.data, by: "format", foreign: view.foreign };
 }
 
 function fromSchemaRef(ref: string, known: (id: string) => KindInfo | undefined, mark: () => void): string | undefined {
@@ -124,8 +144,6 @@ function markdownKind(base: string, fm: Record<string, unknown>): [string | unde
 interface Lookalike {
   kind: string;
   keys: string[];
-  /** Replaces the generic "declares no kind" finding where adding `kind:` is not the fix. */
-  note?: Pick<Finding, "severity" | "message" | "help">;
 }
 
 /**
@@ -142,18 +160,6 @@ function lookalike(record: Record<string, unknown>): Lookalike | undefined {
     if (hits.length >= 2 && (!best || hits.length > best.keys.length)) best = { kind: k.id, keys: hits };
   }
   if (best) return best;
-  // A CycloneDX AI/ML-BOM carries model cards in components[].modelCard, in a format of its own.
-  if (record["bomFormat"] === "CycloneDX" && Array.isArray(record["components"]) && record["components"].some((c) => c && typeof c === "object" && "modelCard" in c)) {
-    return {
-      kind: "model-card",
-      keys: [],
-      note: {
-        severity: "info",
-        message: "CycloneDX AI/ML-BOM: the model cards inside it are not checked by aimslint.",
-        help: "Keep a model card (YAML, or Markdown with front matter) for each model in the BOM, with `system:` and `impact_assessment:` links, so that ISO/IEC 42001 rules can check it.",
-      },
-    };
-  }
   const controls = record["controls"];
   if (Array.isArray(controls) && controls.some((c) => c && typeof c === "object" && "applicable" in c)) return { kind: "statement-of-applicability", keys: ["controls"] };
   const risks = record["risks"];
@@ -179,12 +185,11 @@ function markdownLookalike(base: string, doc: ParsedDocument): Lookalike | undef
   return undefined;
 }
 
-function unclassifiedFinding(doc: ParsedDocument, { kind, keys, note }: Lookalike): Finding {
+function unclassifiedFinding(doc: ParsedDocument, { kind, keys }: Lookalike): Finding {
   const title = asNoun(kindInfo(kind)?.title ?? kind);
   const markdown = doc.source.format === "markdown";
   const range = doc.locator.locate([]).range;
   const rule = CORE_RULES["kind/unclassified"];
-  if (note) return report(rule, doc.source.path, range, note.message, { severity: note.severity, help: note.help });
   const message = markdown
     ? `Looks like ${article(title)} ${title} (file name), but aimslint cannot check a Markdown-only ${title}.`
     : `Looks like ${article(title)} ${title} (has ${keys.map((k) => `"${k}"`).join(", ")}) but declares no kind, so it is not checked.`;
