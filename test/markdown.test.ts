@@ -87,3 +87,24 @@ describe("Markdown cards end to end", () => {
     expect(findings[0]!.message).toMatch(/^Missing "limitations"/);
   });
 });
+
+describe("results in Markdown cards", () => {
+  const card = (evaluation: string, frontMatter = "license: mit\n") =>
+    `---\n${frontMatter}---\n# Model Card for ranker\n\n## Uses\nRanks tickets.\n\n## Out-of-Scope Use\nNot for staff ratings.\n\n## Training Data\nTickets from 2025.\n\n## Limitations\nEnglish only.\n\n## Evaluation\n${evaluation}\n`;
+  const results = async (evaluation: string, frontMatter?: string) =>
+    (await lintDir(fixture({ "MODEL_CARD.md": card(evaluation, frontMatter) }))).findings
+      .filter((f) => f.ruleId === "modelcard/results-reported")
+      .map((f) => `${f.range.start.line} ${f.message.split(":")[0]}`);
+
+  it("asks for values when the evaluation section only names metrics or computes them in code", async () => {
+    expect(await results("We report WER and CER on Common Voice.\n\n```python\nwer = 0.5 * x\n```")).toEqual(['18 "evaluation.metrics" (section "Evaluation") names no result']);
+  });
+
+  it("takes a decimal, a percentage, a number in a table or model-index results as results", async () => {
+    expect(await results("WER 7.3 on Common Voice.")).toEqual([]);
+    expect(await results("Top-1 accuracy of 81% on the held-out month.")).toEqual([]);
+    expect(await results("| set | BLEU |\n|---|---|\n| test | 41 |")).toEqual([]);
+    const index = "model-index:\n  - name: ranker\n    results:\n      - task: { type: text-classification }\n        metrics:\n          - { type: accuracy, value: 0.91 }\n";
+    expect(await results("Evaluated on a held-out month of tickets.", index)).toEqual([]);
+  });
+});

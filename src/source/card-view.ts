@@ -3,7 +3,7 @@
 // that answer a concept in their own way (`model-index` results, `datasets`, `licenses`, task tags), then a statement
 // of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
 // author would add the content.
-import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, readBody, readSections, sectionFields } from "./markdown.js";
+import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, readBody, readSections, sectionFields, valuesOf, withoutFencedCode } from "./markdown.js";
 import { licenceIds } from "./licence-names.js";
 import { LINE } from "./markdown-blocks.js";
 import { syntheticKey, type PathSegment } from "./locator.js";
@@ -46,7 +46,17 @@ export function cardView(doc: ParsedDocument, kind: string, record: Record<strin
     }
     if (view[String(field.path[0])] !== undefined && Object.hasOwn(record, String(field.path[0]))) continue;
     if (field.path[0] === "license" && licenceInFrontMatter) continue;
-    set(field.path, field.empty ? "" : field.section.content.trim(), field.section.range);
+    let value = field.empty ? "" : field.section.content.trim();
+    // Results are values, and a code block that computes them is none. A results section without one, when the card
+    // states results elsewhere (`model-index`, "accuracy >96% across all races" under Bias and Fairness), is
+    // answered by that.
+    const concept = table.find((c) => c.path === field.path)!;
+    if (value !== "" && concept.values && !valuesOf(concept).test(withoutFencedCode(value))) {
+      const hub = hubEvidence(kind, record).find(([path]) => path.join(".") === concept.path.join("."))?.[1];
+      const elsewhere = typeof hub === "string" ? hub : concept.mentions ? mentions(doc, [concept]).get(concept)?.text : undefined;
+      value = elsewhere ? `${withoutFencedCode(value)}\n${elsewhere}` : withoutFencedCode(value);
+    }
+    set(field.path, value, field.section.range);
   }
   for (const [path, value] of hubEvidence(kind, record)) if (!answered(view, path)) set(path, value, undefined);
   // The card's first top-level heading is its title, unless the front matter gives one.
@@ -74,7 +84,7 @@ function hubEvidence(kind: Kind, fm: Record<string, unknown>): [PathSegment[], u
   const out: [PathSegment[], unknown][] = [];
   if (kind === "model-card") {
     const results = modelIndexResults(fm["model-index"]);
-    if (results > 0) out.push([["evaluation", "metrics"], `${results} metric value${results === 1 ? "" : "s"} in model-index`]);
+    if (results.length > 0) out.push([["evaluation", "metrics"], `model-index results: ${results.join(", ")}`]);
     if (informative(fm["datasets"])) out.push([["training_data"], fm["datasets"]]);
     // The task a model is published for (the Hub's pipeline_tag, a model-index task) says what it is for.
     const task = fm["pipeline_tag"] ?? modelIndexTask(fm["model-index"]);
@@ -101,19 +111,23 @@ function modelIndexTask(index: unknown): string | undefined {
   return undefined;
 }
 
-/** How many metric values the Hub's `model-index` reports. */
-function modelIndexResults(index: unknown): number {
-  let n = 0;
-  if (!Array.isArray(index)) return 0;
+/** The metric values the Hub's `model-index` reports, as "accuracy 0.910" (always with decimals: a result's value). */
+function modelIndexResults(index: unknown): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(index)) return out;
   for (const model of index) {
     const results = (model as { results?: unknown })?.results;
     if (!Array.isArray(results)) continue;
     for (const r of results) {
       const metrics = (r as { metrics?: unknown })?.metrics;
-      if (Array.isArray(metrics)) n += metrics.filter((m) => typeof (m as { value?: unknown })?.value === "number").length;
+      if (!Array.isArray(metrics)) continue;
+      for (const m of metrics) {
+        const { type, value } = (m ?? {}) as { type?: unknown; value?: unknown };
+        if (typeof value === "number" && out.length < 20) out.push(`${typeof type === "string" ? type : "metric"} ${value.toFixed(3)}`);
+      }
     }
   }
-  return n;
+  return out;
 }
 
 const compiled = new WeakMap<CardConcept, RegExp>();

@@ -156,6 +156,8 @@ export interface CardConcept {
   unless?: string[];
   /** Regular expressions for a statement of the concept in the text, when no heading answers it. */
   mentions?: string[];
+  /** What a filled answer holds (a number, for results): sections that hold it are preferred. */
+  values?: string;
 }
 
 export const CARD_CONCEPTS = concepts as unknown as Readonly<Record<"model-card" | "data-card", readonly CardConcept[]>>;
@@ -202,8 +204,22 @@ export interface SectionField {
   empty: boolean;
 }
 
+const valuePatterns = new WeakMap<CardConcept, RegExp>();
+
+/** A section's text without its fenced code blocks: code that computes results is no result. */
+export function withoutFencedCode(text: string): string {
+  return text.includes("```") || text.includes("~~~") ? text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm, "") : text;
+}
+
+export function valuesOf(concept: CardConcept): RegExp {
+  let re = valuePatterns.get(concept);
+  if (!re) valuePatterns.set(concept, (re = new RegExp(concept.values ?? "", "u")));
+  return re;
+}
+
 /**
- * The section that answers each concept: a filled one beats an empty one, a heading beats a label inside a section,
+ * The section that answers each concept: a filled one beats an empty one, one that holds the concept's values (a
+ * number, for results) beats one that does not, a heading beats a label inside a section,
  * then the heading that names the concept most specifically, then the first in the document.
  */
 export function sectionFields(sections: readonly Section[], table: readonly CardConcept[]): SectionField[] {
@@ -216,7 +232,8 @@ export function sectionFields(sections: readonly Section[], table: readonly Card
       const specific = namesConcept(words[i]!, concept);
       if (specific === 0) return;
       const empty = isEffectivelyEmpty(section.content);
-      const rank = (empty ? 0 : 1_000_000) + (section.label ? 0 : 100_000) + specific * 100 - Math.min(i, 99);
+      const valued = !empty && concept.values !== undefined && valuesOf(concept).test(withoutFencedCode(section.content));
+      const rank = (empty ? 0 : 1_000_000) + (valued ? 500_000 : 0) + (section.label ? 0 : 100_000) + specific * 100 - Math.min(i, 99);
       if (rank > bestRank) [best, bestRank] = [{ path: concept.path, section, empty }, rank];
     });
     if (best) out.push(best);
