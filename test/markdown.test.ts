@@ -108,3 +108,25 @@ describe("results in Markdown cards", () => {
     expect(await results("Evaluated on a held-out month of tickets.", index)).toEqual([]);
   });
 });
+
+describe("what a dataset card's section must hold to count", () => {
+  const datasheet = (distribution: string) =>
+    `# Datasheet for tickets\n\n## Composition\n\nTickets sent to the service desk in 2025, collected from the ticketing system.\n\n## Distribution\n\n${distribution}\n`;
+  const licence = async (text: string) =>
+    (await lintDir(fixture({ "DATASHEET.md": text }))).findings.filter((f) => f.pointer === "/license").map((f) => `${f.range.start.line} ${f.message.split(".")[0]}`);
+
+  it("takes a datasheet's italic instruction, code alone, or a licence said to be unknown for no answer", async () => {
+    expect(await licence(datasheet("### Will the dataset be distributed under a license?\n\n_If so, please describe this license and provide a link._"))).toEqual([
+      '9 "license" (section "Will the dataset be distributed under a license?") is empty',
+    ]);
+    expect(await licence(datasheet("### License\n\n```\nSee LICENSE\n```"))).toEqual(['9 "license" (section "License") is empty']);
+    expect(await licence(datasheet("### Licensing Information\n\nThe licensing status of the data is unclear."))).toEqual(['9 "license" (section "Licensing Information") is empty']);
+  });
+
+  it("reads a numbered bold question as a label, and a licence named in its answer", async () => {
+    const question =
+      '4. **Will the dataset be distributed under a copyright or other intellectual property (IP) license, and/or under applicable terms of use (ToU)?** If so, please describe it.\n\n    All data is free to use under "Creative Commons Attribution 4.0 International".';
+    expect(await licence(datasheet(question))).toEqual([]);
+    expect(await licence(datasheet("### Licensing Information\n\nThe licensing status is unclear for the forum posts; the annotations are CC-BY-4.0."))).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { type Blocks, LINE, readBlocks } from "./markdown-blocks.js";
 import type { PathSegment } from "./locator.js";
 import { INLINE_PLACEHOLDERS, isPlaceholder } from "../util/placeholder.js";
 import concepts from "./card-concepts.json" with { type: "json" };
+import { licenceIds } from "./licence-names.js";
 
 export interface FrontMatter {
   /** The YAML text between the two --- lines. */
@@ -48,8 +49,11 @@ export interface Section {
 /** Whether a text may hold a label at all (bold text, or a capitalised word and a colon at a line's start). */
 export const MAY_HOLD_LABEL = /\*\*|__|^ {0,3}(?:[-*+] +)?\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}:/mu;
 
-/** A bold label opening a line or list item: `**Out-of-scope uses** …`, `- **Intended use:** …`. */
-const BOLD_LABEL = /^ {0,3}(?:[-*+] +)?(\*\*|__)([^*_\r\n]{2,80}?)\1[ \t]*:?[ \t]*(.*)$/;
+/**
+ * A bold label opening a line or list item: `**Out-of-scope uses** …`, `- **Intended use:** …`, and the numbered
+ * bold questions of a datasheet (`4. **Will the dataset be distributed under a … license …?** If so, …`).
+ */
+const BOLD_LABEL = /^ {0,3}(?:[-*+] +|\d{1,3}[.)] +)?(\*\*|__)([^*_\r\n]{2,200}?)\1[ \t]*:?[ \t]*(.*)$/;
 /** A short label ending in a colon at the start of a line: `Intended use: …`, `License: MIT`. */
 const COLON_LABEL = /^ {0,3}(?:[-*+] +)?(\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}?):(?:[ \t]+(.*))?$/u;
 
@@ -135,8 +139,12 @@ function addLabel(found: Found[], body: string, lines: LineIndex, line: number):
   found.push({ title: title.replace(/:$/, ""), level: 7, start, end: start + text.length, contentStart: rest ? start + text.length - rest.length : next, label: true });
 }
 
+const TEMPLATE_INSTRUCTION = /^[ \t]*_([^_]{1,1000}?)_[ \t]*$/gm;
+
 export function isEffectivelyEmpty(content: string): boolean {
-  let rest = content;
+  // Code states nothing to a reader of the card; neither does a template's italic instruction ("_If so, please
+  // provide a description._", as in the Datasheets for Datasets template).
+  let rest = withoutFencedCode(content).replace(TEMPLATE_INSTRUCTION, (m, inner: string) => (/\bplease\b/i.test(inner) ? "" : m));
   for (const re of INLINE_PLACEHOLDERS) rest = rest.replace(re, "");
   // Headings of subsections alone do not fill a section; neither does a lone "TBD".
   const lines = rest
@@ -158,6 +166,8 @@ export interface CardConcept {
   mentions?: string[];
   /** What a filled answer holds (a number, for results): sections that hold it are preferred. */
   values?: string;
+  /** A statement that the answer is not known ("the licensing status is unclear"): alone, no answer. */
+  unknown?: string;
 }
 
 export const CARD_CONCEPTS = concepts as unknown as Readonly<Record<"model-card" | "data-card", readonly CardConcept[]>>;
@@ -206,6 +216,15 @@ export interface SectionField {
 
 const valuePatterns = new WeakMap<CardConcept, RegExp>();
 
+const licenceNamed = (text: string) => licenceIds(text).length > 0;
+
+/** A short section (a sentence or two) that only says the answer is not known. */
+function saysUnknown(concept: CardConcept, content: string): boolean {
+  if (!concept.unknown) return false;
+  const text = content.trim();
+  return text.length <= 300 && (text.match(/[.!?](?:\s|$)/g)?.length ?? 1) <= 2 && new RegExp(concept.unknown, "iu").test(text) && !licenceNamed(text);
+}
+
 /** A section's text without its fenced code blocks: code that computes results is no result. */
 export function withoutFencedCode(text: string): string {
   return text.includes("```") || text.includes("~~~") ? text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm, "") : text;
@@ -231,7 +250,7 @@ export function sectionFields(sections: readonly Section[], table: readonly Card
     sections.forEach((section, i) => {
       const specific = namesConcept(words[i]!, concept);
       if (specific === 0) return;
-      const empty = isEffectivelyEmpty(section.content);
+      const empty = isEffectivelyEmpty(section.content) || saysUnknown(concept, section.content);
       const valued = !empty && concept.values !== undefined && valuesOf(concept).test(withoutFencedCode(section.content));
       const rank = (empty ? 0 : 1_000_000) + (valued ? 500_000 : 0) + (section.label ? 0 : 100_000) + specific * 100 - Math.min(i, 99);
       if (rank > bestRank) [best, bestRank] = [{ path: concept.path, section, empty }, rank];
