@@ -131,12 +131,13 @@ export const oneOf: CheckFunction = (ctx) => {
 };
 
 /** No string anywhere under the field is template filler. */
-export const noPlaceholders: CheckFunction = ({ value, exists, field, path }) => {
-  if (!exists) return [];
+export const noPlaceholders: CheckFunction = ({ value, exists, field, path, options }) => {
+  const except = new Set((options["except"] as string[] | undefined) ?? []);
+  if (!exists || except.has(String(path.at(-1)))) return [];
   const base = path;
   const failures: Failure[] = [];
   const walk = (v: unknown, at: (string | number)[], depth: number) => {
-    if (depth > 50) return;
+    if (depth > 50 || (at.length > 0 && except.has(String(at.at(-1))))) return;
     if (typeof v === "string" && isPlaceholder(v)) failures.push({ message: `${quote(v)} in "${display([...base, ...at]) || field}" is template filler, not an answer.`, at });
     else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], [...at, i], depth + 1);
     else if (v !== null && typeof v === "object") for (const [k, item] of Object.entries(v)) walk(item, [...at, k], depth + 1);

@@ -138,7 +138,13 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     constraints: { required: ["fields"] },
     failsWhen: "none of `fields` is filled (or, with `exactly`, more than one)",
   },
-  { name: "no-placeholders", scope: "document", check: noPlaceholders, options: {}, failsWhen: "any string under the field is template filler" },
+  {
+    name: "no-placeholders",
+    scope: "document",
+    check: noPlaceholders,
+    options: { except: list("names of fields left out, wherever they are: values that are not prose, or that a rule of their own checks", { type: "string", minLength: 1 }) },
+    failsWhen: "any string under the field is template filler",
+  },
   {
     name: "agrees-with",
     scope: "document",
