@@ -9,6 +9,7 @@ import type { IndexEntry } from "../engine/index-entry.js";
 import { RepoIndex } from "../engine/repo-index.js";
 import { runRepositoryChecks } from "../engine/run-rules.js";
 import { applySuppressions, type Directive } from "../engine/suppressions.js";
+import { onePerGap, withoutEchoes } from "./one-per-problem.js";
 import { capFindingsPerFile } from "./cap-findings.js";
 import { FileChecker, reparser } from "./check-file.js";
 import { IndexCache } from "./index-cache.js";
@@ -106,7 +107,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields);
   append(ruleFindings, runRepositoryChecks(files.deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
   append(findings, withoutEchoes(findings, ruleFindings));
-  const mine = findings.filter((f) => reported.has(f.file));
+  const mine = onePerGap(findings.filter((f) => reported.has(f.file)));
   const all = applySuppressions({
     findings: mine,
     directives,
@@ -142,19 +143,3 @@ function fingerprint(config: ResolvedConfig): string {
   const kinds = (config.classify.extraKinds ?? []).map((k) => k.id);
   return JSON.stringify([code, config.root, [...config.indexFields], config.classify.kindGlobs ?? {}, kinds, config.limits]);
 }
-
-/**
- * One problem, one finding. When the schema already says a value is invalid (wrong type, enum, format,
- * pattern), rule findings about that same value would only repeat it; and a placeholder that a specific rule
- * already reports ("justification is template filler") needs no second, generic doc/no-placeholders finding.
- */
-function withoutEchoes(schemaFindings: readonly Finding[], ruleFindings: Finding[]): Finding[] {
-  const key = (f: Finding) => `${f.file}\u0000${f.pointer}`;
-  const invalid = new Set<string>();
-  for (const f of schemaFindings) if (f.ruleId.startsWith("schema/") && f.ruleId !== "schema/required" && f.pointer !== undefined) invalid.add(key(f));
-  const specific = new Set<string>();
-  for (const f of ruleFindings) if (f.ruleId !== GENERIC_PLACEHOLDER_RULE && f.pointer !== undefined) specific.add(key(f));
-  return ruleFindings.filter((f) => f.pointer === undefined || (!invalid.has(key(f)) && !(f.ruleId === GENERIC_PLACEHOLDER_RULE && specific.has(key(f)))));
-}
-
-const GENERIC_PLACEHOLDER_RULE = "doc/no-placeholders";

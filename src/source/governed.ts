@@ -4,6 +4,7 @@
 import picomatch from "picomatch";
 import { KINDS } from "../core/kinds.js";
 import { LOOKALIKE_KEYS, type ClassifyOptions } from "./classify.js";
+import { escapeRegExp } from "../util/text.js";
 
 const CARD_NAMES = KINDS.flatMap((k) => (k.markdownNames ? [k.markdownNames] : []));
 
@@ -48,7 +49,7 @@ function keyWords(options: ClassifyOptions): RegExp {
   let re = keyWordsByKinds.get(extra);
   if (!re) {
     const words = new Set(["kind", "schema", ...LOOKALIKE_KEYS, ...[...KINDS, ...extra].flatMap((k) => k.signature)]);
-    const alternatives = [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|");
+    const alternatives = [...words].map(escapeRegExp).join("|");
     // A word, not part of a longer key (kind_of_thing); or a backslash, which may spell any key.
     re = new RegExp(`(?<![\\w-])(?:${alternatives})(?![\\w-])|\\\\`);
     keyWordsByKinds.set(extra, re);

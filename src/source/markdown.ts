@@ -7,6 +7,7 @@ import type { PathSegment } from "./locator.js";
 import { INLINE_PLACEHOLDERS, isPlaceholder } from "../util/placeholder.js";
 import concepts from "./card-concepts.json" with { type: "json" };
 import { licenceIds } from "./licence-names.js";
+import { escapeRegExp } from "../util/text.js";
 
 export interface FrontMatter {
   /** The YAML text between the two --- lines. */
@@ -191,6 +192,20 @@ function holds(padded: string, phrase: string): boolean {
   return /^[\x00-\x7f]*$/.test(phrase) ? padded.includes(` ${phrase} `) : padded.includes(phrase);
 }
 
+const phraseTests = new WeakMap<CardConcept, RegExp>();
+
+/** Whether the padded words may hold any of the concept's phrases: `holds` for all of them at once. */
+function anyPhrase(concept: CardConcept): RegExp {
+  let re = phraseTests.get(concept);
+  if (!re) {
+    const ascii = concept.phrases.filter((p) => /^[\x00-\x7f]*$/.test(p)).map(escapeRegExp);
+    const other = concept.phrases.filter((p) => !/^[\x00-\x7f]*$/.test(p)).map(escapeRegExp);
+    const alternatives = [...(ascii.length > 0 ? [` (?:${ascii.join("|")}) `] : []), ...other];
+    phraseTests.set(concept, (re = new RegExp(alternatives.length > 0 ? alternatives.join("|") : "(?!)", "u")));
+  }
+  return re;
+}
+
 /** Headings repeat from card to card ("Training Data"): each is judged once per concept and run. */
 const judged = new WeakMap<CardConcept, Map<string, number>>();
 
@@ -202,7 +217,8 @@ export function namesConcept(words: string, concept: CardConcept): number {
   if (best !== undefined) return best;
   const padded = ` ${words} `;
   best = 0;
-  if (!concept.unless?.some((p) => holds(padded, p))) for (const p of concept.phrases) if (p.length > best && holds(padded, p)) best = p.length;
+  // Most headings name no concept (a procedure's "Validation report 1.7.8"): one test says so.
+  if (anyPhrase(concept).test(padded) && !concept.unless?.some((p) => holds(padded, p))) for (const p of concept.phrases) if (p.length > best && holds(padded, p)) best = p.length;
   // Bounded: titles such as "Model Card for credit-model-7" are new in every file; the common ones come first.
   if (seen.size < 500) seen.set(words, best);
   return best;
