@@ -102,6 +102,19 @@ const TABLES: Record<string, Case[]> = {
     { value: "SYS-3", options: { kind: "ai-system" }, fails: ['"f" names "SYS-3", but no AI system record has that id; did you mean "SYS-1"?'] },
     { value: "RISK-1", options: { kind: "ai-system" }, fails: ['"f" names "RISK-1", which is an AI risk entry, not an AI system record.'] },
   ],
+  "agrees-with-reference": [
+    { value: "RISK-1", options: { kind: "risk", theirs: "system", ours: "system" }, data: { system: "SYS-1" }, fails: [] },
+    {
+      value: "RISK-1",
+      options: { kind: "risk", theirs: "system", ours: "system" },
+      data: { system: "SYS-2" },
+      fails: ['"RISK-1" in "f" is an AI risk entry whose "system" is "SYS-1" (risk.yaml:3), but this AI system record\'s "system" is "SYS-2".'],
+    },
+    // Nothing to compare: no own value, no such risk, or a risk without the field.
+    { value: "RISK-1", options: { kind: "risk", theirs: "system", ours: "system" }, fails: [] },
+    { value: "RISK-9", options: { kind: "risk", theirs: "system", ours: "system" }, data: { system: "SYS-2" }, fails: [] },
+    { value: ["RISK-1"], options: { kind: "risk", theirs: "system", ours: "system" }, data: { system: "sys-1" }, fails: [] },
+  ],
   "unique-id": [
     { value: "SYS-1", data: { id: "SYS-1" }, fails: [] },
     { value: "SYS-2", data: { id: "SYS-2" }, fails: ['Id "SYS-2" is already used by sys-copy.yaml:3:5.'] },

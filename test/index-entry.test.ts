@@ -41,11 +41,12 @@ describe("index entries", () => {
     expect(detach(data)).toEqual(data);
   });
 
-  it("are derived from the rule pack: the fields referenced-by and listed-in read", () => {
+  it("are derived from the rule pack: the fields referenced-by, listed-in and agrees-with-reference read", () => {
     const config = resolveConfig({ cwd: process.cwd(), startDir: "examples/acme-governance" });
     expect(Object.fromEntries(config.indexFields)).toEqual({
-      "impact-assessment": ["system"],
-      "model-card": ["system"],
+      "ai-system": ["version"],
+      "impact-assessment": ["system", "system_version"],
+      "model-card": ["system", "version"],
       risk: ["system"],
       "statement-of-applicability": ["controls[*].applicable", "controls[*].control"],
     });

@@ -1,5 +1,6 @@
 // Finds aimslint.config.yaml (walking up from the scanned folder), validates it with positions, and resolves
 // `extends`. A bad configuration is a usage error (exit 2) that names the file, line and column.
+import { PRESETS } from "../engine/presets.js";
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isWithin } from "../util/within.js";
@@ -80,12 +81,6 @@ export function gitTop(dir: string): string | undefined {
 }
 
 /** Presets first, then files, in `extends` order; the file itself last. */
-/**
- * The presets `extends` may name: `recommended` (the default), `strict` (every rule, warnings raised to errors) and
- * `huggingface` (the recommended rules that check model and dataset cards: for a repository that publishes cards
- * on the Hub rather than an ISO/IEC 42001 management system).
- */
-export const PRESETS = ["recommended", "strict", "huggingface"] as const;
 
 export function loadConfigLayers(file: string, projectRoot: string, seen: string[] = []): { presets: string[]; layers: ConfigLayer[] } {
   if (seen.includes(file)) throw new ConfigError(`${file}: "extends" forms a cycle (${[...seen, file].join(" → ")}).`);

@@ -1,4 +1,5 @@
 // Turns configuration layers into what a run needs: the active rules for each file, ignores, kinds, limits.
+import { turnsOn } from "../engine/presets.js";
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
@@ -157,13 +158,6 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const ignores = layers.flatMap((l) => (l.config.ignores ?? []).map((g) => relativeGlob(options.cwd, l.dir, g)));
   const inline = options.noInlineConfig ? false : ((last("inlineSuppressions") as boolean | undefined) ?? true);
   return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor, indexFields: indexFields(variants) };
-}
-
-/** Whether a preset turns a rule on; a rule is on when any preset named does. */
-function turnsOn(preset: string, rule: RuleDefinition): boolean {
-  if (preset === "strict") return true;
-  if (preset === "huggingface") return rule.recommended && rule.appliesTo.some((kind) => kind === "model-card" || kind === "data-card");
-  return rule.recommended;
 }
 
 function applySettings(target: Map<string, Setting>, rules: Record<string, RuleSetting>, byId: Map<string, RuleDefinition>, at: (id: string, option?: string) => string): void {

@@ -20,10 +20,11 @@ export function indexFields(variants: Iterable<{ rule: RuleDefinition; options: 
   };
   for (const { rule, options } of variants) {
     for (const call of [...(rule.check.when ?? []), ...rule.check.then]) {
-      const reads = FUNCTIONS.get(call.function)?.reads;
-      if (!reads) continue;
+      const fn = FUNCTIONS.get(call.function);
+      if (!fn?.reads && !fn?.readsOwn) continue;
       const o = substituteOptions(call.options ?? {}, options);
-      for (const [kind, field] of reads) keep(o[kind], o[field]);
+      for (const [kind, field] of fn.reads ?? []) keep(o[kind], o[field]);
+      for (const field of fn.readsOwn ?? []) for (const kind of rule.appliesTo) keep(kind, o[field]);
     }
   }
   return new Map([...fields].map(([kind, set]) => [kind, [...set].sort()]));

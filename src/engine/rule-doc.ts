@@ -5,13 +5,16 @@ import { kindInfo } from "../core/kinds.js";
 import type { ExampleResult } from "../../scripts/pack/examples.js";
 import type { CoreRule } from "../core/core-rules.js";
 import type { RuleDefinition } from "./types.js";
+import { PRESETS, turnsOn } from "./presets.js";
+import { ruleChecks } from "./functions/registry.js";
 
 export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleResult[]): string {
   const out: string[] = [];
   out.push(`<!-- Generated from rule.yaml and the examples by scripts/gen-rule-docs.ts. Do not edit. -->`);
   out.push(`# ${rule.id}`, "", rule.title, "");
   out.push(`- **Default severity:** ${rule.severity}`);
-  out.push(`- **Preset:** ${rule.recommended ? "recommended, strict" : "strict"}`);
+  out.push(`- **Preset:** ${PRESETS.filter((preset) => turnsOn(preset, rule)).join(", ")}`);
+  out.push(`- **Checks:** ${ruleChecks(rule.check.then).join(", ")}`);
   out.push(`- **Applies to:** ${rule.appliesTo.map((k) => kindInfo(k)?.title ?? k).join(", ")}`);
   out.push(`- **ISO/IEC 42001:** ${rule.iso42001.map((r) => (titleOf(r) ? `${r} (${titleOf(r)})` : r)).join("; ")}`);
   out.push("", "## Why", "", rule.rationale.trim(), "", "## How to fix", "", rule.help.trim(), "");

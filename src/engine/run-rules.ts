@@ -262,7 +262,7 @@ function optionsFor(call: FunctionCall, active: ActiveRule): Record<string, unkn
 /** The finding for a failure; `target` is the parsed artefact, or only its index entry when its file could not be read again. */
 function toFinding(active: ActiveRule, call: FunctionCall, match: Match, failure: Failure, target: Artefact | IndexEntry): Finding {
   const { rule } = active;
-  const at: PathSegment[] = [...match.path, ...(failure.at ?? [])];
+  const at: PathSegment[] = failure.atPath ?? [...match.path, ...(failure.at ?? [])];
   let message = call.message ? render(call.message, failure, match) : failure.message;
   let range: Range = FILE_START;
   if (isParsed(target)) {

@@ -44,6 +44,8 @@ export interface Failure {
   message: string;
   /** Where to point, relative to the checked value; default the value itself. */
   at?: PathSegment[];
+  /** Where to point instead, from the artefact's root: another field of it that is out of step. */
+  atPath?: PathSegment[];
   /** Point at the key rather than the value. */
   key?: boolean;
 }

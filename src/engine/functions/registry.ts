@@ -4,13 +4,21 @@
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, enumeration, includes, length, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
-import { listedIn, reference, referencedBy, uniqueId } from "./repository.js";
+import { agreesWithReference, listedIn, reference, referencedBy, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
 export type JsonSchema = Record<string, unknown>;
 
+/**
+ * What kind of check a function makes, as rule docs say it: a field is there and filled (presence), documents agree
+ * (agreement), dates are in order and current (dates), a value is allowed (values), a control applies (applicability).
+ * A value checked against a list of people or roles (`approved_by`) is authority (see ruleChecks()).
+ */
+export type CheckCategory = "presence" | "agreement" | "authority" | "dates" | "values" | "applicability";
+
 interface FunctionSpec {
   name: string;
+  checks: CheckCategory;
   /** For docs/rule-functions.md: when a call fails. */
   failsWhen: string;
   /** The options' properties, each with a `description` for the docs. Options not listed are refused. */
@@ -22,6 +30,8 @@ interface FunctionSpec {
    * naming the field]. The repository index keeps exactly these.
    */
   reads?: readonly (readonly [string, string])[];
+  /** Options naming fields of the checked artefact itself that the function reads across documents. */
+  readsOwn?: readonly string[];
 }
 
 export interface DocumentFunction extends FunctionSpec {
@@ -53,14 +63,16 @@ const kindOption: JsonSchema = {
 export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   {
     name: "present",
+    checks: "presence",
     scope: "document",
     check: present,
     options: {},
     failsWhen: "the field is missing, null, blank, an empty list/mapping, or only template filler (`TBD`, `N/A`, `[More Information Needed]`, `<owner>`…)",
   },
-  { name: "absent", scope: "document", check: absent, options: {}, failsWhen: "the field is set" },
+  { name: "absent", checks: "presence", scope: "document", check: absent, options: {}, failsWhen: "the field is set" },
   {
     name: "pattern",
+    checks: "values",
     scope: "document",
     check: pattern,
     options: {
@@ -73,6 +85,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "enumeration",
+    checks: "values",
     scope: "document",
     check: enumeration,
     options: { values: list("the allowed values") },
@@ -81,6 +94,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "includes",
+    checks: "values",
     scope: "document",
     check: includes,
     options: { any: list("the list must include at least one of these"), all: list("the list must include every one of these") },
@@ -89,6 +103,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "length",
+    checks: "presence",
     scope: "document",
     check: length,
     options: { min: count("fewest filled items or characters"), max: count("most items or characters") },
@@ -97,6 +112,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "range",
+    checks: "values",
     scope: "document",
     check: range,
     options: { min: { type: "number", description: "lowest allowed number" }, max: { type: "number", description: "highest allowed number" } },
@@ -105,6 +121,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "date",
+    checks: "dates",
     scope: "document",
     check: date,
     options: {
@@ -119,6 +136,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "ordinal",
+    checks: "values",
     scope: "document",
     check: ordinal,
     options: {
@@ -132,6 +150,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "one-of",
+    checks: "presence",
     scope: "document",
     check: oneOf,
     options: { fields: list("paths, relative to `given`, of which one must be filled", { type: "string", minLength: 1 }), exactly: bool("no more than one may be filled") },
@@ -140,6 +159,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "no-placeholders",
+    checks: "presence",
     scope: "document",
     check: noPlaceholders,
     options: { except: list("names of fields left out, wherever they are: values that are not prose, or that a rule of their own checks", { type: "string", minLength: 1 }) },
@@ -147,6 +167,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "agrees-with",
+    checks: "agreement",
     scope: "document",
     check: agreesWith,
     options: {
@@ -158,6 +179,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "coverage",
+    checks: "values",
     scope: "document",
     check: coverage,
     options: {
@@ -169,14 +191,39 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "reference",
+    checks: "agreement",
     scope: "repository",
     check: reference,
     options: { kind: kindOption, allowFiles: bool("a path to a file of the repository counts too (`#fragment` ignored)") },
     failsWhen: "an id (or each id of a list) names no artefact of that kind (with `allowFiles`: and no file at that path, relative to the project root)",
   },
-  { name: "unique-id", scope: "repository", check: uniqueId, options: {}, failsWhen: "another artefact already uses this id (reported on every later one, with the first one's position)" },
+  {
+    name: "agrees-with-reference",
+    checks: "agreement",
+    scope: "repository",
+    check: agreesWithReference,
+    options: {
+      kind: kindOption,
+      theirs: text("field of the named artefact to compare"),
+      ours: text("field of this artefact, from its root, that must hold the same value"),
+      report: { enum: ["reference", "own"], description: "where the finding goes: on the reference (default) or on this artefact's own field" },
+    },
+    constraints: { required: ["kind", "theirs", "ours"] },
+    reads: [["kind", "theirs"]],
+    readsOwn: ["ours"],
+    failsWhen: "the artefact an id names holds another value in `theirs` than this one in `ours` (versions compared without a leading v); nothing when either is missing",
+  },
+  {
+    name: "unique-id",
+    checks: "agreement",
+    scope: "repository",
+    check: uniqueId,
+    options: {},
+    failsWhen: "another artefact already uses this id (reported on every later one, with the first one's position)",
+  },
   {
     name: "referenced-by",
+    checks: "agreement",
     scope: "repository",
     check: referencedBy,
     options: { kind: text("the kind of the artefacts that name this one"), field: text("their field that names it"), min: count("how many must name it (default 1)") },
@@ -186,6 +233,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
   },
   {
     name: "listed-in",
+    checks: "applicability",
     scope: "repository",
     check: listedIn,
     options: {
@@ -227,4 +275,16 @@ function strict(constraints: JsonSchema | undefined): JsonSchema {
   const anyOf = constraints?.["anyOf"] as { required: string[] }[] | undefined;
   if (!anyOf) return constraints ?? {};
   return { ...constraints, anyOf: anyOf.map((c) => ({ ...c, properties: Object.fromEntries(c.required.map((name) => [name, true])) })) };
+}
+
+/** What a rule checks, from the functions it calls (and, for values, whose field they check): for its docs. */
+export function ruleChecks(calls: readonly { function: string; field?: string }[]): CheckCategory[] {
+  const found = new Set<CheckCategory>();
+  for (const call of calls) {
+    const category = FUNCTIONS.get(call.function)?.checks;
+    if (!category) continue;
+    found.add(category === "values" && /(?:^|\.)(?:approved_by|accepted_by|chair|chaired_by|signed_by|owner)$/.test(call.field ?? "") ? "authority" : category);
+  }
+  const order: CheckCategory[] = ["presence", "agreement", "authority", "dates", "values", "applicability"];
+  return order.filter((c) => found.has(c));
 }

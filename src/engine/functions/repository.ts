@@ -3,6 +3,7 @@ import { kindInfo } from "../../core/kinds.js";
 import { article, asNoun, closest, quote } from "../../util/text.js";
 import { isPlaceholder } from "../../util/placeholder.js";
 import type { Failure, RepositoryCheckFunction } from "../types.js";
+import { parsePath, resolvePath } from "../paths.js";
 
 const kindsOf = (option: unknown): string[] => (Array.isArray(option) ? (option as string[]) : typeof option === "string" ? [option] : []);
 const noun = (kinds: string[]) => kinds.map((k) => asNoun(kindInfo(k)?.title ?? k)).join(" or ");
@@ -94,3 +95,47 @@ export const listedIn: RepositoryCheckFunction = ({ value, exists, field, option
   });
   return failures;
 };
+
+/**
+ * The artefact an id names agrees with this one: the impact assessment a model card names assesses the card's own
+ * system; the system a card names is at the card's version. `theirs` is a field of the named artefact, `ours` a
+ * field of this one (from its root). Nothing to compare when either is missing: that is a presence rule's finding.
+ */
+export const agreesWithReference: RepositoryCheckFunction = ({ value, exists, field, options, index, artefact }) => {
+  if (!exists || value === undefined || value === null) return [];
+  const kinds = kindsOf(options["kind"]);
+  const theirs = String(options["theirs"]);
+  const ours = String(options["ours"]);
+  const own = resolvePath(artefact.data, parsePath(ours))[0];
+  const mine = comparable(own?.value);
+  if (!own || mine === undefined) return [];
+  const self = asNoun(kindInfo(artefact.kind)?.title ?? artefact.kind);
+  const failures: Failure[] = [];
+  const items = Array.isArray(value) ? value : [value];
+  items.forEach((ref, i) => {
+    if (typeof ref !== "string" || isPlaceholder(ref)) return;
+    const target = index.withId(ref).find((a) => kinds.includes(a.kind));
+    const match = target ? resolvePath(target.data, parsePath(theirs))[0] : undefined;
+    const their = comparable(match?.value);
+    if (!target || !match || their === undefined || sameValue(their, mine)) return;
+    const where = index.locate(target, [...target.root, ...match.path]).start;
+    const other = asNoun(kindInfo(target.kind)?.title ?? target.kind);
+    const message = `${quote(ref)} in "${field}" is ${article(other)} ${other} whose "${theirs}" is ${quote(their)} (${target.file}:${where.line}), but this ${self}'s "${ours}" is ${quote(mine)}.`;
+    // On the value that is out of step: this artefact's own field ("report: own"), or the reference.
+    failures.push(options["report"] === "own" ? { message, atPath: own.path } : { message, at: Array.isArray(value) ? [i] : [] });
+  });
+  return failures;
+};
+
+/** A value worth comparing: a non-empty string or a number, not template filler. */
+function comparable(v: unknown): string | undefined {
+  if (typeof v === "number") return String(v);
+  if (typeof v !== "string" || v.trim() === "" || isPlaceholder(v)) return undefined;
+  return v.trim();
+}
+
+/** Versions are compared without a leading "v" ("v3.2.0" is "3.2.0"); everything else as written, case aside. */
+function sameValue(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/^v(?=\d)/, "");
+  return norm(a) === norm(b);
+}
