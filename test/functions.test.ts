@@ -29,6 +29,7 @@ const INDEX_ENTRIES = [
   entry("sys-copy.yaml", "ai-system", { id: "SYS-2" }),
   entry("dup.yaml", "ai-system", { id: "SYS-2" }),
   entry("risk.yaml", "risk", { id: "RISK-1", system: "SYS-1" }),
+  entry("risk-2.yaml", "risk", { id: "RISK-2", system: "SYS-GONE" }),
   entry("soa.yaml", "statement-of-applicability", {
     controls: [
       { control: "A.5.2", applicable: "included" },
@@ -114,6 +115,45 @@ const TABLES: Record<string, Case[]> = {
     { value: "RISK-1", options: { kind: "risk", theirs: "system", ours: "system" }, fails: [] },
     { value: "RISK-9", options: { kind: "risk", theirs: "system", ours: "system" }, data: { system: "SYS-2" }, fails: [] },
     { value: ["RISK-1"], options: { kind: "risk", theirs: "system", ours: "system" }, data: { system: "sys-1" }, fails: [] },
+    // RISK-2 names a system that does not exist: that is the risk's own finding (reference), not a disagreement.
+    { value: "RISK-2", options: { kind: "risk", theirs: "system", ours: "system" }, data: { system: "SYS-1" }, fails: [] },
+  ],
+  lookup: [
+    {
+      value: "low",
+      data: { l: "rare", i: "minor" },
+      options: {
+        row: "l",
+        column: "i",
+        rows: ["rare", "likely"],
+        columns: ["minor", "major"],
+        table: [
+          ["low", "medium"],
+          ["medium", "high"],
+        ],
+        name: "matrix",
+      },
+      fails: [],
+    },
+    {
+      value: "high",
+      data: { l: "rare", i: "minor" },
+      options: {
+        row: "l",
+        column: "i",
+        rows: ["rare", "likely"],
+        columns: ["minor", "major"],
+        table: [
+          ["low", "medium"],
+          ["medium", "high"],
+        ],
+        name: "matrix",
+      },
+      fails: ['"high" in "f" does not follow the matrix: l "rare" and i "minor" give "low".'],
+    },
+    // Off the scales or missing: enumeration's and presence's findings, not this one's.
+    { value: "high", data: { l: "often", i: "minor" }, options: { row: "l", column: "i", rows: ["rare"], columns: ["minor"], table: [["low"]] }, fails: [] },
+    { value: "high", data: { i: "minor" }, options: { row: "l", column: "i", rows: ["rare"], columns: ["minor"], table: [["low"]] }, fails: [] },
   ],
   "unique-id": [
     { value: "SYS-1", data: { id: "SYS-1" }, fails: [] },

@@ -46,7 +46,7 @@ describe("index entries", () => {
     expect(Object.fromEntries(config.indexFields)).toEqual({
       "ai-system": ["version"],
       "impact-assessment": ["system", "system_version"],
-      "model-card": ["system", "version"],
+      "model-card": ["model_details.version", "system"],
       risk: ["system"],
       "statement-of-applicability": ["controls[*].applicable", "controls[*].control"],
     });

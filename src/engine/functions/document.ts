@@ -192,3 +192,25 @@ export const agreesWith: CheckFunction = (ctx) => {
   if (mine.some((x) => theirs.includes(x))) return [];
   return fail(`"${field}" is ${list(mine)}, but "${other}" is ${list(theirs)}.`);
 };
+
+/**
+ * The value is the cell of a table its two sibling fields pick: a risk's level from the organisation's criteria,
+ * by its likelihood (row) and impact (column). Nothing to check when either is missing or off the table's scales:
+ * presence and enumeration are other rules' findings.
+ */
+export const lookup: CheckFunction = (ctx) => {
+  const { value, exists, field, options } = ctx;
+  if (!exists || typeof value !== "string" || isPlaceholder(value)) return [];
+  const rowField = String(options["row"]);
+  const columnField = String(options["column"]);
+  const row = sibling(ctx, rowField);
+  const column = sibling(ctx, columnField);
+  const r = (options["rows"] as unknown[]).indexOf(row);
+  const c = (options["columns"] as unknown[]).indexOf(column);
+  if (r < 0 || c < 0) return [];
+  const expected = (options["table"] as unknown[][])[r]?.[c];
+  if (expected === undefined || expected === value) return [];
+  return fail(
+    `${quote(value)} in "${field}" does not follow the ${options["name"] ?? "table"}: ${rowField.replace(/^.*\./, "")} ${quote(row)} and ${columnField.replace(/^.*\./, "")} ${quote(column)} give ${quote(expected)}.`,
+  );
+};

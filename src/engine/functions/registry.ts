@@ -3,7 +3,7 @@
 // meta-schema's function list and option schemas (so a misspelt option is a config error with its position),
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
-import { absent, agreesWith, coverage, date, enumeration, includes, length, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
+import { absent, agreesWith, coverage, date, enumeration, includes, length, lookup, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
 import { agreesWithReference, listedIn, reference, referencedBy, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
@@ -147,6 +147,22 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     },
     constraints: { required: ["scale"] },
     failsWhen: "the value is off the scale, out of bounds, or above another field on the same scale",
+  },
+  {
+    name: "lookup",
+    checks: "values",
+    scope: "document",
+    check: lookup,
+    options: {
+      row: text("path, relative to `given`, of the field that picks the row (e.g. likelihood)"),
+      column: text("path, relative to `given`, of the field that picks the column (e.g. impact)"),
+      rows: list("the row field's values, in the table's order"),
+      columns: list("the column field's values, in the table's order"),
+      table: list("one list per row: the value expected for each column", { type: "array", minItems: 1 }),
+      name: text("what the table is, for messages (e.g. risk matrix)"),
+    },
+    constraints: { required: ["row", "column", "rows", "columns", "table"] },
+    failsWhen: "the value is not the table's cell for the row and column its sibling fields pick; nothing when either is missing or off the scales",
   },
   {
     name: "one-of",

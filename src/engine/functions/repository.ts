@@ -118,6 +118,9 @@ export const agreesWithReference: RepositoryCheckFunction = ({ value, exists, fi
     const match = target ? resolvePath(target.data, parsePath(theirs))[0] : undefined;
     const their = comparable(match?.value);
     if (!target || !match || their === undefined || sameValue(their, mine)) return;
+    // The other document names an id that exists nowhere while this one's resolves: its own link is broken, and
+    // that is its finding (reference), not a disagreement to report here as well.
+    if (index.withId(their).length === 0 && index.withId(mine).length > 0) return;
     const where = index.locate(target, [...target.root, ...match.path]).start;
     const other = asNoun(kindInfo(target.kind)?.title ?? target.kind);
     const message = `${quote(ref)} in "${field}" is ${article(other)} ${other} whose "${theirs}" is ${quote(their)} (${target.file}:${where.line}), but this ${self}'s "${ours}" is ${quote(mine)}.`;
