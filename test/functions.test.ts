@@ -118,6 +118,13 @@ const TABLES: Record<string, Case[]> = {
     // RISK-2 names a system that does not exist: that is the risk's own finding (reference), not a disagreement.
     { value: "RISK-2", options: { kind: "risk", theirs: "system", ours: "system" }, data: { system: "SYS-1" }, fails: [] },
   ],
+  "meets-threshold": [
+    { value: 0.81, data: { t: 0.78 }, options: { threshold: "t" }, fails: [] },
+    { value: 0.74, data: { t: 0.78 }, options: { threshold: "t" }, fails: ['0.74 in "f" does not meet its threshold 0.78 (at least).'] },
+    { value: "0.006 ± 0.001", data: { t: 0.01, up: false }, options: { threshold: "t", direction: "up" }, fails: [] },
+    { value: 0.02, data: { t: 0.01, up: false }, options: { threshold: "t", direction: "up" }, fails: ['0.02 in "f" does not meet its threshold 0.01 (at most).'] },
+    { value: "n/a", data: { t: 0.01 }, options: { threshold: "t" }, fails: [] },
+  ],
   lookup: [
     {
       value: "low",

@@ -214,3 +214,17 @@ export const lookup: CheckFunction = (ctx) => {
     `${quote(value)} in "${field}" does not follow the ${options["name"] ?? "table"}: ${rowField.replace(/^.*\./, "")} ${quote(row)} and ${columnField.replace(/^.*\./, "")} ${quote(column)} give ${quote(expected)}.`,
   );
 };
+
+/**
+ * A result meets the threshold written beside it: at least it, or at most it when `direction` names a field that
+ * is false (higher_is_better: false). A value written as text ("96.3 ± 2.6") is read by its leading number.
+ */
+export const meetsThreshold: CheckFunction = (ctx) => {
+  const { value, exists, field, options } = ctx;
+  const result = typeof value === "number" ? value : typeof value === "string" ? Number.parseFloat(value) : Number.NaN;
+  const threshold = sibling(ctx, String(options["threshold"]));
+  if (!exists || !Number.isFinite(result) || typeof threshold !== "number") return [];
+  const higherIsBetter = options["direction"] === undefined || sibling(ctx, String(options["direction"])) !== false;
+  if (higherIsBetter ? result >= threshold : result <= threshold) return [];
+  return fail(`${quote(value)} in "${field}" does not meet its threshold ${threshold} (${higherIsBetter ? "at least" : "at most"}).`);
+};

@@ -3,7 +3,7 @@
 // meta-schema's function list and option schemas (so a misspelt option is a config error with its position),
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
-import { absent, agreesWith, coverage, date, enumeration, includes, length, lookup, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
+import { absent, agreesWith, coverage, date, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
 import { agreesWithReference, listedIn, reference, referencedBy, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
@@ -163,6 +163,18 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     },
     constraints: { required: ["row", "column", "rows", "columns", "table"] },
     failsWhen: "the value is not the table's cell for the row and column its sibling fields pick; nothing when either is missing or off the scales",
+  },
+  {
+    name: "meets-threshold",
+    checks: "values",
+    scope: "document",
+    check: meetsThreshold,
+    options: {
+      threshold: text("path, relative to `given`, of the number the value must reach"),
+      direction: text("path, relative to `given`, of a boolean that is false when lower values are better"),
+    },
+    constraints: { required: ["threshold"] },
+    failsWhen: "the value (a number, or text read by its leading number) is below its threshold, or above it when `direction` is false; nothing when either is missing",
   },
   {
     name: "one-of",
