@@ -612,11 +612,12 @@ function impact(rng, _sys, id, area, risks, group) {
 function buildImpactAssessment(rng, sys) {
   const n = (i) => `IMP-${sys.code}-${String(i).padStart(2, "0")}`;
   let k = 1;
+  const control = docControl(rng, { owner: "ai-governance-lead", approver: "chief-risk-officer" });
   return {
     kind: "impact-assessment",
     id: sys.iaId,
     title: `Impact assessment - ${sys.name} ${sys.version}`,
-    ...docControl(rng, { owner: "ai-governance-lead", approver: "chief-risk-officer" }),
+    ...control,
     change_summary: paragraph(rng, 1, 2),
     system: sys.id,
     system_version: sys.version,
@@ -647,7 +648,8 @@ function buildImpactAssessment(rng, sys) {
       ],
     },
     assessor: "ai-governance-lead",
-    assessed_on: rng.date("2026-02-01", "2026-09-30"),
+    // Approved after it was carried out (ia/approved); one draw, as before, so the rest of the corpus is unchanged.
+    assessed_on: addDays(control.approved_on, -rng.int(3, 30)),
     triggers: ["model-retrain", "new-data-source", "new-jurisdiction"],
   };
 }
