@@ -43,6 +43,18 @@ const fields = new Map([
 ]);
 const INDEX = new RepoIndex(INDEX_ENTRIES, root, () => ({ start: { line: 3, column: 5 }, end: { line: 3, column: 9 } }), fields);
 
+const MATRIX = {
+  row: "l",
+  column: "i",
+  rows: ["rare", "likely"],
+  columns: ["minor", "major"],
+  table: [
+    ["low", "medium"],
+    ["medium", "high"],
+  ],
+  name: "matrix",
+};
+
 /** Every function, with what it must accept and refuse: a new function without a table fails the first test. */
 const TABLES: Record<string, Case[]> = {
   present: [{ value: "Credit scoring", fails: [] }, { fails: ['Missing "f".'] }, { value: "TBD", fails: ['"f" holds template filler "TBD", not an answer.'] }, { value: [], fails: ['"f" is empty.'] }],
@@ -126,38 +138,8 @@ const TABLES: Record<string, Case[]> = {
     { value: "n/a", data: { t: 0.01 }, options: { threshold: "t" }, fails: [] },
   ],
   lookup: [
-    {
-      value: "low",
-      data: { l: "rare", i: "minor" },
-      options: {
-        row: "l",
-        column: "i",
-        rows: ["rare", "likely"],
-        columns: ["minor", "major"],
-        table: [
-          ["low", "medium"],
-          ["medium", "high"],
-        ],
-        name: "matrix",
-      },
-      fails: [],
-    },
-    {
-      value: "high",
-      data: { l: "rare", i: "minor" },
-      options: {
-        row: "l",
-        column: "i",
-        rows: ["rare", "likely"],
-        columns: ["minor", "major"],
-        table: [
-          ["low", "medium"],
-          ["medium", "high"],
-        ],
-        name: "matrix",
-      },
-      fails: ['"high" in "f" does not follow the matrix: l "rare" and i "minor" give "low".'],
-    },
+    { value: "low", data: { l: "rare", i: "minor" }, options: MATRIX, fails: [] },
+    { value: "high", data: { l: "rare", i: "minor" }, options: MATRIX, fails: ['"high" in "f" does not follow the matrix: l "rare" and i "minor" give "low".'] },
     // Off the scales or missing: enumeration's and presence's findings, not this one's.
     { value: "high", data: { l: "often", i: "minor" }, options: { row: "l", column: "i", rows: ["rare"], columns: ["minor"], table: [["low"]] }, fails: [] },
     { value: "high", data: { i: "minor" }, options: { row: "l", column: "i", rows: ["rare"], columns: ["minor"], table: [["low"]] }, fails: [] },

@@ -9,7 +9,8 @@ type Kind = "model-card" | "data-card";
 /**
  * A Markdown file whose headings read like a card, whatever its name (README.md, description.md): its headings name
  * at least three concepts of one kind of card, one of them what defines that kind — the data a model was trained or
- * evaluated on (a system's transparency note has uses, evaluation and limitations too), where a dataset comes from and how it was collected — so that a policy or a software README with
+ * evaluated on (a system's transparency note has uses, evaluation and limitations too), where a dataset comes from
+ * and how it was collected — so that a policy or a software README with
  * "Purpose", "Scope" and "Limitations" is not taken for one.
  */
 export function cardByHeadings(sections: readonly Section[]): Kind | undefined {

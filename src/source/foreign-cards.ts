@@ -137,7 +137,7 @@ function at(value: unknown, path: readonly string[]): unknown {
 }
 
 /**
- * The informative text of a field: strings, and the strings inside its lists and objects, without template filler
+ * The informative text of a field: strings, and the strings inside its lists and objects, without template filler,
  * without values that only repeat a field's name (`"use_cases"`, `"limitations1"`, `"data name"` — what the
  * toolkit's own templates and test data hold), without a template's questions, images and the list of sensitive
  * attributes (which says what the data holds, not what it is). Empty when nothing is left.
