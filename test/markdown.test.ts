@@ -130,3 +130,13 @@ describe("what a dataset card's section must hold to count", () => {
     expect(await licence(datasheet("### Licensing Information\n\nThe licensing status is unclear for the forum posts; the annotations are CC-BY-4.0."))).toEqual([]);
   });
 });
+
+describe("subsections about another concept", () => {
+  it("do not fill a section: evaluation results under Training Details are no training data", async () => {
+    const text = ["# Training Details", "", "## Hyperparameters", "", "```", "epochs = 4", "```", "", "## Evaluation Results", "", "Exact match 76.1 and F1 79.5 on the SQuAD 2.0 dev set.", ""].join(
+      "\n",
+    );
+    const findings = (await lintDir(fixture({ "models/qa/MODEL_CARD.md": text }))).findings.filter((f) => f.pointer === "/training_data");
+    expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message.split(".")[0]}`)).toEqual(['1:1 "training_data" (section "Training Details") is empty']);
+  });
+});

@@ -41,12 +41,12 @@ export function cardView(doc: ParsedDocument, kind: string, record: Record<strin
   for (const field of sectionFields(sections, table)) {
     // The licence the card's own licence section names, compared with the front matter's (card/license-consistent).
     if (field.path[0] === "license" && !field.empty && licenceInFrontMatter) {
-      const named = licenceIds(field.section.content);
+      const named = licenceIds(field.content);
       if (named.length === 1) set(["license_in_text"], named[0], field.section.range);
     }
     if (view[String(field.path[0])] !== undefined && Object.hasOwn(record, String(field.path[0]))) continue;
     if (field.path[0] === "license" && licenceInFrontMatter) continue;
-    let value = field.empty ? "" : field.section.content.trim();
+    let value = field.empty ? "" : field.content.trim();
     // Results are values, and a code block that computes them is none. A results section without one, when the card
     // states results elsewhere (`model-index`, "accuracy >96% across all races" under Bias and Fairness), is
     // answered by that.

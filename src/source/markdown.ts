@@ -45,6 +45,9 @@ export interface Section {
   range: Range;
   /** Body text up to the next heading of the same or a higher level (subsections included). */
   content: string;
+  /** Offsets of the heading line and of `content` in the file's text. */
+  start: number;
+  contentStart: number;
 }
 
 /** Whether a text may hold a label at all (bold text, or a capitalised word and a colon at a line's start). */
@@ -118,7 +121,7 @@ export function readSections(source: string, bodyStart: number, lines: LineIndex
       }
     }
     const firstNonSpace = h.start + (text.slice(h.start, h.end).length - text.slice(h.start, h.end).trimStart().length);
-    const section: Section = { title: h.title, level: h.level, range: lines.range(firstNonSpace, h.end), content: text.slice(h.contentStart, end) };
+    const section: Section = { title: h.title, level: h.level, range: lines.range(firstNonSpace, h.end), content: text.slice(h.contentStart, end), start: h.start, contentStart: h.contentStart };
     if (h.label) section.label = true;
     return section;
   });
@@ -169,6 +172,8 @@ export interface CardConcept {
   values?: string;
   /** A statement that the answer is not known ("the licensing status is unclear"): alone, no answer. */
   unknown?: string;
+  /** Concepts (dotted paths) whose subsections still answer this one: how data was collected says where it comes from. */
+  covers?: string[];
 }
 
 export const CARD_CONCEPTS = concepts as unknown as Readonly<Record<"model-card" | "data-card", readonly CardConcept[]>>;
@@ -227,6 +232,8 @@ export function namesConcept(words: string, concept: CardConcept): number {
 export interface SectionField {
   path: PathSegment[];
   section: Section;
+  /** What the section says of the concept: its content without subsections about other concepts. */
+  content: string;
   empty: boolean;
 }
 
@@ -257,7 +264,7 @@ export function valuesOf(concept: CardConcept): RegExp {
  * number, for results) beats one that does not, a heading beats a label inside a section,
  * then the heading that names the concept most specifically, then the first in the document.
  */
-export function sectionFields(sections: readonly Section[], table: readonly CardConcept[]): SectionField[] {
+export function sectionFields(sections: readonly Section[], table: readonly CardConcept[], all: readonly CardConcept[] = table): SectionField[] {
   const words = sections.map((s) => normaliseHeading(s.title));
   const out: SectionField[] = [];
   for (const concept of table) {
@@ -266,14 +273,39 @@ export function sectionFields(sections: readonly Section[], table: readonly Card
     sections.forEach((section, i) => {
       const specific = namesConcept(words[i]!, concept);
       if (specific === 0) return;
-      const empty = isEffectivelyEmpty(section.content) || saysUnknown(concept, section.content);
-      const valued = !empty && concept.values !== undefined && valuesOf(concept).test(withoutFencedCode(section.content));
+      const content = ownContent(sections, words, i, concept, all);
+      const empty = isEffectivelyEmpty(content) || saysUnknown(concept, content);
+      const valued = !empty && concept.values !== undefined && valuesOf(concept).test(withoutFencedCode(content));
       const rank = (empty ? 0 : 1_000_000) + (valued ? 500_000 : 0) + (section.label ? 0 : 100_000) + specific * 100 - Math.min(i, 99);
-      if (rank > bestRank) [best, bestRank] = [{ path: concept.path, section, empty }, rank];
+      if (rank > bestRank) [best, bestRank] = [{ path: concept.path, section, content, empty }, rank];
     });
     if (best) out.push(best);
   }
   return out;
+}
+
+/**
+ * A section's content as an answer to one concept: without its subsections whose headings name only other concepts
+ * (not this one, nor one it covers). "Evaluation Results" under "Training Details" says how the model did, not what it was trained on.
+ */
+function ownContent(sections: readonly Section[], words: readonly string[], i: number, concept: CardConcept, all: readonly CardConcept[]): string {
+  const parent = sections[i]!;
+  let content = parent.content;
+  let removed = 0;
+  for (let j = i + 1; j < sections.length && sections[j]!.level > parent.level; j++) {
+    const child = sections[j]!;
+    // Kept when it names this concept or one this concept covers; dropped when it names only others.
+    const ours = (c: CardConcept) => c === concept || concept.covers?.includes(c.path.join("."));
+    const named = all.filter((c) => namesConcept(words[j]!, c) > 0);
+    if (child.label || named.length === 0 || named.some(ours)) continue;
+    // The child and everything below it go.
+    const from = child.start - parent.contentStart - removed;
+    const to = child.contentStart - parent.contentStart - removed + child.content.length;
+    content = content.slice(0, from) + content.slice(to);
+    removed += to - from;
+    while (j + 1 < sections.length && sections[j + 1]!.level > child.level) j++;
+  }
+  return content;
 }
 
 /** The heading a Markdown author knows a field by: the card's own heading when it has one, else the usual name. */
@@ -282,5 +314,5 @@ export function sectionLabel(kind: string, path: readonly PathSegment[], section
   const same = (p: readonly PathSegment[]) => p.length === path.length && p.every((x, i) => x === path[i]);
   const entry = table?.find((e) => same(e.path));
   if (!table || !entry) return undefined;
-  return sectionFields(sections, [entry])[0]?.section.title ?? entry.label;
+  return sectionFields(sections, [entry], table)[0]?.section.title ?? entry.label;
 }
