@@ -159,6 +159,13 @@ const TABLES: Record<string, Case[]> = {
       options: { kind: "statement-of-applicability", field: "controls[*].control", whereField: "controls[*].applicable", whereValue: "included" },
       fails: ['"A.6.1.2" in "f" is not listed in any Statement of Applicability with applicable "included" (controls[*].control).'],
     },
+    // With ifListed, a value the SoA does not list at all is left to another rule.
+    { value: ["A.9.9"], options: { kind: "statement-of-applicability", field: "controls[*].control", whereField: "controls[*].applicable", whereValue: "included", ifListed: true }, fails: [] },
+    {
+      value: ["A.6.1.2"],
+      options: { kind: "statement-of-applicability", field: "controls[*].control", whereField: "controls[*].applicable", whereValue: "included", ifListed: true },
+      fails: ['"A.6.1.2" in "f" is not listed in any Statement of Applicability with applicable "included" (controls[*].control).'],
+    },
   ],
 };
 

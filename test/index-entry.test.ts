@@ -48,7 +48,7 @@ describe("index entries", () => {
       "impact-assessment": ["system", "system_version"],
       "model-card": ["model_details.version", "system"],
       risk: ["system"],
-      "statement-of-applicability": ["controls[*].applicable", "controls[*].control"],
+      "statement-of-applicability": ["controls[*].applicable", "controls[*].control", "controls[*].status"],
     });
   });
 });

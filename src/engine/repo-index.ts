@@ -85,7 +85,7 @@ export class RepoIndex {
   /**
    * Values found at `field` in artefacts of `kind`: values("statement-of-applicability", "controls[*].control",
    * "controls[*].applicable", "included") — with a where-clause, the where path must share the field's
-   * wildcard prefix, and is read from the same item.
+   * wildcard prefix, and is read from the same item; a list of where-values means any of them.
    */
   values(kind: string, field: string, whereField?: string, whereValue?: unknown): Set<string> {
     const key = `${kind}\u0000${field}\u0000${whereField ?? ""}\u0000${JSON.stringify(whereValue ?? null)}`;
@@ -103,7 +103,7 @@ export class RepoIndex {
           if (whereSteps) {
             // The where value belongs to the same list item: compare the paths up to the last wildcard.
             const prefix = m.path.slice(0, -1).join("\u0000");
-            const ok = wheres.some((w) => w.exists && w.path.slice(0, -1).join("\u0000") === prefix && w.value === whereValue);
+            const ok = wheres.some((w) => w.exists && w.path.slice(0, -1).join("\u0000") === prefix && (Array.isArray(whereValue) ? whereValue.includes(w.value) : w.value === whereValue));
             if (!ok) continue;
           }
           for (const v of Array.isArray(m.value) ? m.value : [m.value]) if (typeof v === "string") set.add(v);

@@ -268,7 +268,8 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
       kind: text("the kind of the artefact that lists the values"),
       field: text("its field that lists them"),
       whereField: text("only where this field of the same list item…"),
-      whereValue: { description: "…has this value" },
+      whereValue: { description: "…has this value (or, given a list, any of them)" },
+      ifListed: bool("only values that `field` lists at all (where-clause aside) are checked: an unlisted one is another rule's finding"),
     },
     constraints: { required: ["kind", "field"] },
     reads: [

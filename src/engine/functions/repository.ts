@@ -85,11 +85,14 @@ export const listedIn: RepositoryCheckFunction = ({ value, exists, field, option
   if (!exists || value === undefined || value === null) return [];
   const kind = String(options["kind"]);
   const listed = index.values(kind, String(options["field"]), options["whereField"] as string | undefined, options["whereValue"]);
+  const anywhere = options["ifListed"] === true ? index.values(kind, String(options["field"])) : undefined;
   const items = Array.isArray(value) ? value : [value];
   const failures: Failure[] = [];
   items.forEach((item, i) => {
-    if (typeof item === "string" && !listed.has(item)) {
-      const where = options["whereField"] ? ` with ${String(options["whereField"]).replace(/^.*\./, "")} ${quote(options["whereValue"])}` : "";
+    if (typeof item === "string" && !listed.has(item) && (!anywhere || anywhere.has(item))) {
+      const wanted = options["whereValue"];
+      const values = Array.isArray(wanted) ? wanted.map((v) => quote(v)).join(" or ") : quote(wanted);
+      const where = options["whereField"] ? ` with ${String(options["whereField"]).replace(/^.*\./, "")} ${values}` : "";
       failures.push({ message: `${quote(item)} in "${field}" is not listed in any ${noun([kind])}${where} (${options["field"]}).`, at: Array.isArray(value) ? [i] : [] });
     }
   });
