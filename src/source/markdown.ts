@@ -238,6 +238,7 @@ export interface SectionField {
 }
 
 const valuePatterns = new WeakMap<CardConcept, RegExp>();
+const unknownPatterns = new WeakMap<CardConcept, RegExp>();
 
 const licenceNamed = (text: string) => licenceIds(text).length > 0;
 
@@ -245,7 +246,9 @@ const licenceNamed = (text: string) => licenceIds(text).length > 0;
 function saysUnknown(concept: CardConcept, content: string): boolean {
   if (!concept.unknown) return false;
   const text = content.trim();
-  return text.length <= 300 && (text.match(/[.!?](?:\s|$)/g)?.length ?? 1) <= 2 && new RegExp(concept.unknown, "iu").test(text) && !licenceNamed(text);
+  let re = unknownPatterns.get(concept);
+  if (!re) unknownPatterns.set(concept, (re = new RegExp(concept.unknown, "iu")));
+  return text.length <= 300 && (text.match(/[.!?](?:\s|$)/g)?.length ?? 1) <= 2 && re.test(text) && !licenceNamed(text);
 }
 
 /** A section's text without its fenced code blocks: code that computes results is no result. */
