@@ -1,12 +1,12 @@
 // One problem, one finding: no two findings for one field at one place, on the broken example and on a fresh
 // `init` scaffold (whose placeholders several rules see).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Finding } from "../src/core/finding.js";
-import { lintDir } from "./helpers/lint.js";
+import { fixture, lintDir } from "./helpers/lint.js";
 
 const root = join(import.meta.dirname, "..");
 const temporary: string[] = [];
@@ -35,6 +35,13 @@ describe("one problem, one finding", () => {
     // doc/review-date (warning) and policy/review-cycle (error) both want the date.
     expect(at("policy/ai-policy.yaml", "/next_review")).toEqual(["policy/review-cycle error"]);
     expect(at("suppliers/nimbus-ai.yaml", "/next_review")).toEqual(["supplier/assessment-current warning"]);
+  });
+
+  it("reports a misspelt key once, at the misspelling, not also the key it was meant to be", async () => {
+    const policy = readFileSync(join(root, "examples", "acme-governance", "governance", "policy", "ai-policy.yaml"), "utf8").replace(/^title:/m, "titel:");
+    const { findings } = await lintDir(fixture({ "governance/ai-policy.yaml": policy }));
+    const about = findings.filter((f) => f.pointer === "/title" || f.pointer === "/titel").map((f) => `${f.ruleId} ${f.severity} ${f.message}`);
+    expect(about).toEqual(['schema/unknown-property error Unknown property "titel" in the AI policy; did you mean "title"?']);
   });
 
   it("reports each gap of a fresh init scaffold once", async () => {

@@ -47,6 +47,20 @@ export function onePerGap(findings: readonly Finding[]): Finding[] {
     for (const f of group) if (f !== kept) dropped.add(f);
     if (severity !== kept.severity) raised.set(kept, severity);
   }
+  // A misspelt key ("titel"; did you mean "title"?) is the reason the right one is missing: one finding, at the
+  // misspelling, as severe as the gap it causes.
+  const misspelt = new Map<string, Finding>();
+  for (const f of findings) {
+    const meant = f.ruleId === "schema/unknown-property" && f.pointer !== undefined ? /did you mean "([^"]+)"\?$/.exec(f.message)?.[1] : undefined;
+    if (meant) misspelt.set(`${f.file}\u0000${f.pointer!.replace(/[^/]*$/, "")}${meant.replace(/~/g, "~0").replace(/\//g, "~1")}`, f);
+  }
+  for (const f of findings) {
+    const typo = f.pointer !== undefined && !dropped.has(f) && /^Missing /.test(f.message) ? misspelt.get(`${f.file}\u0000${f.pointer}`) : undefined;
+    if (!typo) continue;
+    dropped.add(f);
+    const current = raised.get(typo) ?? typo.severity;
+    if (RANK[f.severity] > RANK[current]) raised.set(typo, f.severity);
+  }
   if (dropped.size === 0) return [...findings];
   return findings.filter((f) => !dropped.has(f)).map((f) => (raised.has(f) ? { ...f, severity: raised.get(f)! } : f));
 }
