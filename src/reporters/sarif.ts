@@ -5,10 +5,7 @@ import { SEVERITY_RANK, type Finding, type Severity } from "../core/finding.js";
 import { coreRule } from "../core/core-rules.js";
 import { compareRefs, titleOf } from "../core/iso42001.js";
 import type { Reporter, RuleMetadata } from "./types.js";
-import { INVISIBLE_FORMAT } from "../util/safe-text.js";
-
-/** Escaped in the JSON text, the same value once parsed: C1 controls, line separators, invisible format characters. */
-const JSON_ESCAPED = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_FORMAT}]`, "g");
+import { printableJson } from "./json-text.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
@@ -88,13 +85,8 @@ export const sarif: Reporter = (findings, context) => {
       },
     ],
   };
-  // Printed to a CI log, JSON is still read line by line by the runner: break the legacy `##[` form and C1
-  // controls with JSON escapes (the same JSON value).
-  return (
-    JSON.stringify(log, null, 2)
-      .replace(/##\[/g, "##\\u005b")
-      .replace(JSON_ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n"
-  );
+  // Printed to a CI log, JSON is still read line by line by the runner.
+  return printableJson(log);
 };
 
 function describeRule(rule: RuleMetadata) {
