@@ -267,12 +267,11 @@ function toFinding(active: ActiveRule, call: FunctionCall, match: Match, failure
   let range: Range = FILE_START;
   if (isParsed(target)) {
     range = target.doc.locator.locate([...target.root, ...at], failure.key ? "key" : "value").range;
-    // A Markdown card's author thinks in headings, not field names: name the section too.
-    const label = target.doc.sections ? sectionLabel(target.kind, match.path, target.doc.sections) : undefined;
-    if (label) message = message.replace(`"${display(match.path)}"`, `"${display(match.path)}" (section "${label}")`);
-    // A card in a format of its own: name the format's field, which is what its author fills in.
-    const theirs = target.foreign?.labels.get(display(match.path));
-    if (theirs) message = message.replace(`"${display(match.path)}"`, `"${display(match.path)}" (${theirs})`);
+    // Name the field as its author knows it: a Markdown card's heading, or a card format's own field.
+    const field = display(match.path);
+    const section = target.doc.sections ? sectionLabel(target.kind, match.path, target.doc.sections) : undefined;
+    const known = section !== undefined ? `section "${section}"` : target.foreign?.labels.get(field);
+    if (known) message = message.replace(`"${field}"`, `"${field}" (${known})`);
   }
   return report(rule, isParsed(target) ? target.doc.source.path : target.file, range, message, { severity: active.severity, help: rule.help, pointer: pointer([...target.root, ...at]) });
 }

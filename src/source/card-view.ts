@@ -3,7 +3,7 @@
 // that answer a concept in their own way (`model-index` results, `datasets`, `licenses`, task tags), then a statement
 // of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
 // author would add the content.
-import { CARD_CONCEPTS, type CardConcept, MAY_HOLD_LABEL, readBody, readSections, sectionFields, valuesOf, withoutFencedCode } from "./markdown.js";
+import { CARD_CONCEPTS, type CardConcept, conceptPattern, MAY_HOLD_LABEL, readBody, readSections, sectionFields, withoutFencedCode } from "./markdown.js";
 import { licenceIds } from "./licence-names.js";
 import { LINE } from "./markdown-blocks.js";
 import { syntheticKey, type PathSegment } from "./locator.js";
@@ -38,27 +38,30 @@ export function cardView(doc: ParsedDocument, kind: string, record: Record<strin
   // The Hub's older dataset cards write `licenses`: it is the front matter's licence all the same.
   if (!Object.hasOwn(record, "license") && informative(record["licenses"])) set(["license"], record["licenses"], doc.locator.locate(["licenses"]).range);
   const licenceInFrontMatter = view["license"] !== undefined;
+  const hub = hubEvidence(kind, record);
   for (const field of sectionFields(sections, table)) {
+    const { concept } = field;
+    const [head] = concept.path;
     // The licence the card's own licence section names, compared with the front matter's (card/license-consistent).
-    if (field.path[0] === "license" && !field.empty && licenceInFrontMatter) {
+    if (head === "license" && !field.empty && licenceInFrontMatter) {
       const named = licenceIds(field.content);
       if (named.length === 1) set(["license_in_text"], named[0], field.section.range);
     }
-    if (view[String(field.path[0])] !== undefined && Object.hasOwn(record, String(field.path[0]))) continue;
-    if (field.path[0] === "license" && licenceInFrontMatter) continue;
+    if (view[String(head)] !== undefined && Object.hasOwn(record, String(head))) continue;
+    if (head === "license" && licenceInFrontMatter) continue;
     let value = field.empty ? "" : field.content.trim();
     // Results are values, and a code block that computes them is none. A results section without one, when the card
     // states results elsewhere (`model-index`, "accuracy >96% across all races" under Bias and Fairness), is
     // answered by that.
-    const concept = table.find((c) => c.path === field.path)!;
-    if (value !== "" && concept.values && !valuesOf(concept).test(withoutFencedCode(value))) {
-      const hub = hubEvidence(kind, record).find(([path]) => path.join(".") === concept.path.join("."))?.[1];
-      const elsewhere = typeof hub === "string" ? hub : concept.mentions ? mentions(doc, [concept]).get(concept)?.text : undefined;
+    const values = conceptPattern(concept, "values");
+    if (value !== "" && values && !values.test(withoutFencedCode(value))) {
+      const fromHub = hub.find(([path]) => path.join(".") === concept.path.join("."))?.[1];
+      const elsewhere = typeof fromHub === "string" ? fromHub : concept.mentions ? mentions(doc, [concept]).get(concept)?.text : undefined;
       value = elsewhere ? `${withoutFencedCode(value)}\n${elsewhere}` : withoutFencedCode(value);
     }
-    set(field.path, value, field.section.range);
+    set(concept.path, value, field.section.range);
   }
-  for (const [path, value] of hubEvidence(kind, record)) if (!answered(view, path)) set(path, value, undefined);
+  for (const [path, value] of hub) if (!answered(view, path)) set(path, value, undefined);
   // The card's first top-level heading is its title, unless the front matter gives one.
   const heading = sections.find((s) => s.level === 1 && !s.label);
   if (heading && view["title"] === undefined) set(["title"], heading.title, heading.range);
@@ -130,8 +133,6 @@ function modelIndexResults(index: unknown): string[] {
   return out;
 }
 
-const compiled = new WeakMap<CardConcept, RegExp>();
-
 /** The first statement of each concept in the body: lines outside headings, code and comments (blanked). */
 function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<CardConcept, { text: string; range: Range }> {
   const found = new Map<CardConcept, { text: string; range: Range }>();
@@ -153,9 +154,7 @@ function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<Ca
     if (!isQuestion && !isPlaceholder(line)) for (const a of answers) if (!found.has(a.concept)) found.set(a.concept, a.at);
     for (const concept of concepts) {
       if (found.has(concept)) continue;
-      let re = compiled.get(concept);
-      if (!re) compiled.set(concept, (re = new RegExp(concept.mentions!.join("|"), "i")));
-      if (!re.test(line)) continue;
+      if (!conceptPattern(concept, "mentions")?.test(line)) continue;
       const at = { text: line.trim(), range: lines.range(start, start + line.length) };
       if (isQuestion) pending.push({ concept, at });
       else found.set(concept, at);

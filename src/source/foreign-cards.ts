@@ -4,7 +4,7 @@
 // evidence and what it lacks is reported where its author would add it, under the format's own field name.
 import type { Range } from "../core/finding.js";
 import { isPlaceholder } from "../util/placeholder.js";
-import { CARD_CONCEPTS } from "./markdown.js";
+import { CARD_CONCEPTS, conceptPattern } from "./markdown.js";
 import { type PathSegment, syntheticKey } from "./locator.js";
 import type { ParsedDocument } from "./parse.js";
 
@@ -122,8 +122,8 @@ function translate(doc: ParsedDocument, record: Record<string, unknown>, root: P
   // another field: "not for medical diagnosis" among the use cases or limitations.
   for (const concept of CARD_CONCEPTS["model-card"]) {
     const ours = concept.path.join(".");
-    if (!concept.mentions || ours.includes(".") || (typeof data[ours] === "string" && data[ours] !== "")) continue;
-    const re = new RegExp(concept.mentions.join("|"), "i");
+    const re = conceptPattern(concept, "mentions");
+    if (!re || ours.includes(".") || (typeof data[ours] === "string" && data[ours] !== "")) continue;
     const said = texts.flatMap(({ text, range }) => text.split("\n").map((line) => ({ line, range }))).find(({ line }) => re.test(line));
     if (said) set(ours, said.line, said.range);
   }

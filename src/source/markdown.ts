@@ -230,36 +230,43 @@ export function namesConcept(words: string, concept: CardConcept): number {
 }
 
 export interface SectionField {
-  path: PathSegment[];
+  concept: CardConcept;
   section: Section;
   /** What the section says of the concept: its content without subsections about other concepts. */
   content: string;
   empty: boolean;
 }
 
-const valuePatterns = new WeakMap<CardConcept, RegExp>();
-const unknownPatterns = new WeakMap<CardConcept, RegExp>();
+/**
+ * A concept's regular expression of one sort, compiled once per run: its `mentions` (one pattern of them all,
+ * case-insensitive), its `values`, or its `unknown` statement. Undefined when the concept has none.
+ */
+export function conceptPattern(concept: CardConcept, which: "mentions" | "values" | "unknown"): RegExp | undefined {
+  let patterns = compiledPatterns.get(concept);
+  if (!patterns) compiledPatterns.set(concept, (patterns = {}));
+  if (!(which in patterns)) {
+    const source = which === "mentions" ? concept.mentions?.join("|") : concept[which];
+    patterns[which] = source === undefined ? undefined : new RegExp(source, PATTERN_FLAGS[which]);
+  }
+  return patterns[which];
+}
+
+const compiledPatterns = new WeakMap<CardConcept, Partial<Record<"mentions" | "values" | "unknown", RegExp | undefined>>>();
+const PATTERN_FLAGS = { mentions: "i", values: "u", unknown: "iu" } as const;
 
 const licenceNamed = (text: string) => licenceIds(text).length > 0;
 
 /** A short section (a sentence or two) that only says the answer is not known. */
 function saysUnknown(concept: CardConcept, content: string): boolean {
-  if (!concept.unknown) return false;
+  const re = conceptPattern(concept, "unknown");
+  if (!re) return false;
   const text = content.trim();
-  let re = unknownPatterns.get(concept);
-  if (!re) unknownPatterns.set(concept, (re = new RegExp(concept.unknown, "iu")));
   return text.length <= 300 && (text.match(/[.!?](?:\s|$)/g)?.length ?? 1) <= 2 && re.test(text) && !licenceNamed(text);
 }
 
 /** A section's text without its fenced code blocks: code that computes results is no result. */
 export function withoutFencedCode(text: string): string {
   return text.includes("```") || text.includes("~~~") ? text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm, "") : text;
-}
-
-export function valuesOf(concept: CardConcept): RegExp {
-  let re = valuePatterns.get(concept);
-  if (!re) valuePatterns.set(concept, (re = new RegExp(concept.values ?? "", "u")));
-  return re;
 }
 
 /**
@@ -278,9 +285,10 @@ export function sectionFields(sections: readonly Section[], table: readonly Card
       if (specific === 0) return;
       const content = ownContent(sections, words, i, concept, all);
       const empty = isEffectivelyEmpty(content) || saysUnknown(concept, content);
-      const valued = !empty && concept.values !== undefined && valuesOf(concept).test(withoutFencedCode(content));
+      const values = conceptPattern(concept, "values");
+      const valued = !empty && values !== undefined && values.test(withoutFencedCode(content));
       const rank = (empty ? 0 : 1_000_000) + (valued ? 500_000 : 0) + (section.label ? 0 : 100_000) + specific * 100 - Math.min(i, 99);
-      if (rank > bestRank) [best, bestRank] = [{ path: concept.path, section, content, empty }, rank];
+      if (rank > bestRank) [best, bestRank] = [{ concept, section, content, empty }, rank];
     });
     if (best) out.push(best);
   }
