@@ -3,9 +3,7 @@
 // `::stop-commands::<random token>` block, and is made printable and single-line-safe as well.
 import { randomBytes } from "node:crypto";
 import { EOL } from "node:os";
-import { INVISIBLE_FORMAT, safeText } from "../util/safe-text.js";
-
-const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_FORMAT}]`, "g");
+import { safeText, unicodeEscaped } from "../util/safe-text.js";
 
 /**
  * Text for an annotation message, or (`property`) a file name or title. @actions/core escapes `%`, CR and LF
@@ -13,7 +11,7 @@ const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f
  * escapes and the legacy `##[` form alone, so they are made visible here.
  */
 export function annotationText(text: string, property = false): string {
-  return (property ? text : text.replace(/\r\n?/g, "\n")).replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "##\u200b[");
+  return unicodeEscaped(property ? text : text.replace(/\r\n?/g, "\n")).replace(/##\[/g, "##\u200b[");
 }
 
 /** Free text for the log, one line per line of input, each made safe on its own. */

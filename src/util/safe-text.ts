@@ -8,14 +8,17 @@
  */
 export const INVISIBLE_FORMAT = "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
 
+/** Control characters but tab, CR and LF (ANSI escapes start with one), C1 controls, line separators, invisible format characters. */
 const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_FORMAT}]`, "g");
+
+/** The characters `pattern` (a global pattern; by default the control and invisible ones above) shown as `\uXXXX`. */
+export function unicodeEscaped(text: string, pattern: RegExp = CONTROL): string {
+  return text.replace(pattern, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /** One-line, printable text: line breaks, control characters (ANSI escapes included) and invisible format characters shown as escapes. */
 export function safeText(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, "\\n")
-    .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .replace(/##\[/g, "##\u200b[");
+  return unicodeEscaped(text.replace(/\r\n|\r|\n/g, "\\n")).replace(/##\[/g, "##\u200b[");
 }
 
 /** A whole output line that starts with untrusted text (a file name): it may not open with `::`. */
@@ -35,20 +38,13 @@ export function safeLines(text: string): string {
     .join("\n");
 }
 
-/** Control characters other than tab, CR and LF (CR and LF become %0D and %0A below). */
-const COMMAND_CONTROL = CONTROL;
-
 /**
  * Escaping of a workflow command's message, as @actions/core does it, plus the legacy `##[` form; other control
  * characters (ESC of an ANSI sequence, C1 controls) are shown as \uXXXX rather than reaching the log raw.
  */
 export function escapeCommandData(text: string): string {
-  return text
-    .replace(/%/g, "%25")
-    .replace(/\r/g, "%0D")
-    .replace(/\n/g, "%0A")
-    .replace(COMMAND_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .replace(/##\[/g, "##\u200b[");
+  // CR and LF become %0D and %0A first; the other control characters are shown as escapes.
+  return unicodeEscaped(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")).replace(/##\[/g, "##\u200b[");
 }
 
 /** Escaping of a workflow command's property value (file=, title=). */
