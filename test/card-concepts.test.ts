@@ -102,24 +102,27 @@ describe.skipIf(!existsSync(corpus))("judgement of real cards against a reviewer
     }
   });
 
-  // Issue 14's targets are 0.95 precision and 0.90 recall for every concept. Overall precision meets it; the
-  // concepts below it hold at least today's figures, so that a change that makes judgement worse fails here.
+  // Issue 14's targets: 0.95 precision and 0.90 recall for every concept. A concept above them may not fall below
+  // them; one that is higher still holds its figure, so that a change that makes judgement worse fails here.
   const FLOORS: Record<string, { precision: number; recall: number }> = {
     "data-card bias": { precision: 1, recall: 0.91 },
-    "data-card collection": { precision: 1, recall: 0.88 },
+    "data-card collection": { precision: 1, recall: 1 },
     "data-card license": { precision: 1, recall: 1 },
     "data-card personal_data": { precision: 1, recall: 1 },
-    "data-card preparation": { precision: 1, recall: 0.88 },
+    "data-card preparation": { precision: 1, recall: 1 },
     "data-card source": { precision: 1, recall: 1 },
-    "model-card bias": { precision: 0.94, recall: 0.94 },
+    "model-card bias": { precision: 1, recall: 0.94 },
     "model-card evaluation_results": { precision: 1, recall: 0.94 },
     "model-card human_oversight": { precision: 0.96, recall: 1 },
-    "model-card intended_use": { precision: 0.9, recall: 1 },
+    "model-card intended_use": { precision: 1, recall: 1 },
     "model-card limitations": { precision: 1, recall: 0.9 },
     "model-card out_of_scope_use": { precision: 1, recall: 0.95 },
-    "model-card training_data": { precision: 0.88, recall: 0.88 },
+    "model-card training_data": { precision: 1, recall: 1 },
     "model-card license": { precision: 1, recall: 1 },
   };
+  for (const [concept, floor] of Object.entries(FLOORS)) {
+    if (floor.precision < 0.95 || floor.recall < 0.9) throw new Error(`${concept}: a floor below issue 14's targets`);
+  }
 
   it("is right in at least 95 % of its missing-section findings over all concepts", () => {
     const right = scores.reduce((n, s) => n + s.right, 0);

@@ -140,3 +140,57 @@ describe("subsections about another concept", () => {
     expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message.split(".")[0]}`)).toEqual(['1:1 "training_data" (section "Training Details") is empty']);
   });
 });
+
+describe("headings that name a concept only loosely", () => {
+  const at = async (file: string, text: string, pointer: string) =>
+    (await lintDir(fixture({ [file]: text }))).findings.filter((f) => f.pointer === pointer).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message.split(".")[0]}`);
+
+  it("take a Training Details section of hyperparameters for no training data", async () => {
+    const card = "# Model Card for Q\n\n## Training Details\n\n- learning_rate: 2e-05\n- current checkpoint: 566000\n";
+    expect(await at("models/q/MODEL_CARD.md", card, "/training_data")).toEqual(['1:1 Missing "training_data" (section "Training Data")']);
+    expect(await at("models/q/MODEL_CARD.md", `${card}- trained on the CC-News corpus\n`, "/training_data")).toEqual([]);
+  });
+
+  it("judge the parts of a heading joined by 'and' apart", async () => {
+    const card = "# Model Card for Q\n\n## Training and evaluation data\n\nMore information needed\n\n## Training procedure\n\n- learning_rate: 2e-05\n";
+    expect(await at("models/q/MODEL_CARD.md", card, "/training_data")).toEqual(['3:1 "training_data" (section "Training and evaluation data") is empty']);
+  });
+
+  it("take the Hub template's Collection and Normalization section, when it only names the source, for no preparation", async () => {
+    const card = [
+      "# Dataset Card for Reviews",
+      "",
+      "## Dataset Creation",
+      "",
+      "#### Initial Data Collection and Normalization",
+      "",
+      "Product reviews from a popular e-commerce marketplace.",
+      "",
+      "#### Annotation process",
+      "",
+      "[More Information Needed]",
+      "",
+    ].join("\n");
+    expect(await at("data/reviews/DATASHEET.md", card, "/preparation")).toEqual(['9:1 "preparation" (section "Annotation process") is empty']);
+    const normalised = card.replace("marketplace.", "marketplace, lower-cased and deduplicated.");
+    expect(await at("data/reviews/DATASHEET.md", normalised, "/preparation")).toEqual([]);
+  });
+});
+
+describe("front matter that answers a concept", () => {
+  it("takes a Hub task among the tags as the intended use, read even when another key of the front matter is broken", async () => {
+    const card = "---\ntags:\n  - automatic-speech-recognition\nmodel-index:\n  - name: x\n     results: []\n---\n# Model Card for Q\n\nFine-tuned on Common Voice.\n";
+    const result = await lintDir(fixture({ "models/q/MODEL_CARD.md": card }));
+    expect(brief(result.findings.filter((f) => f.ruleId === "parse/syntax" || f.pointer === "/intended_use"))).toEqual(["models/q/MODEL_CARD.md:5:11 parse/syntax"]);
+    const blog = card.replace("automatic-speech-recognition", "blog");
+    expect(brief((await lintDir(fixture({ "models/q/MODEL_CARD.md": blog }))).findings.filter((f) => f.pointer === "/intended_use"))).toEqual([
+      "models/q/MODEL_CARD.md:1:1 modelcard/required-sections",
+    ]);
+  });
+
+  it("counts a statement about real people's photos or privacy as a risk to people", async () => {
+    const card = "# Model Card for Q\n\n## Limitations\n\nThe training photos of real people may have been memorised.\n";
+    const result = await lintDir(fixture({ "models/q/MODEL_CARD.md": card }));
+    expect(result.findings.filter((f) => f.pointer === "/bias_considerations")).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
 // of the concept anywhere in the text. Each concept filled this way gets a position, so findings point where the
 // author would add the content.
 import { CARD_CONCEPTS, type CardConcept, conceptPattern, MAY_HOLD_LABEL, readBody, readSections, sectionFields, withoutFencedCode } from "./markdown.js";
+import hubTasks from "./hub-tasks.json" with { type: "json" };
 import { licenceIds } from "./licence-names.js";
 import { LINE } from "./markdown-blocks.js";
 import { syntheticKey, type PathSegment } from "./locator.js";
@@ -89,8 +90,9 @@ function hubEvidence(kind: Kind, fm: Record<string, unknown>): [PathSegment[], u
     const results = modelIndexResults(fm["model-index"]);
     if (results.length > 0) out.push([["evaluation", "metrics"], `model-index results: ${results.join(", ")}`]);
     if (informative(fm["datasets"])) out.push([["training_data"], fm["datasets"]]);
-    // The task a model is published for (the Hub's pipeline_tag, a model-index task) says what it is for.
-    const task = fm["pipeline_tag"] ?? modelIndexTask(fm["model-index"]);
+    // The task a model is published for (the Hub's pipeline_tag, a model-index task, a task among its tags) says
+    // what it is for.
+    const task = fm["pipeline_tag"] ?? modelIndexTask(fm["model-index"]) ?? taskTag(fm["tags"]);
     if (informative(task)) out.push([["intended_use"], task]);
   } else {
     const sources = fm["source_datasets"];
@@ -100,6 +102,12 @@ function hubEvidence(kind: Kind, fm: Record<string, unknown>): [PathSegment[], u
     if (informative(tasks)) out.push([["intended_use"], tasks]);
   }
   return out;
+}
+
+const HUB_TASKS: ReadonlySet<string> = new Set(hubTasks.tasks);
+
+function taskTag(tags: unknown): string | undefined {
+  return Array.isArray(tags) ? tags.find((t): t is string => typeof t === "string" && HUB_TASKS.has(t)) : undefined;
 }
 
 function modelIndexTask(index: unknown): string | undefined {

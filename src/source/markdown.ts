@@ -172,6 +172,10 @@ export interface CardConcept {
   values?: string;
   /** A statement that the answer is not known ("the licensing status is unclear"): alone, no answer. */
   unknown?: string;
+  /** Phrases that name the concept only loosely ("training details"): their sections must speak of it (`about`). */
+  broad?: string[];
+  /** What a section under a broad heading says when it speaks of the concept (data, a corpus, "trained on"). */
+  about?: string;
   /** Concepts (dotted paths) whose subsections still answer this one: how data was collected says where it comes from. */
   covers?: string[];
 }
@@ -220,10 +224,17 @@ export function namesConcept(words: string, concept: CardConcept): number {
   if (!seen) judged.set(concept, (seen = new Map()));
   let best = seen.get(words);
   if (best !== undefined) return best;
-  const padded = ` ${words} `;
   best = 0;
-  // Most headings name no concept (a procedure's "Validation report 1.7.8"): one test says so.
-  if (anyPhrase(concept).test(padded) && !concept.unless?.some((p) => holds(padded, p))) for (const p of concept.phrases) if (p.length > best && holds(padded, p)) best = p.length;
+  // Most headings name no concept (a procedure's "Validation report 1.7.8"): one test says so. The parts of a
+  // heading joined by "and" are judged apart: "Training and Evaluation Data" is about training data too, while
+  // "Evaluation Data" is not.
+  if (anyPhrase(concept).test(` ${words} `)) {
+    for (const part of words.split(" and ")) {
+      const padded = ` ${part} `;
+      if (concept.unless?.some((p) => holds(padded, p))) continue;
+      for (const p of concept.phrases) if (p.length > best && holds(padded, p)) best = p.length;
+    }
+  }
   // Bounded: titles such as "Model Card for credit-model-7" are new in every file; the common ones come first.
   if (seen.size < 500) seen.set(words, best);
   return best;
@@ -238,10 +249,20 @@ export interface SectionField {
 }
 
 /**
+ * Whether the heading names the concept only by one of its broad phrases ("Training Details"): such a section
+ * answers the concept only when its text speaks of it (`about`); a list of hyperparameters is no training data.
+ */
+function namesOnlyBroadly(words: string, concept: CardConcept): boolean {
+  const { broad } = concept;
+  if (!broad) return false;
+  return !words.split(" and ").some((part) => concept.phrases.some((p) => !broad.includes(p) && holds(` ${part} `, p)));
+}
+
+/**
  * A concept's regular expression of one sort, compiled once per run: its `mentions` (one pattern of them all,
  * case-insensitive), its `values`, or its `unknown` statement. Undefined when the concept has none.
  */
-export function conceptPattern(concept: CardConcept, which: "mentions" | "values" | "unknown"): RegExp | undefined {
+export function conceptPattern(concept: CardConcept, which: PatternSort): RegExp | undefined {
   let patterns = compiledPatterns.get(concept);
   if (!patterns) compiledPatterns.set(concept, (patterns = {}));
   if (!(which in patterns)) {
@@ -251,8 +272,9 @@ export function conceptPattern(concept: CardConcept, which: "mentions" | "values
   return patterns[which];
 }
 
-const compiledPatterns = new WeakMap<CardConcept, Partial<Record<"mentions" | "values" | "unknown", RegExp | undefined>>>();
-const PATTERN_FLAGS = { mentions: "i", values: "u", unknown: "iu" } as const;
+type PatternSort = "mentions" | "values" | "unknown" | "about";
+const compiledPatterns = new WeakMap<CardConcept, Partial<Record<PatternSort, RegExp | undefined>>>();
+const PATTERN_FLAGS = { mentions: "i", values: "u", unknown: "iu", about: "iu" } as const;
 
 const licenceNamed = (text: string) => licenceIds(text).length > 0;
 
@@ -285,6 +307,7 @@ export function sectionFields(sections: readonly Section[], table: readonly Card
       if (specific === 0) return;
       const content = ownContent(sections, words, i, concept, all);
       const empty = isEffectivelyEmpty(content) || saysUnknown(concept, content);
+      if (!empty && concept.broad && namesOnlyBroadly(words[i]!, concept) && !conceptPattern(concept, "about")!.test(withoutFencedCode(content))) return;
       const values = conceptPattern(concept, "values");
       const valued = !empty && values !== undefined && values.test(withoutFencedCode(content));
       const rank = (empty ? 0 : 1_000_000) + (valued ? 500_000 : 0) + (section.label ? 0 : 100_000) + specific * 100 - Math.min(i, 99);

@@ -198,8 +198,8 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
   if (!doc) {
     // Empty front matter (--- ---) is fine, and broken front matter loses only itself: either way the card is still
     // read by its headings. A broken one is one problem, however many errors the YAML reader counts in it.
-    result.findings = aggregated(result.findings, "the front matter, of which only the simple `key: value` lines were read");
-    const data = result.findings.length > 0 ? salvage(frontMatter.yaml) : {};
+    result.findings = aggregated(result.findings, "the front matter; the keys that parse on their own were read");
+    const data = result.findings.length > 0 ? salvage(frontMatter.yaml, limits) : {};
     result.documents.push({ source, index: 0, data, locator: new Locator(source.lines, undefined, 0, fallback), sections, hasFrontMatter: false, bodyStart: frontMatter.bodyStart });
     return result;
   }
@@ -219,16 +219,38 @@ function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {
 }
 
 /**
- * What a person still reads in front matter no YAML reader accepts: its simple top-level `key: value` lines
- * (`license: apache-2.0`), taken as text. Nested or multi-line values are left out; the parse finding stands.
+ * What a person still reads in front matter no YAML reader accepts: each top-level key whose own lines parse
+ * (`tags:` and its list, when only `model-index:` below it is broken), else its simple `key: value` line as text.
+ * Aliases are never expanded here: the parse finding stands, and a broken file is no place to spend memory.
  */
-function salvage(yaml: string): Record<string, unknown> {
+function salvage(yaml: string, limits: Limits): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const m of yaml.matchAll(/^([A-Za-z_][\w-]*):[ \t]+([^\s#'"[{&*!|>][^#\r\n]*?)[ \t]*(?:#.*)?$/gm)) {
-    const key = m[1]!;
-    if (key !== "__proto__" && !Object.hasOwn(data, key)) data[key] = m[2]!;
-  }
+  const starts = [...yaml.matchAll(/^[A-Za-z_][\w-]*:/gm)].map((m) => m.index);
+  starts.forEach((start, i) => {
+    const block = yaml.slice(start, starts[i + 1] ?? yaml.length);
+    const key = /^[\w-]+/.exec(block)![0];
+    if (key === "__proto__" || Object.hasOwn(data, key)) return;
+    const value = blockValue(block, key, limits) ?? simpleValue(block);
+    if (value !== undefined) data[key] = value;
+  });
   return data;
+}
+
+function blockValue(block: string, key: string, limits: Limits): unknown {
+  if (flowDepthExceeds(block, limits.maxDepth)) return undefined;
+  const doc = parseDocument(block, { ...YAML_OPTIONS, uniqueKeys: false });
+  if (doc.errors.length > 0) return undefined;
+  try {
+    const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
+    const value = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined;
+    return value === null || tooDeep(value, limits.maxDepth, false) ? undefined : value;
+  } catch {
+    return undefined;
+  }
+}
+
+function simpleValue(block: string): string | undefined {
+  return /^[\w-]+:[ \t]+([^\s#'"[{&*!|>][^#\r\n]*?)[ \t]*(?:#.*)?$/m.exec(block)?.[1];
 }
 
 /** One finding for many errors of one reader in one part of a file: the first, saying how many more there are. */
