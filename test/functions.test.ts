@@ -30,6 +30,12 @@ const INDEX_ENTRIES = [
   entry("dup.yaml", "ai-system", { id: "SYS-2" }),
   entry("risk.yaml", "risk", { id: "RISK-1", system: "SYS-1" }),
   entry("risk-2.yaml", "risk", { id: "RISK-2", system: "SYS-GONE" }),
+  entry("policy.yaml", "ai-policy", { id: "POL-AI", authorities: { top_management: ["ceo", "board"] } }),
+  entry("rc.yaml", "risk-criteria", {
+    id: "RC-1",
+    matrix: { rare: ["medium", "high"], likely: ["high", "critical"] },
+    acceptance: { medium: ["ai-governance-lead"] },
+  }),
   entry("soa.yaml", "statement-of-applicability", {
     controls: [
       { control: "A.5.2", applicable: "included" },
@@ -38,6 +44,8 @@ const INDEX_ENTRIES = [
   }),
 ];
 const fields = new Map([
+  ["ai-policy", ["authorities.top_management", "authorities.approve_impact_assessments"]],
+  ["risk-criteria", ["acceptance", "matrix"]],
   ["risk", ["system"]],
   ["statement-of-applicability", ["controls[*].applicable", "controls[*].control"]],
 ]);
@@ -143,6 +151,46 @@ const TABLES: Record<string, Case[]> = {
     // Off the scales or missing: enumeration's and presence's findings, not this one's.
     { value: "high", data: { l: "often", i: "minor" }, options: { row: "l", column: "i", rows: ["rare"], columns: ["minor"], table: [["low"]] }, fails: [] },
     { value: "high", data: { i: "minor" }, options: { row: "l", column: "i", rows: ["rare"], columns: ["minor"], table: [["low"]] }, fails: [] },
+  ],
+  authorised: [
+    { value: "ceo", options: { in: "ai-policy", declared: "authorities.top_management", roles: ["cro"] }, fails: [] },
+    { value: ["summer-intern", "CEO"], options: { in: "ai-policy", declared: "authorities.top_management" }, fails: [] },
+    {
+      value: "summer-intern",
+      options: { in: "ai-policy", declared: "authorities.top_management", roles: ["cro"], authority: "top management's authority" },
+      fails: ['"summer-intern" in "f" does not hold top management\'s authority: AI policy POL-AI\'s "authorities.top_management" (policy.yaml:3) gives it to ceo, board.'],
+    },
+    // Nothing declared: the default roles, or anyone when there are none.
+    {
+      value: "summer-intern",
+      options: { in: "ai-policy", declared: "authorities.approve_impact_assessments", roles: ["cro"], option: "approverRoles" },
+      fails: ['"summer-intern" in "f" does not hold this authority, which by default (rule option approverRoles) belongs to cro; declare your own roles in the AI policy\'s "authorities".'],
+    },
+    { value: "summer-intern", options: { in: "ai-policy", declared: "authorities.approve_impact_assessments" }, fails: [] },
+    // By level: the criteria's roles for the level; a level they leave out takes the defaults, if it is one of defaultLevels.
+    {
+      value: "support-lead",
+      data: { lvl: "medium" },
+      options: { in: "risk-criteria", declared: "acceptance", byLevel: "lvl", roles: ["cro"], defaultLevels: ["high"] },
+      fails: ['"support-lead" in "f" does not hold this authority at level "medium": AI risk criteria RC-1\'s "acceptance.medium" (rc.yaml:3) gives it to ai-governance-lead.'],
+    },
+    {
+      value: "support-lead",
+      data: { lvl: "high" },
+      options: { in: "risk-criteria", declared: "acceptance", byLevel: "lvl", roles: ["cro"], defaultLevels: ["high"] },
+      fails: ['"support-lead" in "f" does not hold this authority at level "high", which by default (rule option roles) belongs to cro; declare your own roles in the risk criteria\'s "acceptance".'],
+    },
+    { value: "support-lead", data: { lvl: "low" }, options: { in: "risk-criteria", declared: "acceptance", byLevel: "lvl", roles: ["cro"], defaultLevels: ["high"] }, fails: [] },
+    { value: "TBD", options: { in: "ai-policy", declared: "authorities.top_management" }, fails: [] },
+  ],
+  "follows-criteria": [
+    { value: "medium", data: { l: "rare", i: "minor" }, options: { ...MATRIX, in: "risk-criteria", declared: "matrix" }, fails: [] },
+    {
+      value: "low",
+      data: { l: "rare", i: "minor" },
+      options: { ...MATRIX, in: "risk-criteria", declared: "matrix" },
+      fails: ['"low" in "f" does not follow the risk matrix of AI risk criteria RC-1\'s "matrix" (rc.yaml:3): l "rare" and i "minor" give "medium".'],
+    },
   ],
   "unique-id": [
     { value: "SYS-1", data: { id: "SYS-1" }, fails: [] },

@@ -41,13 +41,15 @@ describe("index entries", () => {
     expect(detach(data)).toEqual(data);
   });
 
-  it("are derived from the rule pack: the fields referenced-by, listed-in and agrees-with-reference read", () => {
+  it("are derived from the rule pack: the fields the cross-document functions read", () => {
     const config = resolveConfig({ cwd: process.cwd(), startDir: "examples/acme-governance" });
     expect(Object.fromEntries(config.indexFields)).toEqual({
+      "ai-policy": ["authorities.approve_impact_assessments", "authorities.approve_statement_of_applicability", "authorities.top_management"],
       "ai-system": ["version"],
       "impact-assessment": ["system", "system_version"],
       "model-card": ["model_details.version", "system"],
-      risk: ["system"],
+      risk: ["inherent.impact", "inherent.likelihood", "residual.impact", "residual.level", "residual.likelihood", "system"],
+      "risk-criteria": ["acceptance", "matrix"],
       "statement-of-applicability": ["controls[*].applicable", "controls[*].control", "controls[*].status"],
     });
   });

@@ -47,6 +47,12 @@ export const KINDS: readonly KindInfo[] = [
     signature: ["likelihood", "inherent", "residual", "treatment", "acceptance", "risk_owner"],
   },
   { id: "risk-register", title: "AI risk register", iso42001: ["6.1.2", "6.1.3", "8.2", "8.3"], entries: { key: "risks", kind: "risk" }, signature: [] },
+  {
+    id: "risk-criteria",
+    title: "AI risk criteria",
+    iso42001: ["6.1.1", "6.1.2", "6.1.3"],
+    signature: ["matrix", "review_months"],
+  },
   { id: "statement-of-applicability", title: "Statement of Applicability", iso42001: ["6.1.3"], signature: [] },
   { id: "ai-policy", title: "AI policy", iso42001: ["5.2", "A.2.2", "A.2.3", "A.2.4"], signature: ["objectives_framework", "commitments", "related_policies", "concern_channel"] },
   {

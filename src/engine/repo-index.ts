@@ -114,6 +114,20 @@ export class RepoIndex {
     return set;
   }
 
+  /**
+   * What the repository declares at `field` of its first artefact of `kind` that has it (the AI policy's
+   * authorities, the risk criteria's matrix), with where it is; undefined when none does.
+   */
+  declared(kind: string, field: string): { entry: IndexEntry; value: unknown; path: PathSegment[] } | undefined {
+    this.assertKept(kind, field);
+    const steps = parsePath(field);
+    for (const entry of this.byKind(kind)) {
+      const m = resolvePath(entry.data, steps).find((x) => x.exists && x.value !== null && x.value !== undefined);
+      if (m) return { entry, value: m.value, path: [...entry.root, ...m.path] };
+    }
+    return undefined;
+  }
+
   private assertKept(kind: string, field: string): void {
     if (!this.fields.get(kind)?.includes(field)) throw new Error(`the repository index keeps no "${field}" of ${kind} artefacts (an aimslint bug: indexFields() missed it)`);
   }

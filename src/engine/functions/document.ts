@@ -147,7 +147,7 @@ export const noPlaceholders: CheckFunction = ({ value, exists, field, path, opti
 };
 
 /** A value named relative to the `given` node. */
-function sibling(ctx: CheckContext, expression: string): unknown {
+export function sibling(ctx: CheckContext, expression: string): unknown {
   const [m] = resolvePath(rootValueAt(ctx), parsePath(expression));
   return m?.exists ? m.value : undefined;
 }

@@ -4,6 +4,7 @@
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
+import { authorised, followsCriteria } from "./declared.js";
 import { agreesWithReference, listedIn, reference, referencedBy, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
@@ -278,6 +279,46 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     ],
     failsWhen:
       'a value (or each item) does not appear in `field` of any artefact of `kind` (with the where-clause: of the same list item), e.g. every control a risk uses is `included` in the SoA: `{ kind: statement-of-applicability, field: "controls[*].control", whereField: "controls[*].applicable", whereValue: included }`',
+  },
+  {
+    name: "authorised",
+    checks: "authority",
+    scope: "repository",
+    check: authorised,
+    options: {
+      in: text("the kind of the artefact where the organisation declares who holds the authority (ai-policy, risk-criteria)"),
+      declared: text("its field listing the roles (e.g. authorities.top_management), or, with `byLevel`, a mapping of levels to roles"),
+      byLevel: text("path, relative to `given`, of this artefact's level, which picks the roles under `declared`"),
+      roles: list("the roles that hold the authority when the repository declares none", { type: "string" }),
+      defaultLevels: list("with `byLevel`: the levels `roles` applies to when the repository declares none for the level (others pass)", { type: "string" }),
+      authority: text("what the authority is, for messages (e.g. the authority to approve the AI policy)"),
+      option: text("the rule option `roles` comes from, for messages"),
+    },
+    constraints: { required: ["in", "declared"] },
+    reads: [["in", "declared"]],
+    readsOwn: ["byLevel"],
+    failsWhen:
+      "no name in the value (a role or person, or a list of them) is among the roles the repository declares for the authority (the first artefact of `in` with `declared`), or, when it declares none, among `roles` (without `roles`, anyone then passes); compared without case",
+  },
+  {
+    name: "follows-criteria",
+    checks: "values",
+    scope: "repository",
+    check: followsCriteria,
+    options: {
+      in: text("the kind of the artefact holding the organisation's table (risk-criteria)"),
+      declared: text("its field: a mapping from each row value to the list of column values"),
+      row: text("path, relative to `given`, of the field that picks the row (e.g. likelihood)"),
+      column: text("path, relative to `given`, of the field that picks the column (e.g. impact)"),
+      rows: list("the row field's values, in order"),
+      columns: list("the column field's values, in the order of each row's list"),
+      table: list("the default table, one list per row, when the repository declares none", { type: "array", minItems: 1 }),
+      name: text("what the default table is, for messages"),
+    },
+    constraints: { required: ["in", "declared", "row", "column", "rows", "columns", "table"] },
+    reads: [["in", "declared"]],
+    readsOwn: ["row", "column"],
+    failsWhen: "as `lookup`, with the table the repository declares (the first artefact of `in` with `declared`), else the default `table`",
   },
 ];
 

@@ -1,0 +1,79 @@
+// Checks against what the organisation declares once for the whole repository (its AI policy's authorities, its
+// risk criteria), falling back to the rule's default when nothing is declared.
+import { kindInfo } from "../../core/kinds.js";
+import { isPlaceholder } from "../../util/placeholder.js";
+import { quote } from "../../util/text.js";
+import type { RepoIndex } from "../repo-index.js";
+import type { RepositoryCheckContext, RepositoryCheckFunction } from "../types.js";
+import { lookup, sibling } from "./document.js";
+
+interface Declared {
+  value: unknown;
+  /** "the AI policy POL-AI (governance/policy/ai-policy.yaml:42)" */
+  source: string;
+}
+
+function declared(index: RepoIndex, kind: string, field: string, key?: string): Declared | undefined {
+  const found = index.declared(kind, field);
+  if (!found) return undefined;
+  const value = key === undefined ? found.value : (found.value as Record<string, unknown>)?.[key];
+  if (value === undefined || value === null) return undefined;
+  const at = index.locate(found.entry, key === undefined ? found.path : [...found.path, key]).start;
+  const title = kindInfo(kind)?.title ?? kind;
+  const name = found.entry.id ? `${title} ${found.entry.id}` : title;
+  return { value, source: `${name}'s "${key === undefined ? field : `${field}.${key}`}" (${found.entry.file}:${at.line})` };
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x.trim() !== "");
+const normal = (s: string) => s.trim().toLowerCase();
+const listed = (names: readonly string[]) => (names.length > 8 ? `${names.slice(0, 8).join(", ")} and ${names.length - 8} more` : names.join(", "));
+
+/**
+ * The approver (or one of a list of approvers) holds the authority: a role the repository declares for it (in
+ * `declared` of the first `in` artefact; with `byLevel`, under the key the checked artefact's level names), else
+ * one of the rule's default `roles`.
+ */
+export const authorised: RepositoryCheckFunction = (ctx) => {
+  const { value, exists, field, options, index } = ctx;
+  if (!exists) return [];
+  const names = strings(value).filter((n) => !isPlaceholder(n));
+  if (names.length === 0) return [];
+  const byLevel = options["byLevel"] === undefined ? undefined : sibling(ctx, String(options["byLevel"]));
+  if (options["byLevel"] !== undefined && typeof byLevel !== "string") return [];
+  const level = typeof byLevel === "string" ? byLevel : undefined;
+  const found = declared(index, String(options["in"]), String(options["declared"]), level);
+  if (!found && (options["roles"] === undefined || (level !== undefined && Array.isArray(options["defaultLevels"]) && !options["defaultLevels"].includes(level)))) return [];
+  const roles = strings(found ? found.value : options["roles"]);
+  const allowed = new Set(roles.map(normal));
+  if (names.some((n) => allowed.has(normal(n)))) return [];
+  const who = names.length === 1 ? quote(names[0]) : names.map((n) => quote(n)).join(", ");
+  const authority = level === undefined ? String(options["authority"] ?? "this authority") : `${options["authority"] ?? "this authority"} at level ${quote(level)}`;
+  const where = found
+    ? `: ${found.source} gives it to ${listed(roles)}`
+    : `, which by default (rule option ${String(options["option"] ?? "roles")}) belongs to ${listed(roles)}; declare your own roles in ${declarationHint(String(options["in"]))}`;
+  return [{ message: `${who} in "${field}" does not hold ${authority}${where}.` }];
+};
+
+function declarationHint(kind: string): string {
+  return kind === "risk-criteria" ? 'the risk criteria\'s "acceptance"' : 'the AI policy\'s "authorities"';
+}
+
+/**
+ * A level follows the declared risk criteria's matrix (rows: the likelihood keys in scale order; columns: impact),
+ * else the rule's default table: `lookup` with the organisation's own table.
+ */
+export const followsCriteria: RepositoryCheckFunction = (ctx) => {
+  const { options, index } = ctx;
+  const found = declared(index, String(options["in"]), String(options["declared"]));
+  const matrix = found?.value;
+  const rows = options["rows"] as string[];
+  const table = matrix !== null && typeof matrix === "object" && !Array.isArray(matrix) ? rows.map((r) => (matrix as Record<string, unknown>)[r]) : undefined;
+  const usable = table?.every((row) => Array.isArray(row) && row.length === (options["columns"] as unknown[]).length);
+  const own = usable ? { ...options, table, name: `risk matrix of ${found!.source}` } : options;
+  return lookup(withOptions(ctx, own));
+};
+
+/** The same context with other options: its getters (field, base) still read the original's match. */
+function withOptions(ctx: RepositoryCheckContext, options: Record<string, unknown>): RepositoryCheckContext {
+  return Object.assign(Object.create(ctx) as RepositoryCheckContext, { options });
+}
