@@ -46,11 +46,14 @@ describe("index entries", () => {
     expect(Object.fromEntries(config.indexFields)).toEqual({
       "ai-policy": ["authorities.approve_impact_assessments", "authorities.approve_statement_of_applicability", "authorities.top_management"],
       "ai-system": ["version"],
+      "data-card": ["systems"],
       "impact-assessment": ["system", "system_version"],
       "model-card": ["model_details.version", "system"],
+      nonconformity: ["system"],
       risk: ["inherent.impact", "inherent.likelihood", "residual.impact", "residual.level", "residual.likelihood", "system"],
       "risk-criteria": ["acceptance", "matrix"],
-      "statement-of-applicability": ["controls[*].applicable", "controls[*].control", "controls[*].status"],
+      "statement-of-applicability": ["controls[*].applicable", "controls[*].control", "controls[*].scope", "controls[*].status"],
+      supplier: ["systems"],
     });
   });
 });

@@ -7,6 +7,20 @@ import { substituteOptions } from "./options.js";
 import type { RuleDefinition } from "./types.js";
 
 /**
+ * What applicability (pipeline/applicability.ts) reads whatever the rules: the SoA's exclusions and their scope,
+ * and the system each artefact belongs to.
+ */
+export const APPLICABILITY_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["statement-of-applicability", ["controls[*].control", "controls[*].applicable", "controls[*].scope"]],
+  ["risk", ["system"]],
+  ["impact-assessment", ["system"]],
+  ["model-card", ["system"]],
+  ["nonconformity", ["system"]],
+  ["data-card", ["systems"]],
+  ["supplier", ["systems"]],
+]);
+
+/**
  * @param variants every rule with each set of options it may run with (defaults, configuration, overrides):
  * options can name the kind and field a function reads ({ $option: … }).
  */
@@ -18,6 +32,7 @@ export function indexFields(variants: Iterable<{ rule: RuleDefinition; options: 
     set.add(field);
     fields.set(kind, set);
   };
+  for (const [kind, list] of APPLICABILITY_FIELDS) for (const field of list) keep(kind, field);
   for (const { rule, options } of variants) {
     for (const call of [...(rule.check.when ?? []), ...rule.check.then]) {
       const fn = FUNCTIONS.get(call.function);

@@ -17,6 +17,11 @@ export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleRes
   out.push(`- **Checks:** ${ruleChecks(rule.check.then).join(", ")}`);
   out.push(`- **Applies to:** ${rule.appliesTo.map((k) => kindInfo(k)?.title ?? k).join(", ")}`);
   out.push(`- **ISO/IEC 42001:** ${rule.iso42001.map((r) => (titleOf(r) ? `${r} (${titleOf(r)})` : r)).join("; ")}`);
+  // pipeline/applicability.ts: a rule derived from Annex A controls alone follows the Statement of Applicability.
+  if (rule.iso42001.length > 0 && rule.iso42001.every((r) => r.startsWith("A."))) {
+    const controls = rule.iso42001.length > 2 ? `every one of ${rule.iso42001.join(", ")}` : rule.iso42001.join(" and ");
+    out.push(`- **Applicability:** off where the Statement of Applicability excludes ${controls} (for every system when the exclusion's scope is \`all\`, else for the systems it lists)`);
+  }
   out.push("", "## Why", "", rule.rationale.trim(), "", "## How to fix", "", rule.help.trim(), "");
   if (rule.options && Object.keys(rule.options).length > 0) {
     out.push("## Options", "", "| option | default |", "|---|---|");

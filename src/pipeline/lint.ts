@@ -1,5 +1,6 @@
 // The pipeline in one place: discover → per file (load → parse → classify → validate → document rules, see
-// check-file.ts) → repository index → cross-document rules → suppressions → findings.
+// check-file.ts) → repository index → cross-document rules → one finding per problem → what the SoA excludes →
+// suppressions → findings.
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,7 @@ import { RepoIndex } from "../engine/repo-index.js";
 import { runRepositoryChecks } from "../engine/run-rules.js";
 import { applySuppressions, type Directive } from "../engine/suppressions.js";
 import { onePerGap, withoutEchoes } from "./one-per-problem.js";
+import { applicableFindings } from "./applicability.js";
 import { capFindingsPerFile } from "./cap-findings.js";
 import { FileChecker, reparser } from "./check-file.js";
 import { IndexCache } from "./index-cache.js";
@@ -107,7 +109,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields);
   append(ruleFindings, runRepositoryChecks(files.deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
   append(findings, withoutEchoes(findings, ruleFindings));
-  const mine = onePerGap(findings.filter((f) => reported.has(f.file)));
+  const mine = applicableFindings(onePerGap(findings.filter((f) => reported.has(f.file))), index, config.rules).findings;
   const all = applySuppressions({
     findings: mine,
     directives,
