@@ -911,6 +911,30 @@ function buildPolicy(rng) {
   };
 }
 
+function buildRiskCriteria(rng) {
+  return {
+    kind: "risk-criteria",
+    id: "RC-AI",
+    title: "AI risk criteria",
+    ...docControl(rng, { owner: "ai-governance-lead", approver: "chief-executive-officer" }),
+    matrix: {
+      rare: ["low", "low", "low", "medium", "medium"],
+      unlikely: ["low", "low", "medium", "medium", "high"],
+      possible: ["low", "medium", "medium", "high", "high"],
+      likely: ["medium", "medium", "high", "high", "critical"],
+      "almost-certain": ["medium", "high", "high", "critical", "critical"],
+    },
+    // The generator has the AI governance lead accept every residual risk it accepts.
+    acceptance: {
+      low: ["ai-governance-lead"],
+      medium: ["ai-governance-lead"],
+      high: ["ai-governance-lead", "chief-risk-officer"],
+      critical: ["ai-governance-lead", "chief-executive-officer"],
+    },
+    review_months: { low: 12, medium: 12, high: 6, critical: 3 },
+  };
+}
+
 function buildAudit(rng, audit) {
   const performed = rng.date("2026-01-15", "2026-09-30");
   return {
@@ -1093,7 +1117,7 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
   const nSuppliersTarget = Math.max(4, Math.round(n / 32));
   const nAudits = Math.max(1, Math.round(n / 400));
   const nReviews = Math.max(1, Math.round(n / 1000));
-  const globals = 2 + nAudits * 2 + nReviews; // SoA, policy, audits and their nonconformities, reviews
+  const globals = 3 + nAudits * 2 + nReviews; // SoA, policy, risk criteria, audits and their nonconformities, reviews
 
   // --- plan systems until the budget of artefact files is used.
   const systems = [];
@@ -1287,6 +1311,7 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
   }
   emit("governance/statement-of-applicability.yaml", "statement-of-applicability", buildSoa(rng, procedurePaths), { modeline: true, allowProblem: false });
   emit("governance/policy/ai-policy.yaml", "ai-policy", buildPolicy(rng), { modeline: true, allowProblem: false });
+  emit("governance/risk-criteria.yaml", "risk-criteria", buildRiskCriteria(rng), { modeline: true, allowProblem: false });
   for (let i = 0; i < nAudits; i++) {
     const id = `AUD-2026-${String(i + 1).padStart(2, "0")}`;
     const nc = `NC-2026-${String(i + 1).padStart(3, "0")}`;

@@ -183,6 +183,16 @@ const TABLES: Record<string, Case[]> = {
     { value: "support-lead", data: { lvl: "low" }, options: { in: "risk-criteria", declared: "acceptance", byLevel: "lvl", roles: ["cro"], defaultLevels: ["high"] }, fails: [] },
     { value: "TBD", options: { in: "ai-policy", declared: "authorities.top_management" }, fails: [] },
   ],
+  "repository-holds": [
+    { data: { first: true }, options: { kind: "ai-policy" }, fails: [] },
+    {
+      data: { first: true },
+      options: { kind: "management-review" },
+      fails: ["The repository holds no management review record (9.3), which an AI management system keeps as documented information."],
+    },
+    // One finding for the repository: only the first artefact of the checked kind reports it.
+    { options: { kind: "management-review" }, fails: [] },
+  ],
   "follows-criteria": [
     { value: "medium", data: { l: "rare", i: "minor" }, options: { ...MATRIX, in: "risk-criteria", declared: "matrix" }, fails: [] },
     {
@@ -222,7 +232,13 @@ function run(name: string, c: Case): string[] {
   const exists = "value" in c;
   const data = { ...c.data, ...(exists ? { f: c.value } : {}) };
   // The unique-id case runs as the later of the two artefacts with that id, the way the engine hands it over.
-  const self = name === "unique-id" ? (INDEX_ENTRIES.filter((e) => e.id === c.value).at(-1) ?? entry("x.yaml", "ai-system", data)) : entry("x.yaml", "ai-system", data);
+  // The repository-holds case marked `first` runs as the first AI system record of the index.
+  const self =
+    name === "unique-id"
+      ? (INDEX_ENTRIES.filter((e) => e.id === c.value).at(-1) ?? entry("x.yaml", "ai-system", data))
+      : c.data?.["first"] === true
+        ? INDEX_ENTRIES[0]!
+        : entry("x.yaml", "ai-system", data);
   const ctx: CheckContext = { value: c.value, exists, path: ["f"], base: [], field: "f", artefact: { kind: "ai-system", root: [], data }, self, options: c.options ?? {}, today: TODAY };
   const failures = fn.scope === "document" ? fn.check(ctx) : fn.check({ ...ctx, index: INDEX });
   return failures.map((f) => f.message);

@@ -37,6 +37,7 @@ const FILES = [
   "governance/systems/example-system.yaml",
   "governance/model-cards/example-model.md",
   "governance/impact-assessments/example-system.yaml",
+  "governance/risk-criteria.yaml",
   "governance/risks/register.yaml",
   "governance/soa.yaml",
   ".github/workflows/aimslint.yml",
@@ -48,6 +49,7 @@ const SCHEMAS: Record<string, string> = {
   "governance/policy/ai-policy.yaml": "ai-policy",
   "governance/systems/example-system.yaml": "ai-system",
   "governance/impact-assessments/example-system.yaml": "impact-assessment",
+  "governance/risk-criteria.yaml": "risk-criteria",
   "governance/risks/register.yaml": "risk-register",
   "governance/soa.yaml": "statement-of-applicability",
 };
@@ -106,7 +108,7 @@ describe("aimslint init", () => {
       expect(existsSync(join(dir, file)), file).toBe(true);
       expect(r.stdout).toMatch(new RegExp(`^  created\\s+${file.replace(/[.]/g, "\\.")}$`, "m"));
     }
-    expect(r.stdout).toContain("8 files created, 0 existing files kept");
+    expect(r.stdout).toContain("9 files created, 0 existing files kept");
     expect(r.stdout).toContain('run "npx aimslint"');
   });
 
@@ -175,12 +177,12 @@ describe("aimslint init", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}exists, kept\s+governance\/soa\.yaml$/m);
     expect(r.stdout).toMatch(/^ {2}created\s+governance\/risks\/register\.yaml$/m);
-    expect(r.stdout).toContain("1 file created, 7 existing files kept");
+    expect(r.stdout).toContain("1 file created, 8 existing files kept");
     for (const [file, text] of before) expect(readFileSync(join(dir, file), "utf8"), file).toBe(text);
     expect(readFileSync(join(dir, "governance/soa.yaml"), "utf8")).toBe(edited);
 
     const third = run(["init"], dir);
-    expect(third.stdout).toContain("0 files created, 8 existing files kept");
+    expect(third.stdout).toContain("0 files created, 9 existing files kept");
     for (const file of FILES) expect(third.stdout).toMatch(new RegExp(`^  exists, kept\\s+${file.replace(/[.]/g, "\\.")}$`, "m"));
   });
 
@@ -199,7 +201,7 @@ describe("aimslint init", () => {
     expect(existsSync(join(dir, "nowhere.yaml"))).toBe(false);
     expect(r.stdout).toMatch(/^ {2}not created\s+\.github\/workflows\/aimslint\.yml {2}\(a file is in the way of its folder\)$/m);
     expect(readFileSync(join(dir, ".github"), "utf8")).toBe("not a folder\n");
-    expect(r.stdout).toContain("5 files created, 2 existing files kept (never overwritten), 1 not created.");
+    expect(r.stdout).toContain("6 files created, 2 existing files kept (never overwritten), 1 not created.");
   });
 
   it("never writes through a linked folder, which could lead the scaffold out of the repository", () => {
@@ -214,7 +216,7 @@ describe("aimslint init", () => {
     expect(r.stdout).toMatch(/^ {2}not created\s+governance\/risks\/register\.yaml {2}\(a symbolic link is in the way of its folder\)$/m);
     expect(r.stdout).toMatch(/^ {2}not created\s+\.github\/workflows\/aimslint\.yml {2}\(a symbolic link is in the way of its folder\)$/m);
     expect(readdirSync(outside)).toEqual([]);
-    expect(r.stdout).toContain("1 file created, 0 existing files kept (never overwritten), 7 not created.");
+    expect(r.stdout).toContain("1 file created, 0 existing files kept (never overwritten), 8 not created.");
   });
 
   it("scaffolds into a sub-folder of the repository, with the workflow at the repository root", () => {

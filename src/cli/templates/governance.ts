@@ -29,6 +29,7 @@ export const IDS = {
   system: "SYS-EXAMPLE",
   modelCard: "MC-EXAMPLE",
   impactAssessment: "IA-EXAMPLE",
+  riskCriteria: "RC-AI",
   riskRegister: "RR-AI",
   risk: "RISK-001",
   soa: "SOA-AIMS",
@@ -41,6 +42,7 @@ export const PATHS = {
   system: "governance/systems/example-system.yaml",
   modelCard: "governance/model-cards/example-model.md",
   impactAssessment: "governance/impact-assessments/example-system.yaml",
+  riskCriteria: "governance/risk-criteria.yaml",
   riskRegister: "governance/risks/register.yaml",
   soa: "governance/soa.yaml",
   workflow: ".github/workflows/aimslint.yml",
@@ -253,6 +255,33 @@ ${control(ctx, IDS.riskRegister, "AI risk register")}risks:
 `;
 }
 
+function riskCriteria(ctx: TemplateContext): string {
+  return `${modeline(ctx, PATHS.riskCriteria, "risk-criteria")}# AI risk criteria (ISO/IEC 42001 6.1.1, 6.1.2, 6.1.3): how risks are rated, and who may accept them.
+${HOW}
+# The matrix and acceptance below are aimslint's defaults (docs/risk-criteria.md): make them your own.
+kind: risk-criteria
+${control(ctx, IDS.riskCriteria, "AI risk criteria")}# Say what each point of the scales means here (recommended), lowest first:
+# likelihood:
+#   - level: rare                # then unlikely, possible, likely, almost-certain
+#     meaning: Less than once in ten years
+# impact:
+#   - level: negligible          # then minor, moderate, major, severe
+#     meaning: No one affected notices
+matrix:                          # the level for each likelihood (row) and impact (negligible ... severe)
+  rare: [low, low, low, medium, medium]
+  unlikely: [low, low, medium, medium, high]
+  possible: [low, medium, medium, high, high]
+  likely: [medium, medium, high, high, critical]
+  almost-certain: [medium, high, high, critical, critical]
+acceptance:                      # the roles that may accept a residual risk at each level
+  low: [risk-owner]
+  medium: [ai-governance-lead]
+  high: [chief-risk-officer]
+  critical: [ceo, board]
+review_months: { low: 12, medium: 12, high: 6, critical: 3 }
+`;
+}
+
 function soa(ctx: TemplateContext): string {
   let rows = "";
   let area = "";
@@ -314,6 +343,7 @@ export function governanceTemplates(ctx: TemplateContext): TemplateFile[] {
     { path: PATHS.system, base: "project", text: system(ctx) },
     { path: PATHS.modelCard, base: "project", text: modelCard(ctx) },
     { path: PATHS.impactAssessment, base: "project", text: impactAssessment(ctx) },
+    { path: PATHS.riskCriteria, base: "project", text: riskCriteria(ctx) },
     { path: PATHS.riskRegister, base: "project", text: riskRegister(ctx) },
     { path: PATHS.soa, base: "project", text: soa(ctx) },
     { path: PATHS.workflow, base: "repository", text: workflow(ctx) },

@@ -5,7 +5,7 @@
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
 import { authorised, followsCriteria } from "./declared.js";
-import { agreesWithReference, listedIn, reference, referencedBy, uniqueId } from "./repository.js";
+import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
 export type JsonSchema = Record<string, unknown>;
@@ -279,6 +279,15 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     ],
     failsWhen:
       'a value (or each item) does not appear in `field` of any artefact of `kind` (with the where-clause: of the same list item), e.g. every control a risk uses is `included` in the SoA: `{ kind: statement-of-applicability, field: "controls[*].control", whereField: "controls[*].applicable", whereValue: included }`',
+  },
+  {
+    name: "repository-holds",
+    checks: "presence",
+    scope: "repository",
+    check: repositoryHolds,
+    options: { kind: kindOption },
+    constraints: { required: ["kind"] },
+    failsWhen: "the repository holds no artefact of `kind`; reported once, on the first artefact (in path order) of the kind the rule applies to",
   },
   {
     name: "authorised",

@@ -145,3 +145,15 @@ function sameValue(a: string, b: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/^v(?=\d)/, "");
   return norm(a) === norm(b);
 }
+
+/**
+ * The repository holds at least one artefact of `kind` (an AI policy, a Statement of Applicability). One problem of
+ * the repository, one finding: on the first artefact of the checked kind only.
+ */
+export const repositoryHolds: RepositoryCheckFunction = ({ options, index, self }) => {
+  const kinds = kindsOf(options["kind"]);
+  if (kinds.some((k) => index.byKind(k).length > 0) || index.byKind(self.kind)[0] !== self) return [];
+  const iso = kinds.flatMap((k) => kindInfo(k)?.iso42001.filter((r) => !r.startsWith("A.")) ?? []);
+  const refs = iso.length > 0 ? ` (${[...new Set(iso)].join(", ")})` : "";
+  return [{ message: `The repository holds no ${noun(kinds)}${refs}, which an AI management system keeps as documented information.` }];
+};
