@@ -706,9 +706,14 @@ function buildModelCard(rng, sys, { hub }) {
     intended_use: [`${a.purpose[0].toUpperCase()}${a.purpose.slice(1)}.`, sentence(rng)],
     out_of_scope_use: ["Any decision about people outside the documented population.", "Use in another product or country without a new validation.", sentence(rng)],
     intended_users: [`${sys.unitName} staff`, "Model Validation and Risk teams"],
-    training_data: sys.datasets.map((d) => ({ dataset: d.id, description: paragraph(rng, 1, 1), link: d.path })),
+    training_data: [{ dataset: sys.datasets[0].id, description: paragraph(rng, 1, 1), link: sys.datasets[0].path }],
+    // Evaluated on the system's evaluation data card when it has one, else on a held-out sample named in words.
     evaluation: {
-      data: [{ dataset: sys.datasets[0].id, description: "Held-out test sample kept by Model Validation.", link: sys.datasets[0].path }],
+      data: [
+        sys.datasets[1]
+          ? { dataset: sys.datasets[1].id, description: "Held-out test sample kept by Model Validation.", link: sys.datasets[1].path }
+          : { description: "Held-out test sample kept by Model Validation, drawn before training." },
+      ],
       metrics,
       group_performance: [
         { group: "younger customers", metric: metrics[0].name, value: metrics[0].value, note: sentence(rng) },

@@ -193,6 +193,11 @@ const TABLES: Record<string, Case[]> = {
     // One finding for the repository: only the first artefact of the checked kind reports it.
     { options: { kind: "management-review" }, fails: [] },
   ],
+  disjoint: [
+    { value: "DS-OOT", data: { t: [{ d: "DS-TRAIN" }] }, options: { from: "t[*].d" }, fails: [] },
+    { value: "ds-train", data: { t: [{ d: "DS-A" }, { d: "DS-TRAIN" }] }, options: { from: "t[*].d" }, fails: ['"ds-train" in "f" is also in "t[1].d".'] },
+    { value: "TBD", data: { t: [{ d: "TBD" }] }, options: { from: "t[*].d" }, fails: [] },
+  ],
   "follows-criteria": [
     { value: "medium", data: { l: "rare", i: "minor" }, options: { ...MATRIX, in: "risk-criteria", declared: "matrix" }, fails: [] },
     {

@@ -13,7 +13,18 @@ interface Declared {
   source: string;
 }
 
+/** Each declaration is looked up once a run: placing it reads its file again, and thousands of risks ask. */
+const declarations = new WeakMap<RepoIndex, Map<string, Declared | undefined>>();
+
 function declared(index: RepoIndex, kind: string, field: string, key?: string): Declared | undefined {
+  let known = declarations.get(index);
+  if (!known) declarations.set(index, (known = new Map()));
+  const id = `${kind}\u0000${field}\u0000${key ?? ""}`;
+  if (!known.has(id)) known.set(id, lookUp(index, kind, field, key));
+  return known.get(id);
+}
+
+function lookUp(index: RepoIndex, kind: string, field: string, key?: string): Declared | undefined {
   const found = index.declared(kind, field);
   if (!found) return undefined;
   const value = key === undefined ? found.value : (found.value as Record<string, unknown>)?.[key];

@@ -146,6 +146,19 @@ export const noPlaceholders: CheckFunction = ({ value, exists, field, path, opti
   return failures;
 };
 
+/**
+ * The value names nothing that another field (a path relative to `given`, wildcards allowed) also names, case aside:
+ * a dataset used for evaluation is not one the model was trained on.
+ */
+export const disjoint: CheckFunction = (ctx) => {
+  const { value, exists, field, options } = ctx;
+  if (!exists || typeof value !== "string" || value.trim() === "" || isPlaceholder(value)) return [];
+  const other = String(options["from"]);
+  const same = resolvePath(rootValueAt(ctx), parsePath(other)).find((m) => m.exists && typeof m.value === "string" && m.value.trim().toLowerCase() === value.trim().toLowerCase());
+  if (!same) return [];
+  return fail(`${quote(value)} in "${field}" is also in "${display(same.path)}".`);
+};
+
 /** A value named relative to the `given` node. */
 export function sibling(ctx: CheckContext, expression: string): unknown {
   const [m] = resolvePath(rootValueAt(ctx), parsePath(expression));

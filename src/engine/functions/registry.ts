@@ -3,7 +3,7 @@
 // meta-schema's function list and option schemas (so a misspelt option is a config error with its position),
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
-import { absent, agreesWith, coverage, date, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
+import { absent, agreesWith, coverage, date, disjoint, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
 import { authorised, followsCriteria } from "./declared.js";
 import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
@@ -205,6 +205,15 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     },
     constraints: { required: ["field"] },
     failsWhen: "both fields are filled and name nothing in common (case aside; either may be a list), e.g. a front-matter licence the card's text contradicts",
+  },
+  {
+    name: "disjoint",
+    checks: "agreement",
+    scope: "document",
+    check: disjoint,
+    options: { from: text("path, relative to `given` (wildcards allowed), of the values this one must not repeat") },
+    constraints: { required: ["from"] },
+    failsWhen: "the value (a string) is also one of the values at `from`, case aside: a dataset both trained and evaluated on",
   },
   {
     name: "coverage",
