@@ -4,8 +4,8 @@ import { kindInfo } from "../../core/kinds.js";
 import { isPlaceholder } from "../../util/placeholder.js";
 import { quote } from "../../util/text.js";
 import type { RepoIndex } from "../repo-index.js";
-import type { RepositoryCheckContext, RepositoryCheckFunction } from "../types.js";
-import { lookup, sibling } from "./document.js";
+import type { RepositoryCheckFunction } from "../types.js";
+import { lookupIn, sibling } from "./document.js";
 
 interface Declared {
   value: unknown;
@@ -73,18 +73,20 @@ function declarationHint(kind: string): string {
  * A level follows the declared risk criteria's matrix (rows: the likelihood keys in scale order; columns: impact),
  * else the rule's default table: `lookup` with the organisation's own table.
  */
-export const followsCriteria: RepositoryCheckFunction = (ctx) => {
-  const { options, index } = ctx;
+export const followsCriteria: RepositoryCheckFunction = (ctx) => lookupIn(ctx, criteriaOptions(ctx.index, ctx.options));
+
+/** The options with the declared table, made once a run for each call's options: a repository has thousands of risks. */
+const withTable = new WeakMap<Record<string, unknown>, { index: RepoIndex; options: Record<string, unknown> }>();
+
+function criteriaOptions(index: RepoIndex, options: Record<string, unknown>): Record<string, unknown> {
+  const known = withTable.get(options);
+  if (known?.index === index) return known.options;
   const found = declared(index, String(options["in"]), String(options["declared"]));
   const matrix = found?.value;
   const rows = options["rows"] as string[];
   const table = matrix !== null && typeof matrix === "object" && !Array.isArray(matrix) ? rows.map((r) => (matrix as Record<string, unknown>)[r]) : undefined;
   const usable = table?.every((row) => Array.isArray(row) && row.length === (options["columns"] as unknown[]).length);
   const own = usable ? { ...options, table, name: `risk matrix of ${found!.source}` } : options;
-  return lookup(withOptions(ctx, own));
-};
-
-/** The same context with other options: its getters (field, base) still read the original's match. */
-function withOptions(ctx: RepositoryCheckContext, options: Record<string, unknown>): RepositoryCheckContext {
-  return Object.assign(Object.create(ctx) as RepositoryCheckContext, { options });
+  withTable.set(options, { index, options: own });
+  return own;
 }

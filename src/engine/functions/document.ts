@@ -211,8 +211,11 @@ export const agreesWith: CheckFunction = (ctx) => {
  * by its likelihood (row) and impact (column). Nothing to check when either is missing or off the table's scales:
  * presence and enumeration are other rules' findings.
  */
-export const lookup: CheckFunction = (ctx) => {
-  const { value, exists, field, options } = ctx;
+export const lookup: CheckFunction = (ctx) => lookupIn(ctx, ctx.options);
+
+/** `lookup` with other options than the context's (a declared table instead of the default one). */
+export function lookupIn(ctx: CheckContext, options: Record<string, unknown>): Failure[] {
+  const { value, exists, field } = ctx;
   if (!exists || typeof value !== "string" || isPlaceholder(value)) return [];
   const rowField = String(options["row"]);
   const columnField = String(options["column"]);
@@ -226,7 +229,7 @@ export const lookup: CheckFunction = (ctx) => {
   return fail(
     `${quote(value)} in "${field}" does not follow the ${options["name"] ?? "table"}: ${rowField.replace(/^.*\./, "")} ${quote(row)} and ${columnField.replace(/^.*\./, "")} ${quote(column)} give ${quote(expected)}.`,
   );
-};
+}
 
 /**
  * A result meets the threshold written beside it: at least it, or at most it when `direction` names a field that
