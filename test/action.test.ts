@@ -10,7 +10,9 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { INPUT_DEFAULTS } from "../src/action/inputs.js";
+import { coverage, UNCHECKABLE } from "../src/action/coverage.js";
 import { renderSummary } from "../src/action/summary.js";
+import { BUILT_IN_RULES } from "../src/config/load-rules.js";
 import type { Finding } from "../src/core/finding.js";
 import { sarifErrors } from "./fixtures/action/validate-sarif.js";
 
@@ -272,6 +274,7 @@ describe("GitHub Action (bundle)", () => {
     expect(s).toContain("| **9.2** Internal audit | none (Internal audit record) | 1 | `note/reviewed` (1 warning) | ⚠ warnings |");
     expect(s).toContain("| **9.3** Management review | none (Management review record) | 0 | — | ⚠ no evidence |");
     expect(s).toMatch(/No rule or artefact kind of this run covers: 4\.2, 4\.4, /);
+    expect(s).toContain("Not checkable from files (they do not keep an area from passing): A.6.1.2 (Objectives for responsible development are set in prose");
     expect(s).toContain("| notes/alpha.yaml:1:1 | error | `note/owner` | Missing &#34;owner&#34;. |");
   });
 
@@ -541,3 +544,29 @@ describe("job summary (unit)", () => {
 function expectValidSarif(log: unknown): void {
   expect(sarifErrors(log)).toEqual([]);
 }
+
+describe("coverage of Annex A", () => {
+  const A6 = ["A.6.2.4", "A.6.2.5", "A.6.2.6", "A.6.2.7", "A.6.2.8"];
+  const area = (iso42001: string[], ran = true) => coverage({ findings: [], rules: [{ id: "x/y", iso42001 }], ran: new Set(ran ? ["x/y"] : []), kinds: [] }).rows.find((r) => r.ref === "A.6")!;
+
+  it("passes an area only when a rule that ran checks each of its checkable controls", () => {
+    expect(area(A6)).toMatchObject({ status: "pass", gaps: [] });
+    expect(area(["A.6.2.4"])).toMatchObject({ status: "partial", gaps: ["A.6.2.5", "A.6.2.6", "A.6.2.7", "A.6.2.8"] });
+    // A rule that is configured but did not run checks nothing.
+    expect(area(A6, false)).toMatchObject({ status: "not-checked" });
+  });
+
+  it("lists the controls no file can show, with why, without failing the area", () => {
+    expect(area(A6).uncheckable.map((u) => u.control)).toEqual(["A.6.1.2", "A.6.1.3", "A.6.2.2", "A.6.2.3"]);
+    expect(area(A6).uncheckable.every((u) => u.reason.length > 20)).toBe(true);
+  });
+
+  it("leaves no Annex A control without a rule unexplained", () => {
+    const rules = BUILT_IN_RULES.map((r) => ({ id: r.id, iso42001: r.iso42001 }));
+    const all = coverage({ findings: [], rules, ran: new Set(rules.map((r) => r.id)), kinds: [] });
+    expect(all.rows.flatMap((r) => r.gaps)).toEqual([]);
+    // And none listed as uncheckable has a rule after all.
+    const cited = new Set(rules.flatMap((r) => r.iso42001));
+    expect(Object.keys(UNCHECKABLE).filter((c) => cited.has(c))).toEqual([]);
+  });
+});

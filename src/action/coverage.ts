@@ -1,7 +1,8 @@
 // ISO/IEC 42001 coverage of one run: for each clause and Annex A area, the evidence artefacts the repository
 // holds, the rules that ran on them, and which of those failed. Pure data; summary.ts renders it.
 import type { Finding } from "../core/finding.js";
-import { ANNEX_A_OBJECTIVES, CLAUSES, compareRefs, titleOf } from "../core/iso42001.js";
+import { ANNEX_A, ANNEX_A_OBJECTIVES, CLAUSES, compareRefs, titleOf } from "../core/iso42001.js";
+import uncheckable from "../core/uncheckable-controls.json" with { type: "json" };
 
 export interface CoverageInput {
   /** Reported findings; suppressed ones do not fail a row. */
@@ -14,7 +15,7 @@ export interface CoverageInput {
   kinds: readonly { id: string; title: string; iso42001: readonly string[]; count: number }[];
 }
 
-export type CoverageStatus = "fail" | "warn" | "no-evidence" | "pass" | "not-checked";
+export type CoverageStatus = "fail" | "warn" | "no-evidence" | "partial" | "pass" | "not-checked";
 
 export interface CoverageRow {
   ref: string;
@@ -22,8 +23,15 @@ export interface CoverageRow {
   evidence: { kind: string; title: string; count: number }[];
   ran: string[];
   failed: { ruleId: string; errors: number; warnings: number; infos: number }[];
+  /** Annex A controls of the area that no rule of this run checked, and that files could show. */
+  gaps: string[];
+  /** Annex A controls of the area no rule can check from files, with why. */
+  uncheckable: { control: string; reason: string }[];
   status: CoverageStatus;
 }
+
+/** Why each Annex A control without a rule cannot be checked from files (data: uncheckable-controls.json). */
+export const UNCHECKABLE: Readonly<Record<string, string>> = uncheckable.controls;
 
 export interface Coverage {
   rows: CoverageRow[];
@@ -42,7 +50,7 @@ export function coverage(input: CoverageInput): Coverage {
   const row = (ref: string): CoverageRow => {
     const key = areaOf(ref);
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { ref: key, title: titleOf(key) ?? "", evidence: [], ran: [], failed: [], status: "not-checked" }));
+    if (!r) rows.set(key, (r = { ref: key, title: titleOf(key) ?? "", evidence: [], ran: [], failed: [], gaps: [], uncheckable: [], status: "not-checked" }));
     return r;
   };
   for (const kind of input.kinds) {
@@ -65,6 +73,15 @@ export function coverage(input: CoverageInput): Coverage {
       else entry.infos++;
     }
   }
+  // Which controls a rule that ran checks: an area passes only when each of its controls is checked or cannot be.
+  const checked = new Set(input.rules.filter((rule) => input.ran.has(rule.id)).flatMap((rule) => rule.iso42001));
+  for (const control of Object.keys(ANNEX_A)) {
+    if (checked.has(control)) continue;
+    const r = row(control);
+    const reason = UNCHECKABLE[control];
+    if (reason) r.uncheckable.push({ control, reason });
+    else r.gaps.push(control);
+  }
   for (const r of rows.values()) {
     r.ran.sort();
     r.failed.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.ruleId < b.ruleId ? -1 : 1));
@@ -72,7 +89,8 @@ export function coverage(input: CoverageInput): Coverage {
     const errors = r.failed.some((e) => e.errors > 0);
     const warnings = r.failed.some((e) => e.warnings > 0);
     const noEvidence = r.evidence.length > 0 && r.evidence.every((e) => e.count === 0);
-    r.status = errors ? "fail" : warnings ? "warn" : noEvidence ? "no-evidence" : r.ran.length > 0 || r.failed.length > 0 ? "pass" : "not-checked";
+    const ran = r.ran.length > 0 || r.failed.length > 0;
+    r.status = errors ? "fail" : warnings ? "warn" : noEvidence ? "no-evidence" : ran && r.gaps.length > 0 ? "partial" : ran ? "pass" : "not-checked";
   }
   const all = [...Object.keys(CLAUSES), ...Object.keys(ANNEX_A_OBJECTIVES)];
   return { rows: [...rows.values()].sort((a, b) => compareRefs(a.ref, b.ref)), unchecked: all.filter((ref) => !rows.has(ref)) };

@@ -32,6 +32,7 @@ const STATUS: Record<CoverageStatus, string> = {
   fail: "✖ failing",
   warn: "⚠ warnings",
   "no-evidence": "⚠ no evidence",
+  partial: "◐ partial",
   pass: "✔ passing",
   "not-checked": "— not checked",
 };
@@ -83,7 +84,12 @@ export function renderSummary(input: SummaryInput): string {
     const held = row.evidence.filter((e) => e.count > 0);
     const evidence = row.evidence.length === 0 ? "—" : held.length > 0 ? held.map((e) => `${e.count} × ${md(e.title)}`).join("<br>") : `none (${row.evidence.map((e) => md(e.title)).join(", ")})`;
     const failing = row.failed.length === 0 ? "—" : row.failed.map((e) => `\`${e.ruleId}\` (${counts(e)})`).join("<br>");
-    sections.push(`| **${md(row.ref)}** ${md(row.title)} | ${evidence} | ${row.ran.length} | ${failing} | ${STATUS[row.status]} |`);
+    const status = row.status === "partial" ? `${STATUS.partial} (no rule ran for ${row.gaps.join(", ")})` : STATUS[row.status];
+    sections.push(`| **${md(row.ref)}** ${md(row.title)} | ${evidence} | ${row.ran.length} | ${failing} | ${status} |`);
+  }
+  const uncheckable = input.coverage.rows.flatMap((row) => row.uncheckable);
+  if (uncheckable.length > 0) {
+    sections.push("", `Not checkable from files (they do not keep an area from passing): ${uncheckable.map((u) => `${u.control} (${md(u.reason.replace(/\.$/, ""))})`).join("; ")}.`);
   }
   if (input.coverage.unchecked.length > 0) sections.push("", `No rule or artefact kind of this run covers: ${input.coverage.unchecked.join(", ")}.`);
   sections.push("");
