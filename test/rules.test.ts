@@ -17,6 +17,8 @@ describe.each(BUILT_IN_RULES.map((r) => [r.id, r] as const))("%s", (id, rule) =>
     expect(rule.title).toMatch(/^[A-Z]/);
     expect(examples.filter((e) => e.valid).length).toBeGreaterThan(0);
     expect(examples.filter((e) => !e.valid).length).toBeGreaterThan(0);
+    // Every option says what it is: an organisation's choice (a cadence, a list of roles) or the standard's.
+    expect(Object.keys(rule.optionNotes ?? {}).sort()).toEqual(Object.keys(rule.options ?? {}).sort());
   });
 
   it.each(examples.map((e) => [`${e.valid ? "valid" : "invalid"}/${e.name}`, e] as const))("%s", async (_name, example) => {

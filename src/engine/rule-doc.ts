@@ -24,8 +24,8 @@ export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleRes
   }
   out.push("", "## Why", "", rule.rationale.trim(), "", "## How to fix", "", rule.help.trim(), "");
   if (rule.options && Object.keys(rule.options).length > 0) {
-    out.push("## Options", "", "| option | default |", "|---|---|");
-    for (const [k, v] of Object.entries(rule.options)) out.push(`| \`${k}\` | \`${JSON.stringify(v)}\` |`);
+    out.push("## Options", "", "| option | default | what it is |", "|---|---|---|");
+    for (const [k, v] of Object.entries(rule.options)) out.push(`| \`${k}\` | \`${JSON.stringify(v)}\` | ${(rule.optionNotes?.[k] ?? "").replace(/\s+/g, " ").trim()} |`);
     out.push("", "Set them in `aimslint.config.yaml`:", "", "```yaml", stringify({ rules: { [rule.id]: { options: rule.options } } }).trim(), "```", "");
   }
   out.push("## Check", "", "```yaml", stringify({ check: rule.check }).trim(), "```", "");

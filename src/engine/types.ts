@@ -35,6 +35,8 @@ export interface RuleDefinition {
   help: string;
   /** Tunable values with their defaults, referenced from function options as { $option: name }. */
   options?: Record<string, unknown>;
+  /** For each option, what it is: an organisation choice or what the standard asks (docs). */
+  optionNotes?: Record<string, string>;
   check: Check;
   /** Where the rule came from (built-in pack or a user's file), for error messages. */
   source?: string;
