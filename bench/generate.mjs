@@ -936,7 +936,7 @@ function buildRiskCriteria(rng) {
       high: ["ai-governance-lead", "chief-risk-officer"],
       critical: ["ai-governance-lead", "chief-executive-officer"],
     },
-    review_months: { low: 12, medium: 12, high: 6, critical: 3 },
+    // Review periods are left to the default (12 months): the generated risks are assessed within a year.
   };
 }
 

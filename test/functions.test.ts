@@ -35,6 +35,7 @@ const INDEX_ENTRIES = [
     id: "RC-1",
     matrix: { rare: ["medium", "high"], likely: ["high", "critical"] },
     acceptance: { medium: ["ai-governance-lead"] },
+    review_months: { high: 6 },
   }),
   entry("soa.yaml", "statement-of-applicability", {
     controls: [
@@ -45,7 +46,7 @@ const INDEX_ENTRIES = [
 ];
 const fields = new Map([
   ["ai-policy", ["authorities.top_management", "authorities.approve_impact_assessments"]],
-  ["risk-criteria", ["acceptance", "matrix"]],
+  ["risk-criteria", ["acceptance", "matrix", "review_months"]],
   ["risk", ["system"]],
   ["statement-of-applicability", ["controls[*].applicable", "controls[*].control"]],
 ]);
@@ -197,6 +198,29 @@ const TABLES: Record<string, Case[]> = {
     { value: "DS-OOT", data: { t: [{ d: "DS-TRAIN" }] }, options: { from: "t[*].d" }, fails: [] },
     { value: "ds-train", data: { t: [{ d: "DS-A" }, { d: "DS-TRAIN" }] }, options: { from: "t[*].d" }, fails: ['"ds-train" in "f" is also in "t[1].d".'] },
     { value: "TBD", data: { t: [{ d: "TBD" }] }, options: { from: "t[*].d" }, fails: [] },
+  ],
+  "reviewed-within": [
+    { value: "2026-01-10", data: { lvl: "high" }, options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", months: 12 }, fails: [] },
+    {
+      value: "2025-12-10",
+      data: { lvl: "high" },
+      options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", months: 12 },
+      fails: ['"f" is 2025-12-10, more than 6 months ago (today is 2026-06-30): AI risk criteria RC-1\'s "review_months.high" (rc.yaml:3) reviews a high risk every 6 months.'],
+    },
+    // No period for the level: the default, here met; a missing level falls back to orLevel.
+    { value: "2025-12-10", data: { lvl: "low" }, options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", months: 12 }, fails: [] },
+    {
+      value: "2025-12-10",
+      data: { alt: "high" },
+      options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", orLevel: "alt", months: 12 },
+      fails: ['"f" is 2025-12-10, more than 6 months ago (today is 2026-06-30): AI risk criteria RC-1\'s "review_months.high" (rc.yaml:3) reviews a high risk every 6 months.'],
+    },
+    {
+      value: "2024-12-10",
+      data: {},
+      options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", months: 12, option: "maxAgeMonths" },
+      fails: ['"f" is 2024-12-10, more than 12 months ago (today is 2026-06-30): by default (rule option maxAgeMonths) a review is due every 12 months.'],
+    },
   ],
   "follows-criteria": [
     { value: "medium", data: { l: "rare", i: "minor" }, options: { ...MATRIX, in: "risk-criteria", declared: "matrix" }, fails: [] },

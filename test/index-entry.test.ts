@@ -50,8 +50,8 @@ describe("index entries", () => {
       "impact-assessment": ["system", "system_version"],
       "model-card": ["model_details.version", "system"],
       nonconformity: ["system"],
-      risk: ["inherent.impact", "inherent.likelihood", "residual.impact", "residual.level", "residual.likelihood", "system"],
-      "risk-criteria": ["acceptance", "matrix"],
+      risk: ["inherent.impact", "inherent.level", "inherent.likelihood", "residual.impact", "residual.level", "residual.likelihood", "system"],
+      "risk-criteria": ["acceptance", "matrix", "review_months"],
       "statement-of-applicability": ["controls[*].applicable", "controls[*].control", "controls[*].scope", "controls[*].status"],
       supplier: ["systems"],
     });

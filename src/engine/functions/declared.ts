@@ -3,6 +3,7 @@
 import { kindInfo } from "../../core/kinds.js";
 import { isPlaceholder } from "../../util/placeholder.js";
 import { quote } from "../../util/text.js";
+import { addMonths, isDate } from "../dates.js";
 import type { RepoIndex } from "../repo-index.js";
 import type { RepositoryCheckFunction } from "../types.js";
 import { lookupIn, sibling } from "./document.js";
@@ -90,3 +91,19 @@ function criteriaOptions(index: RepoIndex, options: Record<string, unknown>): Re
   withTable.set(options, { index, options: own });
   return own;
 }
+
+/**
+ * A date (the last assessment) is no older than the review period the risk criteria set for the artefact's level
+ * (`review_months`), else than the rule's default `months`.
+ */
+export const reviewedWithin: RepositoryCheckFunction = (ctx) => {
+  const { value, exists, field, options, index, today } = ctx;
+  if (!exists || !isDate(value)) return [];
+  const levelOf = (option: string) => (options[option] === undefined ? undefined : sibling(ctx, String(options[option])));
+  const level = [levelOf("byLevel"), levelOf("orLevel")].find((l): l is string => typeof l === "string");
+  const found = level === undefined ? undefined : declared(index, String(options["in"]), String(options["declared"]), level);
+  const months = typeof found?.value === "number" ? found.value : options["months"];
+  if (typeof months !== "number" || value >= addMonths(today, -months)) return [];
+  const why = found ? `${found.source} reviews a ${level} risk every ${months} months` : `by default (rule option ${String(options["option"] ?? "months")}) a review is due every ${months} months`;
+  return [{ message: `"${field}" is ${value}, more than ${months} months ago (today is ${today}): ${why}.` }];
+};

@@ -4,7 +4,7 @@
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, disjoint, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
-import { authorised, followsCriteria } from "./declared.js";
+import { authorised, followsCriteria, reviewedWithin } from "./declared.js";
 import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
@@ -317,6 +317,24 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     readsOwn: ["byLevel"],
     failsWhen:
       "no name in the value (a role or person, or a list of them) is among the roles the repository declares for the authority (the first artefact of `in` with `declared`), or, when it declares none, among `roles` (without `roles`, anyone then passes); compared without case",
+  },
+  {
+    name: "reviewed-within",
+    checks: "dates",
+    scope: "repository",
+    check: reviewedWithin,
+    options: {
+      in: text("the kind of the artefact declaring the review periods (risk-criteria)"),
+      declared: text("its field: a mapping of levels to months"),
+      byLevel: text("path, relative to `given`, of this artefact's level, which picks the period"),
+      orLevel: text("path of the level to use when `byLevel` is missing (e.g. the inherent level of an untreated risk)"),
+      months: count("the period when the repository declares none for the level"),
+      option: text("the rule option `months` comes from, for messages"),
+    },
+    constraints: { required: ["in", "declared", "byLevel"] },
+    reads: [["in", "declared"]],
+    readsOwn: ["byLevel", "orLevel"],
+    failsWhen: "the date is more months before today than the period the repository declares for the artefact's level (else `months`); nothing without a date or a period",
   },
   {
     name: "follows-criteria",
