@@ -32,7 +32,7 @@ describe("example repositories", () => {
       'governance/impact-assessments/credit-scoring.yaml:10:14  error  Invalid date "2026-02-30"',
       'governance/impact-assessments/credit-scoring.yaml:18:13  error  "RISK-109" in "impacts.individuals[0].risk" is an AI risk entry whose "system" is "SYS-SPELLCHECK"',
       'governance/risks/RISK-108.yaml:25:7  error  "summer-intern" in "acceptance.by" does not hold the authority to accept a residual risk at level "high"',
-      'models/credit/model-card.yaml:29:16  error  "DS-CREDIT-APPLICATIONS" in "evaluation.data[0].dataset" is also in "training_data[0].dataset".',
+      'models/credit/model-card.yaml:32:16  error  "DS-CREDIT-APPLICATIONS" in "evaluation.data[0].dataset" is also in "training_data[0].dataset".',
       'governance/systems/spell-checker.yaml:3:1  error  Missing "scope_exclusion_reason".',
       'governance/policy/ai-policy.yaml:11:22  error  Expected "review_cycle_months" to be a whole number',
       'governance/suppliers/meridian-bureau.yaml:14:17  error  Invalid value "yearly" for "review_cadence"',
