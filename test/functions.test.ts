@@ -205,7 +205,7 @@ const TABLES: Record<string, Case[]> = {
       value: "2025-12-10",
       data: { lvl: "high" },
       options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", months: 12 },
-      fails: ['"f" is 2025-12-10, more than 6 months ago (today is 2026-06-30): AI risk criteria RC-1\'s "review_months.high" (rc.yaml:3) reviews a high risk every 6 months.'],
+      fails: ['"f" is 2025-12-10, more than 6 months ago (today is 2026-06-30): AI risk criteria RC-1\'s "review_months.high" (rc.yaml:3) sets 6 months at level "high".'],
     },
     // No period for the level: the default, here met; a missing level falls back to orLevel.
     { value: "2025-12-10", data: { lvl: "low" }, options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", months: 12 }, fails: [] },
@@ -213,7 +213,7 @@ const TABLES: Record<string, Case[]> = {
       value: "2025-12-10",
       data: { alt: "high" },
       options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", orLevel: "alt", months: 12 },
-      fails: ['"f" is 2025-12-10, more than 6 months ago (today is 2026-06-30): AI risk criteria RC-1\'s "review_months.high" (rc.yaml:3) reviews a high risk every 6 months.'],
+      fails: ['"f" is 2025-12-10, more than 6 months ago (today is 2026-06-30): AI risk criteria RC-1\'s "review_months.high" (rc.yaml:3) sets 6 months at level "high".'],
     },
     {
       value: "2024-12-10",

@@ -10,7 +10,7 @@ import { lookupIn, sibling } from "./document.js";
 
 interface Declared {
   value: unknown;
-  /** "the AI policy POL-AI (governance/policy/ai-policy.yaml:42)" */
+  /** Where it is declared, for messages: `AI policy POL-AI's "authorities.top_management" (governance/policy/ai-policy.yaml:42)`. */
   source: string;
 }
 
@@ -54,7 +54,10 @@ export const authorised: RepositoryCheckFunction = (ctx) => {
   if (options["byLevel"] !== undefined && typeof byLevel !== "string") return [];
   const level = typeof byLevel === "string" ? byLevel : undefined;
   const found = declared(index, String(options["in"]), String(options["declared"]), level);
-  if (!found && (options["roles"] === undefined || (level !== undefined && Array.isArray(options["defaultLevels"]) && !options["defaultLevels"].includes(level)))) return [];
+  // Nothing declared: the default roles, if the rule has some and they apply at this level.
+  const defaultLevels = options["defaultLevels"];
+  const defaultApplies = options["roles"] !== undefined && (level === undefined || !Array.isArray(defaultLevels) || defaultLevels.includes(level));
+  if (!found && !defaultApplies) return [];
   const roles = strings(found ? found.value : options["roles"]);
   const allowed = new Set(roles.map(normal));
   if (names.some((n) => allowed.has(normal(n)))) return [];
@@ -104,6 +107,6 @@ export const reviewedWithin: RepositoryCheckFunction = (ctx) => {
   const found = level === undefined ? undefined : declared(index, String(options["in"]), String(options["declared"]), level);
   const months = typeof found?.value === "number" ? found.value : options["months"];
   if (typeof months !== "number" || value >= addMonths(today, -months)) return [];
-  const why = found ? `${found.source} reviews a ${level} risk every ${months} months` : `by default (rule option ${String(options["option"] ?? "months")}) a review is due every ${months} months`;
+  const why = found ? `${found.source} sets ${months} months at level ${quote(level)}` : `by default (rule option ${String(options["option"] ?? "months")}) a review is due every ${months} months`;
   return [{ message: `"${field}" is ${value}, more than ${months} months ago (today is ${today}): ${why}.` }];
 };
