@@ -194,6 +194,17 @@ const TABLES: Record<string, Case[]> = {
     // One finding for the repository: only the first artefact of the checked kind reports it.
     { options: { kind: "management-review" }, fails: [] },
   ],
+  "ai-use": [
+    { value: "anthropics/claude-code-action@v1", options: { what: "action" }, fails: [] },
+    { value: "Anthropics/Claude-Code-Action/sub@0123", options: { what: "action" }, fails: [] },
+    { value: "actions/checkout@v5", options: { what: "action" }, fails: ["not AI use (catalogue: src/catalogue/ai-use.json)"] },
+    { value: "anthropics/claude-code-action-fork@v1", options: { what: "action" }, fails: ["not AI use (catalogue: src/catalogue/ai-use.json)"] },
+    { value: { run: "npx codex", env: { OPENAI_API_KEY: "${{ secrets.OPENAI_API_KEY }}" } }, options: { what: "step" }, fails: [] },
+    { value: { run: 'curl -H "x-api-key: ${{ secrets.ANTHROPIC_API_KEY }}" https://api.anthropic.com' }, options: { what: "step" }, fails: [] },
+    { value: { run: "npm test", env: { NODE_ENV: "test" } }, options: { what: "step" }, fails: ["not AI use (catalogue: src/catalogue/ai-use.json)"] },
+    { value: { env: { GEMINI_API_KEY: "${{ secrets.GEMINI_API_KEY }}" }, steps: [{ run: "./translate.sh" }] }, options: { what: "job" }, fails: [] },
+    { value: { steps: [{ uses: "actions/checkout@v5" }] }, options: { what: "job" }, fails: ["not AI use (catalogue: src/catalogue/ai-use.json)"] },
+  ],
   disjoint: [
     { value: "DS-OOT", data: { t: [{ d: "DS-TRAIN" }] }, options: { from: "t[*].d" }, fails: [] },
     { value: "ds-train", data: { t: [{ d: "DS-A" }, { d: "DS-TRAIN" }] }, options: { from: "t[*].d" }, fails: ['"ds-train" in "f" is also in "t[1].d".'] },

@@ -93,6 +93,15 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     const on = effectivePresets.some((preset) => turnsOn(preset, rule)) || userRules.includes(rule);
     base.set(rule.id, { severity: on ? (strict && rule.severity === "warning" ? "error" : rule.severity) : "off", options: { ...rule.options } });
   }
+  // The organisation's additions to the catalogue of AI use reach every rule that reads it (docs/ai-use.md).
+  for (const [option, key] of [
+    ["aiActions", "actions"],
+    ["aiSecrets", "secrets"],
+  ] as const) {
+    const extra = layers.flatMap((layer) => layer.config.aiUse?.[key] ?? []);
+    if (extra.length === 0) continue;
+    for (const setting of base.values()) if (Array.isArray(setting.options[option])) setting.options[option] = [...(setting.options[option] as string[]), ...extra];
+  }
   for (const layer of layers) applySettings(base, layer.config.rules ?? {}, byId, (id, option) => layer.at(option ? ["rules", id, "options", option] : ["rules", id]));
 
   const overrides = layers.flatMap((layer) =>

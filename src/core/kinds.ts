@@ -66,6 +66,13 @@ export const KINDS: readonly KindInfo[] = [
   { id: "internal-audit", title: "Internal audit record", iso42001: ["9.2"], signature: ["auditor", "audit_criteria", "audit_scope", "programme"] },
   { id: "management-review", title: "Management review record", iso42001: ["9.3"], signature: ["attendees", "inputs", "decisions", "chaired_by"] },
   { id: "nonconformity", title: "Nonconformity or incident record", iso42001: ["10.2", "A.8.4"], signature: ["root_cause", "corrective_actions", "detected_on", "effectiveness_review"] },
+  {
+    id: "ci-workflow",
+    title: "CI workflow",
+    iso42001: ["A.6.2.6", "A.9.2", "A.10.3"],
+    // Found by its place (.github/workflows/), never by its keys: aimslint reads it for AI use, GitHub owns its format.
+    signature: [],
+  },
   { id: "supplier", title: "Supplier record", iso42001: ["A.10.2", "A.10.3"], signature: ["supplies", "responsibilities", "contract", "review_cadence"] },
 ];
 

@@ -42,6 +42,9 @@ export interface Classification {
 
 const SCHEMA_REF = /(?:^|\/)([a-z0-9][a-z0-9-]*)\.schema\.json(?:#.*)?$/;
 const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
+
+/** GitHub Actions reads workflows from this folder only, and any of them may call a model. */
+export const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const HUB_CARD_KEYS = ["license", "language", "tags", "datasets", "metrics", "widget", "thumbnail", "inference", "co2_eq_emissions", "license_name", "license_link"];
 
 export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Classification {
@@ -74,6 +77,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
     const modeline = MODELINE.exec(doc.source.text.slice(0, 2000));
     if (modeline) kind = fromSchemaRef(modeline[1] as string, known, () => (by = "modeline"));
   }
+  if (!kind && WORKFLOW_PATH.test(path)) [kind, by] = ["ci-workflow", "file-name"];
   if (!kind && options.kindGlobs) {
     for (const [id, globs] of Object.entries(options.kindGlobs)) {
       if (picomatch.isMatch(path, globs, { dot: true })) [kind, by] = [id, "config"];

@@ -4,6 +4,7 @@
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, disjoint, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
+import { aiUse } from "./ai-use.js";
 import { authorised, followsCriteria, reviewedWithin } from "./declared.js";
 import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
@@ -214,6 +215,20 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     options: { from: text("path, relative to `given` (wildcards allowed), of the values this one must not repeat") },
     constraints: { required: ["from"] },
     failsWhen: "the value (a string) is also one of the values at `from`, case aside: a dataset both trained and evaluated on",
+  },
+  {
+    name: "ai-use",
+    checks: "applicability",
+    scope: "document",
+    check: aiUse,
+    options: {
+      what: { enum: ["action", "step", "job"], description: "what the value is: a `uses:` reference, a workflow step, or a job" },
+      actions: { type: "array", items: { type: "string" }, description: "AI actions to add to the catalogue (the configuration's aiUse.actions)" },
+      secrets: { type: "array", items: { type: "string" }, description: "secret names to add to the catalogue (the configuration's aiUse.secrets)" },
+    },
+    constraints: { required: ["what"] },
+    failsWhen:
+      "the value is not AI use by the catalogue (src/catalogue/ai-use.json): an action reference that names no AI action; a step that uses none and is given no model API key in `env`, `with` or `run`; a job none of whose steps is one and whose `env` holds no key. Meant for `when`",
   },
   {
     name: "coverage",

@@ -1,0 +1,44 @@
+// AI use in CI workflows (.github/workflows/*.yml): found by the catalogue (src/catalogue/ai-use.json) and the
+// organisation's additions (aiUse in aimslint.config.yaml).
+import { describe, expect, it } from "vitest";
+import { brief, fixture, lintDir } from "./helpers/lint.js";
+
+const WORKFLOW = [
+  "on: pull_request",
+  "jobs:",
+  "  review:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: acme/llm-review@v2",
+  "  translate:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - run: ./translate.sh",
+  "        env:",
+  "          KEY: ${{ secrets.ACME_LLM_KEY }}",
+  "",
+].join("\n");
+
+describe("AI use in CI workflows", () => {
+  it("reads only workflows where GitHub reads them", async () => {
+    const text = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n";
+    const result = await lintDir(fixture({ ".github/workflows/ci.yml": text, "docs/ci.yml": text }));
+    expect(result.artefacts.map((a) => `${a.file} ${a.kind}`)).toEqual([".github/workflows/ci.yml ci-workflow"]);
+    expect(brief(result.findings)).toEqual([".github/workflows/ci.yml:6:15 ci/ai-action-pinned", ".github/workflows/ci.yml:3:3 ci/ai-job-time-limit"].sort());
+  });
+
+  it("takes the organisation's own AI actions and key names from the configuration", async () => {
+    expect(brief((await lintDir(fixture({ ".github/workflows/ai.yml": WORKFLOW }))).findings)).toEqual([]);
+    const config = "aiUse:\n  actions: [acme/llm-review]\n  secrets: [ACME_LLM_KEY]\n";
+    const result = await lintDir(fixture({ ".github/workflows/ai.yml": WORKFLOW, "aimslint.config.yaml": config }));
+    expect(brief(result.findings)).toEqual([
+      ".github/workflows/ai.yml:3:3 ci/ai-job-time-limit",
+      ".github/workflows/ai.yml:6:15 ci/ai-action-pinned",
+      ".github/workflows/ai.yml:7:3 ci/ai-job-time-limit",
+    ]);
+  });
+
+  it("refuses a malformed addition at its place in the configuration", async () => {
+    await expect(lintDir(fixture({ ".github/workflows/ai.yml": WORKFLOW, "aimslint.config.yaml": "aiUse:\n  secrets: [acme key]\n" }))).rejects.toThrow(/aiUse/);
+  });
+});
