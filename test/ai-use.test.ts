@@ -1,4 +1,4 @@
-// AI use in CI workflows (.github/workflows/*.yml): found by the catalogue (src/catalogue/ai-use.json) and the
+// AI use in CI workflows (.github/workflows/*.yml): found by the catalogue (src/core/ai-use-catalogue.json) and the
 // organisation's additions (aiUse in aimslint.config.yaml).
 import { describe, expect, it } from "vitest";
 import { brief, fixture, lintDir } from "./helpers/lint.js";
@@ -40,5 +40,14 @@ describe("AI use in CI workflows", () => {
 
   it("refuses a malformed addition at its place in the configuration", async () => {
     await expect(lintDir(fixture({ ".github/workflows/ai.yml": WORKFLOW, "aimslint.config.yaml": "aiUse:\n  secrets: [acme key]\n" }))).rejects.toThrow(/aiUse/);
+  });
+
+  it("reads coding-agent and MCP configurations by their place, and never prints a secret it finds", async () => {
+    const secret = "example-literal-token-9f8e7d6c5b4a";
+    const mcp = JSON.stringify({ mcpServers: { db: { command: "db-mcp", env: { DB_PASSWORD: secret } } } }, null, 2);
+    const result = await lintDir(fixture({ ".cursor/mcp.json": mcp, "config/mcp.json": mcp }));
+    expect(result.artefacts.map((a) => `${a.file} ${a.kind}`)).toEqual([".cursor/mcp.json agent-config"]);
+    expect(brief(result.findings)).toEqual([".cursor/mcp.json:6:24 agent/no-literal-secrets"]);
+    expect(JSON.stringify(result.findings)).not.toContain(secret);
   });
 });

@@ -197,13 +197,20 @@ const TABLES: Record<string, Case[]> = {
   "ai-use": [
     { value: "anthropics/claude-code-action@v1", options: { what: "action" }, fails: [] },
     { value: "Anthropics/Claude-Code-Action/sub@0123", options: { what: "action" }, fails: [] },
-    { value: "actions/checkout@v5", options: { what: "action" }, fails: ["not AI use (catalogue: src/catalogue/ai-use.json)"] },
-    { value: "anthropics/claude-code-action-fork@v1", options: { what: "action" }, fails: ["not AI use (catalogue: src/catalogue/ai-use.json)"] },
+    { value: "actions/checkout@v5", options: { what: "action" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
+    { value: "anthropics/claude-code-action-fork@v1", options: { what: "action" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
     { value: { run: "npx codex", env: { OPENAI_API_KEY: "${{ secrets.OPENAI_API_KEY }}" } }, options: { what: "step" }, fails: [] },
     { value: { run: 'curl -H "x-api-key: ${{ secrets.ANTHROPIC_API_KEY }}" https://api.anthropic.com' }, options: { what: "step" }, fails: [] },
-    { value: { run: "npm test", env: { NODE_ENV: "test" } }, options: { what: "step" }, fails: ["not AI use (catalogue: src/catalogue/ai-use.json)"] },
+    { value: { run: "npm test", env: { NODE_ENV: "test" } }, options: { what: "step" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
     { value: { env: { GEMINI_API_KEY: "${{ secrets.GEMINI_API_KEY }}" }, steps: [{ run: "./translate.sh" }] }, options: { what: "job" }, fails: [] },
-    { value: { steps: [{ uses: "actions/checkout@v5" }] }, options: { what: "job" }, fails: ["not AI use (catalogue: src/catalogue/ai-use.json)"] },
+    { value: { steps: [{ uses: "actions/checkout@v5" }] }, options: { what: "job" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
+  ],
+  "no-literal-secrets": [
+    { value: { GITHUB_TOKEN: "${GITHUB_TOKEN}", LOG_LEVEL: "info", Authorization: "Bearer ${env:T}", API_KEY: "$OPENAI_API_KEY" }, fails: [] },
+    // A provider token's shape under any key, or any literal under a secret's name; the value is never quoted.
+    { value: { NOTE: "sk-proj-abcdefghijklmnopqrstuvwx" }, fails: ['"f.NOTE" holds a secret written out (32 characters); it is in the repository\'s history from now on.'] },
+    { value: { SLACK_BOT_TOKEN: "hunter2hunter2" }, fails: ['"f.SLACK_BOT_TOKEN" holds a secret written out (14 characters); it is in the repository\'s history from now on.'] },
+    { value: { PASSWORD: "short" }, fails: [] },
   ],
   disjoint: [
     { value: "DS-OOT", data: { t: [{ d: "DS-TRAIN" }] }, options: { from: "t[*].d" }, fails: [] },

@@ -1,6 +1,7 @@
 // A rule's valid and invalid examples, run through the real pipeline with only that rule on.
 // Invalid examples carry their expectations inline: `# expect: RULE-ID LINE:COL MESSAGE PIECE` (or the same in
-// `<!-- … -->`), e.g. `# expect: risk/owner 6:1 Missing "treatment.owner"`.
+// `<!-- … -->`), e.g. `# expect: risk/owner 6:1 Missing "treatment.owner"`. A format without comments (JSON) has
+// them in a file EXPECT.md of the example's folder, naming the file: `<!-- expect: RULE-ID FILE:LINE:COL … -->`.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ResolvedConfig } from "../../src/config/resolve-config.js";
@@ -46,7 +47,7 @@ export interface ExampleResult {
   place: (f: Finding) => string;
 }
 
-const EXPECT = /(?:#|<!--)\s*expect:\s*(?:([a-z][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)+)\s+)?(\d+):(\d+)[ \t]*((?:(?!-->|#\s*expect:)[^\n])*)/g;
+const EXPECT = /(?:#|<!--)\s*expect:\s*(?:([a-z][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)+)\s+)?(?:([^\s:]+):)?(\d+):(\d+)[ \t]*((?:(?!-->|#\s*expect:)[^\n])*)/g;
 
 export function readExamples(ruleDir: string): Example[] {
   const out: Example[] = [];
@@ -57,7 +58,7 @@ export function readExamples(ruleDir: string): Example[] {
       const path = join(dir, name);
       const files = statSync(path).isDirectory() ? listFiles(path) : [path];
       const texts = files.map((f) => ({ path: statSync(path).isDirectory() ? relative(path, f).split("\\").join("/") : name, text: readFileSync(f, "utf8") }));
-      const markers = texts.flatMap((t) => [...t.text.matchAll(EXPECT)].map((m): Marker => ({ at: `${t.path}:${m[2]}:${m[3]}`, ruleId: m[1], text: (m[4] ?? "").trim() })));
+      const markers = texts.flatMap((t) => [...t.text.matchAll(EXPECT)].map((m): Marker => ({ at: `${m[2] ?? t.path}:${m[3]}:${m[4]}`, ruleId: m[1], text: (m[5] ?? "").trim() })));
       out.push({ name, valid, path, files: texts, expected: markers.map((m) => m.at).sort(), markers });
     }
   }

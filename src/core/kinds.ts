@@ -73,6 +73,13 @@ export const KINDS: readonly KindInfo[] = [
     // Found by its place (.github/workflows/), never by its keys: aimslint reads it for AI use, GitHub owns its format.
     signature: [],
   },
+  {
+    id: "agent-config",
+    title: "Coding-agent or MCP configuration",
+    iso42001: ["A.9.2", "A.3.2", "A.6.2.6"],
+    // Found by its place (.mcp.json, .claude/settings.json…; the catalogue's agentConfigs), never by its keys.
+    signature: [],
+  },
   { id: "supplier", title: "Supplier record", iso42001: ["A.10.2", "A.10.3"], signature: ["supplies", "responsibilities", "contract", "review_cadence"] },
 ];
 

@@ -4,7 +4,8 @@ import picomatch from "picomatch";
 import type { Finding } from "../core/finding.js";
 import { KINDS, kindInfo, type KindInfo } from "../core/kinds.js";
 import type { PathSegment } from "./locator.js";
-import { article, asNoun, closest } from "../util/text.js";
+import { article, asNoun, closest, escapeRegExp } from "../util/text.js";
+import aiUse from "../core/ai-use-catalogue.json" with { type: "json" };
 import { cardView } from "./card-view.js";
 import { cardByHeadings, modelCardByContent } from "./card-recognition.js";
 import { type ForeignCard, cycloneDxModelCards, cycloneDxView, isModelCardToolkit, modelCardToolkitView } from "./foreign-cards.js";
@@ -45,6 +46,14 @@ const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
 
 /** GitHub Actions reads workflows from this folder only, and any of them may call a model. */
 export const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
+
+/** Coding-agent and MCP configuration files, by their place (the catalogue's agentConfigs). */
+export const AGENT_CONFIG_PATH = new RegExp(`(?:^|/)(?:${aiUse.agentConfigs.map(escapeRegExp).join("|")})$`);
+
+/** A kind that a file has by its place alone, whatever it holds. */
+export function kindByPlace(path: string): string | undefined {
+  return WORKFLOW_PATH.test(path) ? "ci-workflow" : AGENT_CONFIG_PATH.test(path) ? "agent-config" : undefined;
+}
 const HUB_CARD_KEYS = ["license", "language", "tags", "datasets", "metrics", "widget", "thumbnail", "inference", "co2_eq_emissions", "license_name", "license_link"];
 
 export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Classification {
@@ -77,7 +86,10 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
     const modeline = MODELINE.exec(doc.source.text.slice(0, 2000));
     if (modeline) kind = fromSchemaRef(modeline[1] as string, known, () => (by = "modeline"));
   }
-  if (!kind && WORKFLOW_PATH.test(path)) [kind, by] = ["ci-workflow", "file-name"];
+  if (!kind) {
+    const placed = kindByPlace(path);
+    if (placed) [kind, by] = [placed, "file-name"];
+  }
   if (!kind && options.kindGlobs) {
     for (const [id, globs] of Object.entries(options.kindGlobs)) {
       if (picomatch.isMatch(path, globs, { dot: true })) [kind, by] = [id, "config"];

@@ -3,14 +3,14 @@
 // reporting them would bury the real findings in noise.
 import picomatch from "picomatch";
 import { KINDS } from "../core/kinds.js";
-import { LOOKALIKE_KEYS, WORKFLOW_PATH, type ClassifyOptions } from "./classify.js";
+import { kindByPlace, LOOKALIKE_KEYS, type ClassifyOptions } from "./classify.js";
 import { escapeRegExp } from "../util/text.js";
 
 const CARD_NAMES = KINDS.flatMap((k) => (k.markdownNames ? [k.markdownNames] : []));
 
 export function governedByName(path: string, options: ClassifyOptions): boolean {
   const base = path.slice(path.lastIndexOf("/") + 1);
-  if (CARD_NAMES.some((re) => re.test(base)) || WORKFLOW_PATH.test(path)) return true;
+  if (CARD_NAMES.some((re) => re.test(base)) || kindByPlace(path) !== undefined) return true;
   return Object.values(options.kindGlobs ?? {}).some((globs) => picomatch.isMatch(path, globs, { dot: true }));
 }
 

@@ -1,6 +1,6 @@
-// Recognising AI use in CI workflows from the catalogue (src/catalogue/ai-use.json, plus the organisation's
+// Recognising AI use in CI workflows from the catalogue (src/core/ai-use-catalogue.json, plus the organisation's
 // additions, which reach the rules as their options aiActions and aiSecrets): data, not code.
-import catalogue from "../../catalogue/ai-use.json" with { type: "json" };
+import catalogue from "../../core/ai-use-catalogue.json" with { type: "json" };
 import { escapeRegExp } from "../../util/text.js";
 import type { CheckFunction } from "../types.js";
 
@@ -62,5 +62,30 @@ export const aiUse: CheckFunction = ({ value, exists, options }) => {
   if (!exists) return [{ message: "no value" }];
   const c = catalogueFor(options);
   const is = options["what"] === "action" ? isAiAction(value, c) : options["what"] === "step" ? isAiStep(value, c) : isAiJob(value, c);
-  return is ? [] : [{ message: "not AI use (catalogue: src/catalogue/ai-use.json)" }];
+  return is ? [] : [{ message: "not AI use (catalogue: src/core/ai-use-catalogue.json)" }];
+};
+
+/**
+ * Token shapes of the common providers (OpenAI, Anthropic, GitHub, Slack, AWS, Google, Hugging Face), and key names
+ * that say a value is a secret. A value that references a variable (`${X}`, `${env:X}`, `${input:x}`) is none.
+ */
+const TOKEN_SHAPE =
+  /\b(?:sk-[A-Za-z0-9_-]{16,}|sk-ant-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{30,}|hf_[A-Za-z0-9]{20,})/;
+const SECRET_NAME = /(?:token|secret|passw(?:or)?d|api[-_]?key|access[-_]?key|private[-_]?key|auth(?:orization)?|credential|bearer)/i;
+const REFERENCE = /\$\{[^}]+\}|\$[A-Z_][A-Z0-9_]*\b|\{\{[^}]+\}\}/;
+
+/**
+ * No value of the mapping (an MCP server's `env` or `headers`) is a secret written out. The finding names the key
+ * and the length, never the value: aimslint does not print the secrets it finds.
+ */
+export const noLiteralSecrets: CheckFunction = ({ value, exists, field }) => {
+  if (!exists || value === null || typeof value !== "object" || Array.isArray(value)) return [];
+  const failures = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v !== "string" || v.trim().length < 8 || REFERENCE.test(v)) continue;
+    if (TOKEN_SHAPE.test(v) || SECRET_NAME.test(key)) {
+      failures.push({ message: `"${field}.${key}" holds a secret written out (${v.length} characters); it is in the repository's history from now on.`, at: [key] });
+    }
+  }
+  return failures;
 };

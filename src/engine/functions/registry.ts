@@ -4,7 +4,7 @@
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, disjoint, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
-import { aiUse } from "./ai-use.js";
+import { aiUse, noLiteralSecrets } from "./ai-use.js";
 import { authorised, followsCriteria, reviewedWithin } from "./declared.js";
 import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
@@ -228,7 +228,16 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     },
     constraints: { required: ["what"] },
     failsWhen:
-      "the value is not AI use by the catalogue (src/catalogue/ai-use.json): an action reference that names no AI action; a step that uses none and is given no model API key in `env`, `with` or `run`; a job none of whose steps is one and whose `env` holds no key. Meant for `when`",
+      "the value is not AI use by the catalogue (src/core/ai-use-catalogue.json): an action reference that names no AI action; a step that uses none and is given no model API key in `env`, `with` or `run`; a job none of whose steps is one and whose `env` holds no key. Meant for `when`",
+  },
+  {
+    name: "no-literal-secrets",
+    checks: "values",
+    scope: "document",
+    check: noLiteralSecrets,
+    options: {},
+    failsWhen:
+      "a value of the mapping is a secret written out: a provider token's shape (sk-…, ghp_…, xoxb-…, AKIA…, hf_…) or, under a key naming a secret (…TOKEN, …API_KEY, Authorization), any literal of 8 or more characters that references no variable (`${X}`, `${env:X}`, `$X`). The finding gives the key and the length, never the value",
   },
   {
     name: "coverage",
