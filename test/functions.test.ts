@@ -205,6 +205,13 @@ const TABLES: Record<string, Case[]> = {
     { value: { env: { GEMINI_API_KEY: "${{ secrets.GEMINI_API_KEY }}" }, steps: [{ run: "./translate.sh" }] }, options: { what: "job" }, fails: [] },
     { value: { steps: [{ uses: "actions/checkout@v5" }] }, options: { what: "job" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
   ],
+  "no-dangerous-flags": [
+    { value: 'claude -p "fix" --allowedTools "Bash(npm test)"', fails: [] },
+    { value: "codex exec --dangerously-bypass-approvals-and-sandbox 'fix'", fails: ['"f" passes --dangerously-bypass-approvals-and-sandbox, with which the agent acts without asking.'] },
+    { value: { prompt: "fix", claude_args: "--max-turns 5 --yolo" }, fails: ['"f.claude_args" passes --yolo, with which the agent acts without asking.'] },
+    // A word, not a part of one.
+    { value: "echo --yolo-mode-docs", fails: [] },
+  ],
   "no-literal-secrets": [
     { value: { GITHUB_TOKEN: "${GITHUB_TOKEN}", LOG_LEVEL: "info", Authorization: "Bearer ${env:T}", API_KEY: "$OPENAI_API_KEY" }, fails: [] },
     // A provider token's shape under any key, or any literal under a secret's name; the value is never quoted.

@@ -89,3 +89,22 @@ export const noLiteralSecrets: CheckFunction = ({ value, exists, field }) => {
   }
   return failures;
 };
+
+const DANGEROUS_FLAGS = new RegExp(`(?:^|[\\s"'=])(${catalogue.dangerousFlags.map(escapeRegExp).join("|")})(?=$|[\\s"'])`, "m");
+
+/** A step's `run` script or inputs (`with`) pass no flag that lets an agent act without asking (the catalogue's dangerousFlags). */
+export const noDangerousFlags: CheckFunction = ({ value, exists, field }) => {
+  if (!exists) return [];
+  const texts: [string, string[]][] =
+    typeof value === "string"
+      ? [[value, []]]
+      : value !== null && typeof value === "object"
+        ? Object.entries(value).flatMap(([k, v]) => (typeof v === "string" ? [[v, [k]] as [string, string[]]] : []))
+        : [];
+  const failures = [];
+  for (const [text, at] of texts) {
+    const flag = DANGEROUS_FLAGS.exec(text)?.[1];
+    if (flag) failures.push({ message: `"${at.length > 0 ? `${field}.${at[0]}` : field}" passes ${flag}, with which the agent acts without asking.`, at });
+  }
+  return failures;
+};
