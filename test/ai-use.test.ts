@@ -51,3 +51,32 @@ describe("AI use in CI workflows", () => {
     expect(JSON.stringify(result.findings)).not.toContain(secret);
   });
 });
+
+describe("hostile workflows", () => {
+  it("reads a workflow whose steps are shared through YAML anchors, and bounds an alias bomb", async () => {
+    const anchors = [
+      "on: push",
+      "jobs:",
+      "  a:",
+      "    runs-on: ubuntu-latest",
+      "    timeout-minutes: 5",
+      "    steps:",
+      "      - &review",
+      "        uses: openai/codex-action@v1",
+      "  b:",
+      "    runs-on: ubuntu-latest",
+      "    timeout-minutes: 5",
+      "    steps:",
+      "      - *review",
+      "",
+    ].join("\n");
+    const bomb = `on: push\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`;
+    const result = await lintDir(fixture({ ".github/workflows/anchors.yml": anchors, ".github/workflows/bomb.yml": bomb }));
+    // The shared step is reported where each job uses it (the anchor, then the alias); the bomb is one finding.
+    expect(brief(result.findings)).toEqual([
+      ".github/workflows/anchors.yml:8:15 ci/ai-action-pinned",
+      ".github/workflows/anchors.yml:13:9 ci/ai-action-pinned",
+      ".github/workflows/bomb.yml:1:1 parse/resource-limit",
+    ]);
+  });
+});
