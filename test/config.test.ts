@@ -98,6 +98,11 @@ describe("configuration", () => {
     ["an extends outside the repository", "extends: ../../etc/other.yaml\n", /outside the repository|does not exist/],
     ["an extends URL", "extends: https://example.com/config.yaml\n", /URLs and absolute paths are not followed/],
     ["an unknown option, with its position", "rules:\n  risk/treatment-complete: { options: { nope: 1 } }\n", /aimslint\.config\.yaml:2:41: rule "risk\/treatment-complete" has no option "nope"/],
+    [
+      "an option of another rule, naming that rule",
+      "rules:\n  risk/high-residual-accepted: { options: { acceptanceRoles: [cro] } }\n",
+      /has no option "acceptanceRoles"\. \(options: threshold, reviewWithinMonths\) "acceptanceRoles" is an option of risk\/accepted-by-authority\./,
+    ],
     ["a catastrophic regex in a custom rule", "ruleFiles: [r.yaml]\n", /unsafe match pattern/],
   ])("rejects %s", (_name, config, message) => {
     const dir = fixture({

@@ -184,7 +184,10 @@ function applySettings(target: Map<string, Setting>, rules: Record<string, RuleS
       if (!rule.options || !Object.hasOwn(rule.options, key)) {
         const suggestion = rule.options ? closest(key, Object.keys(rule.options)) : undefined;
         const known = rule.options ? ` (options: ${Object.keys(rule.options).join(", ")})` : "";
-        throw new ConfigError(`${at(id, key)}: rule "${id}" has no option "${key}"${suggestion ? `; did you mean "${suggestion}"?` : "."}${known}`);
+        // An option that moved to another rule (acceptanceRoles, from risk/high-residual-accepted): say where it is.
+        const elsewhere = [...byId.values()].filter((r) => r !== rule && r.options && Object.hasOwn(r.options, key)).map((r) => r.id);
+        const moved = !suggestion && elsewhere.length > 0 ? ` "${key}" is an option of ${elsewhere.join(", ")}.` : "";
+        throw new ConfigError(`${at(id, key)}: rule "${id}" has no option "${key}"${suggestion ? `; did you mean "${suggestion}"?` : "."}${known}${moved}`);
       }
     }
     const merged = { ...current.options, ...options };
