@@ -205,6 +205,14 @@ const TABLES: Record<string, Case[]> = {
     { value: { env: { GEMINI_API_KEY: "${{ secrets.GEMINI_API_KEY }}" }, steps: [{ run: "./translate.sh" }] }, options: { what: "job" }, fails: [] },
     { value: { steps: [{ uses: "actions/checkout@v5" }] }, options: { what: "job" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
   ],
+  "dated-model": [
+    { value: "gpt-4o-2024-08-06", fails: [] },
+    { value: "claude-sonnet-4-5-20250929", fails: [] },
+    { value: "openai/gpt-4o", fails: ['"f" names the model alias "openai/gpt-4o", which its provider moves to new versions.'] },
+    { value: "claude-3-5-sonnet-latest", fails: ['"f" names the model alias "claude-3-5-sonnet-latest", which its provider moves to new versions.'] },
+    { value: "claude-sonnet-4-5", fails: ['"f" names the model alias "claude-sonnet-4-5", which its provider moves to new versions.'] },
+    { value: "my-finetune-v3", fails: [] },
+  ],
   "no-dangerous-flags": [
     { value: 'claude -p "fix" --allowedTools "Bash(npm test)"', fails: [] },
     { value: "codex exec --dangerously-bypass-approvals-and-sandbox 'fix'", fails: ['"f" passes --dangerously-bypass-approvals-and-sandbox, with which the agent acts without asking.'] },

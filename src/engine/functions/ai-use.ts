@@ -108,3 +108,12 @@ export const noDangerousFlags: CheckFunction = ({ value, exists, field }) => {
   }
   return failures;
 };
+
+const MODEL_ALIASES = new RegExp(catalogue.modelAliases.map((p) => `(?:${p})`).join("|"), "i");
+
+/** A model id names a dated version, not a moving alias (`…-latest`, a bare family name): the catalogue's modelAliases. */
+export const datedModel: CheckFunction = ({ value, exists, field }) => {
+  // A provider prefix (`openai/gpt-4o` in GitHub Models, `anthropic/…`) is not part of the model's own id.
+  if (!exists || typeof value !== "string" || !MODEL_ALIASES.test(value.trim().replace(/^.*\//, ""))) return [];
+  return [{ message: `"${field}" names the model alias ${JSON.stringify(value.trim())}, which its provider moves to new versions.` }];
+};

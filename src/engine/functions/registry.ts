@@ -4,7 +4,7 @@
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, disjoint, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
-import { aiUse, noDangerousFlags, noLiteralSecrets } from "./ai-use.js";
+import { aiUse, datedModel, noDangerousFlags, noLiteralSecrets } from "./ai-use.js";
 import { authorised, followsCriteria, reviewedWithin } from "./declared.js";
 import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
@@ -229,6 +229,14 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     constraints: { required: ["what"] },
     failsWhen:
       "the value is not AI use by the catalogue (src/core/ai-use-catalogue.json): an action reference that names no AI action; a step that uses none and is given no model API key in `env`, `with` or `run`; a job none of whose steps is one and whose `env` holds no key. Meant for `when`",
+  },
+  {
+    name: "dated-model",
+    checks: "values",
+    scope: "document",
+    check: datedModel,
+    options: {},
+    failsWhen: "a model id matches one of the catalogue's modelAliases: `…-latest`, or a family name its provider moves to new snapshots (gpt-4o, claude-sonnet-4-5) rather than a dated version",
   },
   {
     name: "no-dangerous-flags",
