@@ -1,7 +1,8 @@
-// Recognising AI use in CI workflows from the catalogue (src/core/ai-use-catalogue.json, plus the organisation's
-// additions, which reach the rules as their options aiActions and aiSecrets): data, not code.
+// The repository's own AI use, judged from the catalogue (src/core/ai-use-catalogue.json, plus the organisation's
+// additions, which reach the rules as their options aiActions and aiSecrets): data, not code. Workflows and agent
+// configurations are untrusted text: values are quoted when shown, and a secret is never shown at all.
 import catalogue from "../../core/ai-use-catalogue.json" with { type: "json" };
-import { escapeRegExp } from "../../util/text.js";
+import { escapeRegExp, quote } from "../../util/text.js";
 import type { CheckFunction } from "../types.js";
 
 export interface AiCatalogue {
@@ -69,8 +70,7 @@ export const aiUse: CheckFunction = ({ value, exists, options }) => {
  * Token shapes of the common providers (OpenAI, Anthropic, GitHub, Slack, AWS, Google, Hugging Face), and key names
  * that say a value is a secret. A value that references a variable (`${X}`, `${env:X}`, `${input:x}`) is none.
  */
-const TOKEN_SHAPE =
-  /\b(?:sk-[A-Za-z0-9_-]{16,}|sk-ant-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{30,}|hf_[A-Za-z0-9]{20,})/;
+const TOKEN_SHAPE = /\b(?:sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{30,}|hf_[A-Za-z0-9]{20,})/;
 const SECRET_NAME = /(?:token|secret|passw(?:or)?d|api[-_]?key|access[-_]?key|private[-_]?key|auth(?:orization)?|credential|bearer)/i;
 const REFERENCE = /\$\{[^}]+\}|\$[A-Z_][A-Z0-9_]*\b|\{\{[^}]+\}\}/;
 
@@ -115,5 +115,5 @@ const MODEL_ALIASES = new RegExp(catalogue.modelAliases.map((p) => `(?:${p})`).j
 export const datedModel: CheckFunction = ({ value, exists, field }) => {
   // A provider prefix (`openai/gpt-4o` in GitHub Models, `anthropic/…`) is not part of the model's own id.
   if (!exists || typeof value !== "string" || !MODEL_ALIASES.test(value.trim().replace(/^.*\//, ""))) return [];
-  return [{ message: `"${field}" names the model alias ${JSON.stringify(value.trim())}, which its provider moves to new versions.` }];
+  return [{ message: `"${field}" names the model alias ${quote(value.trim())}, which its provider moves to new versions.` }];
 };
