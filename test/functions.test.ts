@@ -20,6 +20,8 @@ interface Case {
   options?: Record<string, unknown>;
   /** The artefact's data; `value` is its field "f". */
   data?: Record<string, unknown>;
+  /** The kind of the artefact checked (default ai-system). */
+  kind?: string;
   fails: string[];
 }
 
@@ -37,6 +39,8 @@ const INDEX_ENTRIES = [
     acceptance: { medium: ["ai-governance-lead"] },
     review_months: { high: 6 },
   }),
+  entry("sys-ai.yaml", "ai-system", { id: "SYS-AI", ai_use: { paths: [".github/workflows/covered.yml"], actions: ["openai/codex-action"] } }),
+  entry(".github/workflows/covered.yml", "ci-workflow", { jobs: { fix: { permissions: { contents: "write" }, steps: [{ uses: "openai/codex-action@v1" }] } } }),
   entry("soa.yaml", "statement-of-applicability", {
     controls: [
       { control: "A.5.2", applicable: "included" },
@@ -264,6 +268,33 @@ const TABLES: Record<string, Case[]> = {
       fails: ['"low" in "f" does not follow the risk matrix of AI risk criteria RC-1\'s "matrix" (rc.yaml:3): l "rare" and i "minor" give "medium".'],
     },
   ],
+  inventoried: [
+    // Covered by the action a record names; a job without AI use is none of the rule's business.
+    { kind: "ci-workflow", data: { jobs: { a: { steps: [{ uses: "OpenAI/codex-action@0123" }] }, t: { steps: [{ run: "npm test" }] } } }, fails: [] },
+    {
+      kind: "ci-workflow",
+      data: { jobs: { b: { steps: [{ run: "./ask.sh", env: { K: "${{ secrets.OPENAI_API_KEY }}" } }] } } },
+      fails: ['AI use not in the AI system inventory: job "b" (a model API key); no AI system record\'s ai_use names this file.'],
+    },
+    { kind: "agent-config", data: {}, fails: ["AI use not in the AI system inventory: this agent configuration; no AI system record's ai_use names this file."] },
+  ],
+  "automation-evidence": [
+    // The covered job runs an agent, in CI, with write access: all three declared, or one finding for what is missing.
+    { data: { ai_use: { paths: [".github/workflows/cover*.yml"] }, automation: { agents: true, usage: ["ci"], reaches: ["privileged-actions"] } }, fails: [] },
+    {
+      data: { ai_use: { paths: [".github/workflows/cover*.yml"] }, automation: { agents: true, usage: ["ci"] } },
+      fails: ['Job "fix" at .github/workflows/covered.yml:3 (openai/codex-action) may write to the repository; but "automation.reaches" does not say so: declare privileged-actions in reaches.'],
+    },
+    // A record that claims nothing in the repository is not judged by it.
+    { data: { automation: { agents: false } }, fails: [] },
+  ],
+  "components-recorded": [
+    { data: { ai_use: { actions: ["openai/codex-action"] }, third_party_components: [{ name: "Codex action (OpenAI/codex-action)" }] }, fails: [] },
+    {
+      data: { ai_use: { actions: ["openai/codex-action"] }, third_party_components: [{ name: "OpenAI API" }] },
+      fails: ['The system\'s AI use runs on "openai/codex-action" (.github/workflows/covered.yml:3), not among "third_party_components": record it with its version and review cadence.'],
+    },
+  ],
   "unique-id": [
     { value: "SYS-1", data: { id: "SYS-1" }, fails: [] },
     { value: "SYS-2", data: { id: "SYS-2" }, fails: ['Id "SYS-2" is already used by sys-copy.yaml:3:5.'] },
@@ -300,7 +331,7 @@ function run(name: string, c: Case): string[] {
       ? (INDEX_ENTRIES.filter((e) => e.id === c.value).at(-1) ?? entry("x.yaml", "ai-system", data))
       : c.data?.["first"] === true
         ? INDEX_ENTRIES[0]!
-        : entry("x.yaml", "ai-system", data);
+        : entry("x.yaml", c.kind ?? "ai-system", data);
   const ctx: CheckContext = { value: c.value, exists, path: ["f"], base: [], field: "f", artefact: { kind: "ai-system", root: [], data }, self, options: c.options ?? {}, today: TODAY };
   const failures = fn.scope === "document" ? fn.check(ctx) : fn.check({ ...ctx, index: INDEX });
   return failures.map((f) => f.message);

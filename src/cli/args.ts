@@ -3,14 +3,15 @@ import { parseArgs } from "node:util";
 
 export class UsageError extends Error {}
 
-import { FORMATS, type Format } from "../reporters/formats.js";
+import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat } from "../reporters/formats.js";
 
 export { FORMATS, type Format };
 
 export interface CliOptions {
-  command: "lint" | "help" | "version" | "rules" | "explain" | "init";
+  command: "lint" | "help" | "version" | "rules" | "explain" | "init" | "inventory";
   paths: string[];
-  format: Format;
+  /** A findings format, or for `inventory` one of INVENTORY_FORMATS. */
+  format: Format | InventoryFormat;
   quiet: boolean;
   maxWarnings: number | undefined;
   color: boolean | undefined;
@@ -31,6 +32,8 @@ Usage:
   aimslint rules                    List the rules with their ISO/IEC 42001 references
   aimslint explain <rule-id>        Print a rule's documentation
   aimslint init [dir]               Scaffold a governance folder (never overwrites existing files)
+  aimslint inventory [paths...]     List the repository's AI use by AI system record
+                                    (--format table (default), json or cyclonedx)
 
 Options:
   -f, --format <name>      Output format: ${FORMATS.join(", ").replace("stylish", "stylish (default)")}
@@ -90,19 +93,20 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const { values } = parsed;
   let positionals = parsed.positionals;
   let command: CliOptions["command"] = values.help ? "help" : values.version ? "version" : "lint";
-  if (command === "lint" && (positionals[0] === "rules" || positionals[0] === "explain" || positionals[0] === "init")) {
+  if (command === "lint" && (positionals[0] === "rules" || positionals[0] === "explain" || positionals[0] === "init" || positionals[0] === "inventory")) {
     command = positionals[0];
     positionals = positionals.slice(1);
     if (command === "explain" && positionals.length !== 1) throw new UsageError('"explain" takes one rule id, e.g. aimslint explain risk/treatment-complete.');
     if (command === "init" && positionals.length > 1) throw new UsageError('"init" takes at most one folder, e.g. aimslint init or aimslint init compliance/.');
   }
-  const format = values.format ?? "stylish";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; expected one of ${FORMATS.join(", ")}.`);
+  const formats: readonly string[] = command === "inventory" ? INVENTORY_FORMATS : FORMATS;
+  const format = values.format ?? formats[0]!;
+  if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}"${command === "inventory" ? " for inventory" : ""}; expected one of ${formats.join(", ")}.`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}".`);
   return {
     command,
     paths: positionals,
-    format: format as Format,
+    format: format as Format | InventoryFormat,
     quiet: values.quiet ?? false,
     maxWarnings: wholeNumber(values["max-warnings"], "--max-warnings"),
     maxFileBytes: wholeNumber(values["max-file-size"], "--max-file-size"),

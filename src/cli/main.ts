@@ -12,6 +12,7 @@ import { closest } from "../util/text.js";
 import { packageRoot } from "../util/package-root.js";
 import { safeLines, safeText } from "../util/safe-text.js";
 import { VERSION } from "../core/version.js";
+import type { Format, InventoryFormat } from "../reporters/formats.js";
 import { HELP, parseCli, UsageError, type CliOptions } from "./args.js";
 import type { Io } from "./io.js";
 
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (options.maxFindingsPerFile !== undefined) config.limits.maxFindingsPerFile = options.maxFindingsPerFile;
     if (options.command === "rules") return listRules(config, io);
     if (options.command === "explain") return explain(config, options.paths[0]!, io);
+    if (options.command === "inventory") return (await import("./inventory.js")).runInventory(options.paths, options.format as InventoryFormat, config, io);
     return await runLint(options, config, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
@@ -62,7 +64,7 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed) : result.findings;
   const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
-  io.stdout(REPORTERS[options.format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules }));
+  io.stdout(REPORTERS[options.format as Format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules }));
   const active = findings.filter((f) => !f.suppressed);
   const warnings = active.filter((f) => f.severity === "warning").length;
   if (active.some((f) => f.severity === "error")) return 1;

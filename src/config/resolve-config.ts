@@ -37,6 +37,8 @@ export interface ResolvedConfig {
   rulesFor: (path: string) => readonly ActiveRule[];
   /** What the repository index keeps of each kind for cross-document rules. */
   indexFields: IndexFields;
+  /** The organisation's additions to the catalogue of AI use (aiUse in the configuration, every layer). */
+  aiUse: { actions: string[]; secrets: string[] };
 }
 
 export interface ResolveOptions {
@@ -94,11 +96,12 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     base.set(rule.id, { severity: on ? (strict && rule.severity === "warning" ? "error" : rule.severity) : "off", options: { ...rule.options } });
   }
   // The organisation's additions to the catalogue of AI use reach every rule that reads it (docs/ai-use.md).
+  const aiUse = { actions: layers.flatMap((layer) => layer.config.aiUse?.actions ?? []), secrets: layers.flatMap((layer) => layer.config.aiUse?.secrets ?? []) };
   for (const [option, key] of [
     ["aiActions", "actions"],
     ["aiSecrets", "secrets"],
   ] as const) {
-    const extra = layers.flatMap((layer) => layer.config.aiUse?.[key] ?? []);
+    const extra = aiUse[key];
     if (extra.length === 0) continue;
     for (const setting of base.values()) if (Array.isArray(setting.options[option])) setting.options[option] = [...(setting.options[option] as string[]), ...extra];
   }
@@ -166,7 +169,20 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const limits = Object.assign({ ...DEFAULT_LIMITS }, ...layers.map((l) => l.config.limits ?? {}));
   const ignores = layers.flatMap((l) => (l.config.ignores ?? []).map((g) => relativeGlob(options.cwd, l.dir, g)));
   const inline = options.noInlineConfig ? false : ((last("inlineSuppressions") as boolean | undefined) ?? true);
-  return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor, indexFields: indexFields(variants) };
+  return {
+    ...(file ? { file } : {}),
+    root,
+    today,
+    rules,
+    limits,
+    ignores,
+    classify: { kindGlobs, extraKinds },
+    schemaFiles,
+    inlineSuppressions: inline,
+    rulesFor,
+    indexFields: indexFields(variants),
+    aiUse,
+  };
 }
 
 function applySettings(target: Map<string, Setting>, rules: Record<string, RuleSetting>, byId: Map<string, RuleDefinition>, at: (id: string, option?: string) => string): void {

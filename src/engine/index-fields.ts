@@ -36,7 +36,9 @@ export function indexFields(variants: Iterable<{ rule: RuleDefinition; options: 
   for (const { rule, options } of variants) {
     for (const call of [...(rule.check.when ?? []), ...rule.check.then]) {
       const fn = FUNCTIONS.get(call.function);
-      if (!fn?.reads && !fn?.readsOwn) continue;
+      if (!fn) continue;
+      for (const [kind, list] of Object.entries(fn.keeps ?? {})) for (const field of list) keep(kind, field);
+      if (!fn.reads && !fn.readsOwn) continue;
       const o = substituteOptions(call.options ?? {}, options);
       for (const [kind, field] of fn.reads ?? []) keep(o[kind], o[field]);
       for (const field of fn.readsOwn ?? []) for (const kind of rule.appliesTo) keep(kind, o[field]);

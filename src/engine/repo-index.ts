@@ -1,6 +1,6 @@
 // The repo-wide view that cross-document rules query: built once per run, every lookup O(1).
 import { statSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { isWithin } from "../util/within.js";
 import type { Range } from "../core/finding.js";
 import type { PathSegment } from "../source/locator.js";
@@ -26,6 +26,8 @@ export class RepoIndex {
     readonly locate: EntryLocator,
     /** The fields kept of each artefact: asking for another one is a bug in indexFields(), not a finding. */
     private readonly fields: IndexFields,
+    /** The folder display paths (IndexEntry.file) are relative to. */
+    private readonly cwd: string = projectRoot,
   ) {
     for (const a of artefacts) {
       const list = this.kinds.get(a.kind);
@@ -130,6 +132,13 @@ export class RepoIndex {
 
   private assertKept(kind: string, field: string): void {
     if (!this.fields.get(kind)?.includes(field)) throw new Error(`the repository index keeps no "${field}" of ${kind} artefacts (an aimslint bug: indexFields() missed it)`);
+  }
+
+  /** A display path (IndexEntry.file) as a path from the project root, with forward slashes. */
+  fromRoot(file: string): string {
+    if (this.cwd === this.projectRoot) return file;
+    const path = relative(this.projectRoot, resolve(this.cwd, file));
+    return sep === "/" ? path : path.split(sep).join("/");
   }
 
   /** Whether a repository path (relative to the project root, `#fragment` ignored) is an existing file inside it. */

@@ -45,6 +45,8 @@ export interface LintResult {
   unmatched: string[];
   /** Files indexed from the index cache instead of being read. */
   fromCache: number;
+  /** The repository index the cross-document rules saw (absent when paths matched nothing). */
+  index?: RepoIndex;
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -106,7 +108,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   cache?.save();
 
   const reparse = reparser((path) => byPath.get(path), config);
-  const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields);
+  const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields, cwd);
   append(ruleFindings, runRepositoryChecks(files.deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
   append(findings, withoutEchoes(findings, ruleFindings));
   const mine = applicableFindings(onePerGap(findings.filter((f) => reported.has(f.file))), index, config.rules).findings;
@@ -118,7 +120,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     enabled: config.inlineSuppressions,
   });
   all.sort(compareFindings);
-  return { findings: capFindingsPerFile(all, config.limits.maxFindingsPerFile), filesChecked, artefacts: entries, reported, unmatched: asked.unmatched, fromCache };
+  return { findings: capFindingsPerFile(all, config.limits.maxFindingsPerFile), filesChecked, artefacts: entries, reported, unmatched: asked.unmatched, fromCache, index };
 }
 
 /** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */

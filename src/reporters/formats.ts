@@ -2,3 +2,7 @@
 // `aimslint` loader runs before anything is compiled) needs the names, not the code.
 export const FORMATS = ["stylish", "json", "github", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** What `aimslint inventory` prints (reporters/inventory.ts). */
+export const INVENTORY_FORMATS = ["table", "json", "cyclonedx"] as const;
+export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];

@@ -8,12 +8,21 @@ import type { CheckFunction } from "../types.js";
 export interface AiCatalogue {
   /** Lower-case owner/name of AI actions. */
   actions: readonly string[];
+  /** Lower-case owner/name of the AI actions that run a coding agent. */
+  agentActions: readonly string[];
   /** `secrets.NAME`, `env.NAME` or `vars.NAME` naming a model API key. */
   secrets: RegExp;
+  /** The key names alone, every occurrence (global). */
+  secretNames: RegExp;
 }
 
 function compile(actions: readonly string[], secrets: readonly string[]): AiCatalogue {
-  return { actions: actions.map((a) => a.toLowerCase()), secrets: new RegExp(`\\b(?:secrets|env|vars)\\.(?:${secrets.map(escapeRegExp).join("|")})\\b`) };
+  return {
+    actions: actions.map((a) => a.toLowerCase()),
+    agentActions: catalogue.agentActions.map((a) => a.toLowerCase()),
+    secrets: new RegExp(`\\b(?:secrets|env|vars)\\.(?:${secrets.map(escapeRegExp).join("|")})\\b`),
+    secretNames: new RegExp(`(?<=\\b(?:secrets|env|vars)\\.)(?:${secrets.map(escapeRegExp).join("|")})\\b`, "g"),
+  };
 }
 
 export const BUILT_IN_CATALOGUE = compile(catalogue.actions, catalogue.secrets);
@@ -23,6 +32,12 @@ export function isAiAction(uses: unknown, c: AiCatalogue = BUILT_IN_CATALOGUE): 
   if (typeof uses !== "string") return false;
   const action = uses.trim().replace(/@.*$/, "").toLowerCase();
   return c.actions.some((a) => action === a || action.startsWith(`${a}/`));
+}
+
+/** An action (`owner/name[/path][@ref]`) that runs a coding agent. */
+export function isAgentAction(uses: string, c: AiCatalogue = BUILT_IN_CATALOGUE): boolean {
+  const action = uses.trim().replace(/@.*$/, "").toLowerCase();
+  return c.agentActions.some((a) => action === a || action.startsWith(`${a}/`));
 }
 
 /** A step that calls a model: it uses an AI action, or is given a model API key (in `env`, `with` or `run`). */
@@ -46,7 +61,7 @@ export function isAiJob(job: unknown, c: AiCatalogue = BUILT_IN_CATALOGUE): bool
 
 /** The catalogue with a rule's additions (its options `actions` and `secrets`), compiled once per options object. */
 const withAdditions = new WeakMap<Record<string, unknown>, AiCatalogue>();
-function catalogueFor(options: Record<string, unknown>): AiCatalogue {
+export function catalogueFor(options: Record<string, unknown>): AiCatalogue {
   const actions = options["actions"];
   const secrets = options["secrets"];
   if (!Array.isArray(actions) && !Array.isArray(secrets)) return BUILT_IN_CATALOGUE;

@@ -6,6 +6,8 @@ import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, disjoint, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
 import { aiUse, datedModel, noDangerousFlags, noLiteralSecrets } from "./ai-use.js";
 import { authorised, followsCriteria, reviewedWithin } from "./declared.js";
+import { AI_USE_FIELDS, CLAIM_FIELDS } from "../ai-inventory.js";
+import { automationEvidence, componentsRecorded, inventoried } from "./inventory.js";
 import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
@@ -34,6 +36,8 @@ interface FunctionSpec {
   reads?: readonly (readonly [string, string])[];
   /** Options naming fields of the checked artefact itself that the function reads across documents. */
   readsOwn?: readonly string[];
+  /** Fields of fixed kinds the function always reads, whatever its options (the evidence of AI use). */
+  keeps?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface DocumentFunction extends FunctionSpec {
@@ -54,6 +58,12 @@ const list = (description: string, items: JsonSchema = anyValue): JsonSchema => 
 const bool = (description: string): JsonSchema => ({ type: "boolean", description });
 const text = (description: string): JsonSchema => ({ type: "string", minLength: 1, description });
 const count = (description: string): JsonSchema => ({ type: "integer", minimum: 0, description });
+const catalogueOptions: Record<string, JsonSchema> = {
+  actions: { type: "array", items: { type: "string" }, description: "AI actions to add to the catalogue (the configuration's aiUse.actions)" },
+  secrets: { type: "array", items: { type: "string" }, description: "secret names to add to the catalogue (the configuration's aiUse.secrets)" },
+};
+/** What the inventory functions read: every artefact that shows AI use, and what each record claims of it. */
+const inventoryKeeps = { ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS] };
 const kindOption: JsonSchema = {
   anyOf: [
     { type: "string", minLength: 1 },
@@ -223,8 +233,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     check: aiUse,
     options: {
       what: { enum: ["action", "step", "job"], description: "what the value is: a `uses:` reference, a workflow step, or a job" },
-      actions: { type: "array", items: { type: "string" }, description: "AI actions to add to the catalogue (the configuration's aiUse.actions)" },
-      secrets: { type: "array", items: { type: "string" }, description: "secret names to add to the catalogue (the configuration's aiUse.secrets)" },
+      ...catalogueOptions,
     },
     constraints: { required: ["what"] },
     failsWhen:
@@ -328,6 +337,35 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     ],
     failsWhen:
       'a value (or each item) does not appear in `field` of any artefact of `kind` (with the where-clause: of the same list item), e.g. every control a risk uses is `included` in the SoA: `{ kind: statement-of-applicability, field: "controls[*].control", whereField: "controls[*].applicable", whereValue: included }`',
+  },
+  {
+    name: "inventoried",
+    checks: "agreement",
+    scope: "repository",
+    check: inventoried,
+    options: catalogueOptions,
+    keeps: inventoryKeeps,
+    failsWhen:
+      "an AI use the artefact shows (a workflow job that runs AI, an agent configuration, an AI package of a manifest; docs/ai-use.md) is covered by no AI system record's `ai_use`: its file matches none of their `paths`, and none lists its action, package or model",
+  },
+  {
+    name: "automation-evidence",
+    checks: "agreement",
+    scope: "repository",
+    check: automationEvidence,
+    options: catalogueOptions,
+    keeps: { ...inventoryKeeps, "ai-system": [...CLAIM_FIELDS, "automation.agents", "automation.usage", "automation.reaches"] },
+    failsWhen:
+      "the AI use a record covers contradicts its `automation`: an agent runs but `agents` is not true, an AI job runs but `usage` lacks ci, a job may write to the repository but `reaches` lacks privileged-actions; or a plain path of `ai_use.paths` is not in the repository",
+  },
+  {
+    name: "components-recorded",
+    checks: "agreement",
+    scope: "repository",
+    check: componentsRecorded,
+    options: catalogueOptions,
+    keeps: { ...inventoryKeeps, "ai-system": [...CLAIM_FIELDS, "third_party_components[*].name"] },
+    failsWhen: "an AI action or package that the record's covered AI use runs on is named by none of its `third_party_components` (compared by name, without case)",
   },
   {
     name: "repository-holds",
