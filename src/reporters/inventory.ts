@@ -118,7 +118,12 @@ export function inventoryCycloneDx(inventory: Inventory, ctx: InventoryContext):
   const occurrence = (use: AiUse) => ({ location: use.entry.file, line: ctx.lineOf(use) });
   const add = (map: Map<string, Record<string, unknown>>, ref: string, use: AiUse, make: () => Record<string, unknown>) => {
     const existing = map.get(ref);
-    if (existing) ((existing["evidence"] as { occurrences: unknown[] }).occurrences ??= []).push(occurrence(use));
+    if (map === services) {
+      // A service has no evidence in CycloneDX: where it is reached from goes into properties.
+      const where = { name: "aimslint:occurrence", value: `${use.entry.file}:${ctx.lineOf(use)}` };
+      if (existing) (existing["properties"] as unknown[]).push(where);
+      else map.set(ref, { "bom-ref": ref, ...make(), properties: [where] });
+    } else if (existing) (existing["evidence"] as { occurrences: unknown[] }).occurrences.push(occurrence(use));
     else map.set(ref, { "bom-ref": ref, ...make(), evidence: { occurrences: [occurrence(use)] } });
     refsOf.set(use, [...(refsOf.get(use) ?? []), ref]);
   };
