@@ -119,3 +119,28 @@ function byPosition(a: string, b: string): number {
   const pb = b.split(/\s+/)[0]!.split(":").map(Number);
   return pa[1]! - pb[1]! || pa[2]! - pb[2]! || a.localeCompare(b);
 }
+
+describe("first contact with a repository that uses AI and keeps no governance files", () => {
+  it("reports its AI use, and says how to start an inventory from it", () => {
+    const dir = fixture({
+      ".github/workflows/review.yml":
+        "on: pull_request\njobs:\n  review:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: openai/codex-action@0123456789abcdef0123456789abcdef01234567\n",
+      "src/index.ts": "export {};\n",
+    });
+    const r = run(["--no-cache"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        '.github/workflows/review.yml:3:3  error    AI use not in the AI system inventory: job "review" (openai/codex-action); the repository holds no AI system record yet. Add it to the ai_use of the AI system record it belongs to (4.3, A.4.2).  repo/ai-use-inventoried',
+        "",
+        "✖ 1 problem (1 error, 0 warnings) in 1 artefact in 1 file.",
+        "",
+        "No AI governance artefacts yet; aimslint read the repository's own AI use (1 file).",
+        '"npx aimslint inventory" lists it; "npx aimslint init" writes a governance scaffold whose AI system record covers it.',
+        "",
+      ].join("\n"),
+    );
+    // Machines get the findings alone.
+    expect(JSON.parse(run(["--no-cache", "--format", "json"], dir).stdout).findings).toHaveLength(1);
+  });
+});

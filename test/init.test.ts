@@ -260,3 +260,24 @@ describe("aimslint init", () => {
     expect(run(["--help"], root).stdout).toContain("aimslint init [dir]");
   });
 });
+
+describe("aimslint init on a repository that already uses AI", () => {
+  it("seeds the example AI system record with the AI use it finds, so the inventory rules start satisfied", () => {
+    const dir = gitRepo();
+    mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
+    const workflow = "on: pull_request\npermissions: { contents: write }\njobs:\n  fix:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: openai/codex-action@v1\n";
+    writeFileSync(join(dir, ".github", "workflows", "fix.yml"), workflow);
+    writeFileSync(join(dir, ".mcp.json"), JSON.stringify({ mcpServers: { docs: { command: "docs-mcp" } } }));
+    const r = run(["init"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("The AI system record covers the AI use found in the repository (2 files)");
+    const record = parse(readFileSync(join(dir, "governance", "systems", "example-system.yaml"), "utf8"));
+    expect(record.automation).toEqual({ agents: true, usage: ["ci"], reaches: ["privileged-actions"] });
+    expect(record.ai_use).toEqual({ paths: [".github/workflows/fix.yml", ".mcp.json"] });
+    expect(record.third_party_components).toEqual([{ name: "openai/codex-action", type: "tool", version: "v1", supplier: "TBD", upstream_review: "quarterly" }]);
+    const scan = JSON.parse(run(["--format", "json", "--no-cache"], dir).stdout);
+    const inventory = scan.findings.filter((f: { ruleId: string }) => ["repo/ai-use-inventoried", "system/automation-evidence", "system/ai-components-recorded"].includes(f.ruleId));
+    expect(inventory).toEqual([]);
+    expect(scan.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith("schema/") || f.ruleId.startsWith("parse/"))).toEqual([]);
+  });
+});

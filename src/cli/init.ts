@@ -9,7 +9,8 @@ import { UnsafeWriteError, writeInside } from "../util/safe-write.js";
 import { VERSION } from "../core/version.js";
 import { UsageError, type CliOptions } from "./args.js";
 import type { Io } from "./io.js";
-import { governanceTemplates, type TemplateFile } from "./templates/governance.js";
+import { governanceTemplates, PATHS, type TemplateFile } from "./templates/governance.js";
+import { findAiUse } from "./seed-inventory.js";
 import { plural } from "../util/text.js";
 
 /** Where the schemas are published; the `$id` of every schema starts with it. */
@@ -21,7 +22,7 @@ interface InitResult {
   blocked: string[];
 }
 
-export function runInit(options: CliOptions, io: Io): number {
+export async function runInit(options: CliOptions, io: Io): Promise<number> {
   const target = resolve(io.cwd, options.paths[0] ?? ".");
   if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`"${safeText(options.paths[0] ?? target)}" is not a folder.`);
   const today = options.today ?? io.env["AIMSLINT_TODAY"] ?? todayUtc();
@@ -30,7 +31,9 @@ export function runInit(options: CliOptions, io: Io): number {
   const project = canonical(target);
   const repository = gitRoot(project);
   const schemas = installedSchemas(project, repository);
+  const found = await findAiUse(project, today);
   const files = governanceTemplates({
+    ...(found ? { found } : {}),
     today,
     nextReview: addMonths(today, 12),
     version: VERSION,
@@ -54,6 +57,9 @@ export function runInit(options: CliOptions, io: Io): number {
   io.stdout(
     `aimslint init: ISO/IEC 42001 governance scaffold in ${safeText(display(project))}\n\n${lines.join("\n")}\n\n` +
       `${plural(result.created.length, "file")} created, ${plural(result.kept.length, "existing file")} kept (never overwritten)${result.blocked.length > 0 ? `, ${result.blocked.length} not created` : ""}.\n\n` +
+      (found && result.created.some((abs) => slash(abs).endsWith(`/${PATHS.system}`))
+        ? `The AI system record covers the AI use found in the repository (${plural(found.paths.length, "file")}${found.actions.length > 0 ? `, ${plural(found.actions.length, "action")}` : ""}); "npx aimslint inventory" lists it.\n`
+        : "") +
       `Next: replace every TBD and <...> value, then run "${scan}": its findings are the list of what is left to fill in.\n` +
       `The YAML files name their JSON Schema in a "# yaml-language-server: $schema=..." line, so editors with the YAML\n` +
       `extension complete and check them while you type.\n`,

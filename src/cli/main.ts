@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { ConfigError } from "../core/errors.js";
 import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { cacheDirProblem, defaultCacheDir } from "../util/cache-dir.js";
-import { lint } from "../pipeline/lint.js";
+import { lint, type LintResult } from "../pipeline/lint.js";
+import { EVIDENCE_KINDS } from "../engine/ai-inventory.js";
 import { REPORTERS } from "../reporters/index.js";
 import { renderCoreRuleDoc, renderRuleDoc } from "../engine/rule-doc.js";
 import { CORE_RULES, coreRule } from "../core/core-rules.js";
-import { closest } from "../util/text.js";
+import { closest, plural } from "../util/text.js";
 import { packageRoot } from "../util/package-root.js";
 import { safeLines, safeText } from "../util/safe-text.js";
 import { VERSION } from "../core/version.js";
@@ -64,7 +65,8 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed) : result.findings;
   const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
-  io.stdout(REPORTERS[options.format as Format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules }));
+  const notes = firstContact(result.artefacts);
+  io.stdout(REPORTERS[options.format as Format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules, ...(notes ? { notes } : {}) }));
   const active = findings.filter((f) => !f.suppressed);
   const warnings = active.filter((f) => f.severity === "warning").length;
   if (active.some((f) => f.severity === "error")) return 1;
@@ -73,6 +75,19 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
     return 1;
   }
   return 0;
+}
+
+/**
+ * A repository that uses AI but keeps no governance artefact yet: how a team first meets aimslint. Say what was
+ * found and the two commands that start the inventory from it.
+ */
+function firstContact(artefacts: LintResult["artefacts"]): string[] | undefined {
+  if (artefacts.length === 0 || artefacts.some((a) => !EVIDENCE_KINDS.includes(a.kind))) return undefined;
+  const files = new Set(artefacts.map((a) => a.file)).size;
+  return [
+    `No AI governance artefacts yet; aimslint read the repository's own AI use (${plural(files, "file")}).`,
+    '"npx aimslint inventory" lists it; "npx aimslint init" writes a governance scaffold whose AI system record covers it.',
+  ];
 }
 
 /** The cache folder, or undefined (with a warning) when someone else could have written what it holds. */

@@ -37,6 +37,7 @@ export const stylish: Reporter = (findings, context) => {
     const parts = [plural(totals.errors, "error"), plural(totals.warnings, "warning"), ...(totals.infos ? [plural(totals.infos, "info")] : [])];
     lines.push(`${mark} ${plural(problems, "problem")} (${parts.join(", ")}) in ${scanned}${suppressed}.`);
   }
+  if (context.notes && context.notes.length > 0) lines.push("", ...context.notes);
   return lines.join("\n") + "\n";
 };
 

@@ -13,6 +13,8 @@ export interface ReportContext {
   version: string;
   /** The rules of the run, for formats that describe them (SARIF). Optional: other reporters ignore it. */
   rules?: readonly RuleMetadata[];
+  /** Lines for people after the totals (first contact with a repository); formats for machines leave them out. */
+  notes?: readonly string[];
 }
 
 export type Reporter = (findings: readonly Finding[], context: ReportContext) => string;

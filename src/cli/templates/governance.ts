@@ -15,6 +15,21 @@ export interface TemplateContext {
   version: string;
   /** Folder of the project (the configuration file) relative to the git work tree root, "" when the same. */
   projectDir: string;
+  /** The AI use aimslint found in the project, which the example system record then covers. */
+  found?: FoundAiUse;
+}
+
+/** What `init` found of the repository's AI use (cli/seed-inventory.ts), to seed the system record with. */
+export interface FoundAiUse {
+  /** Files inside the project, from its root, each with what it is (for a comment). */
+  paths: { path: string; what: string }[];
+  /** AI actions used by workflows outside the project folder (its paths cannot reach them). */
+  actions: string[];
+  /** AI actions and packages to record as third-party components, with the version in use. */
+  components: { name: string; type: "tool" | "library"; version: string }[];
+  agents: boolean;
+  ci: boolean;
+  writes: boolean;
 }
 
 export interface TemplateFile {
@@ -127,7 +142,34 @@ feedback_channel: TBD            # where users and affected people report proble
 incident_comms_plan: TBD         # how users are told about incidents (path or text)
 jurisdictions:
   - TBD
-`;
+${ctx.found ? foundAiUse(ctx.found) : ""}`;
+}
+
+/** The record's automation, AI use and components, as aimslint init found them in the repository. */
+function foundAiUse(found: FoundAiUse): string {
+  const yamlString = (s: string) => JSON.stringify(s);
+  const lines = ["# Found by aimslint init in this repository: check that it all belongs to this system (npx aimslint inventory)."];
+  lines.push("automation:");
+  lines.push(`  agents: ${found.agents}`);
+  if (found.ci) lines.push("  usage: [ci]");
+  if (found.writes) lines.push("  reaches: [privileged-actions]   # a job that runs AI may write to the repository: list its permissions in access_scope");
+  lines.push("ai_use:");
+  if (found.paths.length > 0) lines.push("  paths:", ...found.paths.map((p) => `    - ${yamlString(p.path)}   # ${p.what.replace(/[\r\n]/g, " ")}`));
+  if (found.actions.length > 0) lines.push("  actions:", ...found.actions.map((a) => `    - ${yamlString(a)}`));
+  if (found.components.length > 0) {
+    lines.push("third_party_components:");
+    for (const c of found.components) {
+      lines.push(
+        `  - name: ${yamlString(c.name)}`,
+        `    type: ${c.type}`,
+        `    version: ${yamlString(c.version)}`,
+        "    supplier: TBD",
+        "    upstream_review: quarterly",
+        "    # last_reviewed: YYYY-MM-DD   # add when the component was last reviewed",
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 function modelCard(ctx: TemplateContext): string {

@@ -1,0 +1,45 @@
+// What `aimslint init` finds of the repository's AI use before it writes the scaffold, so that the example
+// system record covers it from the start: a team meeting aimslint gets a record of what it already runs.
+import { isAbsolute } from "node:path";
+import { resolveConfig } from "../config/resolve-config.js";
+import { AI_USE_FIELDS, CLAIM_FIELDS, inventoryOf } from "../engine/ai-inventory.js";
+import { catalogueFor } from "../engine/functions/ai-use.js";
+import { lint } from "../pipeline/lint.js";
+import type { FoundAiUse } from "./templates/governance.js";
+
+/** The AI use found under `project` (folder of the scaffold); undefined when there is none or it cannot be read. */
+export async function findAiUse(project: string, today: string): Promise<FoundAiUse | undefined> {
+  let config: ReturnType<typeof resolveConfig>;
+  try {
+    config = resolveConfig({ cwd: project, startDir: project, today });
+  } catch {
+    return undefined; // a broken configuration is the scan's to report, not the scaffold's
+  }
+  const fields = new Map(config.indexFields);
+  for (const [kind, list] of Object.entries({ ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS] })) fields.set(kind, [...new Set([...(fields.get(kind) ?? []), ...list])]);
+  const result = await lint({ cwd: project, inputs: [project], config: { ...config, indexFields: fields } });
+  // Only what no record covers yet: a repository with an inventory keeps it.
+  const { uncovered } = inventoryOf(result.artefacts, (f) => result.index?.fromRoot(f) ?? f, catalogueFor(config.aiUse));
+  if (uncovered.length === 0) return undefined;
+  const inside = (file: string) => !file.startsWith("../") && !isAbsolute(file);
+  const found: FoundAiUse = { paths: [], actions: [], components: [], agents: false, ci: false, writes: false };
+  const seen = new Set<string>();
+  for (const use of uncovered) {
+    found.agents ||= use.agent;
+    found.ci ||= use.what === "job";
+    found.writes ||= use.writes;
+    const file = use.entry.file;
+    if (inside(file)) {
+      const path = found.paths.find((p) => p.path === file);
+      const what = use.what === "job" ? `job "${use.name}"` : use.what === "package" ? `package ${use.name}` : "agent configuration";
+      if (path) path.what += `, ${what}`;
+      else found.paths.push({ path: file, what });
+    } else for (const a of use.actions) if (!found.actions.includes(a)) found.actions.push(a);
+    for (const name of [...use.actions, ...use.packages]) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      found.components.push({ name, type: use.actions.includes(name) ? "tool" : "library", version: use.versions[name] ?? "TBD" });
+    }
+  }
+  return found;
+}
