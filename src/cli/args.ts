@@ -8,7 +8,7 @@ import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat } from ".
 export { FORMATS, type Format };
 
 export interface CliOptions {
-  command: "lint" | "help" | "version" | "rules" | "explain" | "init" | "inventory";
+  command: "lint" | "help" | "version" | "rules" | "explain" | "init" | "inventory" | "baseline";
   paths: string[];
   /** A findings format, or for `inventory` one of INVENTORY_FORMATS. */
   format: Format | InventoryFormat;
@@ -22,6 +22,12 @@ export interface CliOptions {
   noInlineConfig: boolean;
   /** Keep the index of files not reported on between runs (index-cache.ts). */
   cache: boolean;
+  /** The baseline file to honour or write (default aimslint-baseline.json at the project root); false: none. */
+  baseline: string | false | undefined;
+  /** `baseline --prune`: drop what no longer occurs. */
+  prune: boolean;
+  /** Report only files changed since this git ref (merge base), committed or not. */
+  changedSince: string | undefined;
 }
 
 export const HELP = `aimslint — policy as code for ISO/IEC 42001 AI governance artefacts: model cards, impact
@@ -32,6 +38,7 @@ Usage:
   aimslint rules                    List the rules with their ISO/IEC 42001 references
   aimslint explain <rule-id>        Print a rule's documentation
   aimslint init [dir]               Scaffold a governance folder (never overwrites existing files)
+  aimslint baseline [--prune]       Accept today's findings (aimslint-baseline.json); later runs report new ones
   aimslint inventory [paths...]     List the repository's AI use by AI system record
                                     (--format table (default), json or cyclonedx)
 
@@ -45,6 +52,10 @@ Options:
       --max-file-size <n>  Largest file to read, in bytes (default 4194304)
       --max-findings-per-file <n>
                            Findings listed per file; one more counts the rest (default 1000)
+      --baseline <file>    Honour this baseline instead of aimslint-baseline.json at the project root
+      --no-baseline        Report every finding, baselined or not
+      --changed-since <ref>
+                           Report only files changed since the merge base with <ref> (a branch's new findings)
       --no-cache           Read every file of the project, not the index kept from earlier runs
                            (in $AIMSLINT_CACHE_DIR, else the user cache folder, e.g. ~/.cache/aimslint)
       --color, --no-color  Force or disable colours (NO_COLOR is honoured)
@@ -73,6 +84,10 @@ const OPTIONS = {
   today: { type: "string" },
   "no-inline-config": { type: "boolean" },
   "no-cache": { type: "boolean" },
+  baseline: { type: "string" },
+  "no-baseline": { type: "boolean" },
+  prune: { type: "boolean" },
+  "changed-since": { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   version: { type: "boolean", short: "v" },
@@ -93,12 +108,16 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const { values } = parsed;
   let positionals = parsed.positionals;
   let command: CliOptions["command"] = values.help ? "help" : values.version ? "version" : "lint";
-  if (command === "lint" && (positionals[0] === "rules" || positionals[0] === "explain" || positionals[0] === "init" || positionals[0] === "inventory")) {
+  if (command === "lint" && (positionals[0] === "rules" || positionals[0] === "explain" || positionals[0] === "init" || positionals[0] === "inventory" || positionals[0] === "baseline")) {
     command = positionals[0];
     positionals = positionals.slice(1);
     if (command === "explain" && positionals.length !== 1) throw new UsageError('"explain" takes one rule id, e.g. aimslint explain risk/treatment-complete.');
+    if (command === "baseline" && positionals.length > 0) throw new UsageError('"baseline" takes no paths: it accepts the findings of the whole project.');
     if (command === "init" && positionals.length > 1) throw new UsageError('"init" takes at most one folder, e.g. aimslint init or aimslint init compliance/.');
   }
+  if (values.prune && command !== "baseline") throw new UsageError('--prune belongs to "aimslint baseline --prune".');
+  if (values["changed-since"] !== undefined && (values["changed-since"] === "" || values["changed-since"].startsWith("-")))
+    throw new UsageError(`--changed-since takes a git ref, got "${values["changed-since"]}".`);
   const formats: readonly string[] = command === "inventory" ? INVENTORY_FORMATS : FORMATS;
   const format = values.format ?? formats[0]!;
   if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}"${command === "inventory" ? " for inventory" : ""}; expected one of ${formats.join(", ")}.`);
@@ -116,6 +135,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
     today: values.today,
     noInlineConfig: values["no-inline-config"] ?? false,
     cache: !(values["no-cache"] ?? false),
+    baseline: values["no-baseline"] ? false : values.baseline,
+    prune: values.prune ?? false,
+    changedSince: values["changed-since"],
   };
 }
 

@@ -1,6 +1,7 @@
 // The CLI: parse arguments, resolve configuration, run the pipeline, print, return the exit code.
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { basename, join, resolve, sep } from "node:path";
 import { ConfigError } from "../core/errors.js";
 import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { cacheDirProblem, defaultCacheDir } from "../util/cache-dir.js";
@@ -42,6 +43,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (options.maxFindingsPerFile !== undefined) config.limits.maxFindingsPerFile = options.maxFindingsPerFile;
     if (options.command === "rules") return listRules(config, io);
     if (options.command === "explain") return explain(config, options.paths[0]!, io);
+    if (options.command === "baseline")
+      return (await import("./baseline.js")).runBaseline({ baseline: options.baseline === false ? undefined : resolvedPath(io.cwd, options.baseline), prune: options.prune }, config, io);
     if (options.command === "inventory") return (await import("./inventory.js")).runInventory(options.paths, options.format as InventoryFormat, config, io);
     return await runLint(options, config, io);
   } catch (error) {
@@ -58,15 +61,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Promise<number> {
   const cacheDir = options.cache ? usableCacheDir(io) : undefined;
-  const result = await lint({ cwd: io.cwd, inputs: options.paths, config, ...(cacheDir ? { cacheDir } : {}) });
+  let inputs = options.paths;
+  if (options.changedSince !== undefined) {
+    inputs = changedSince(options.changedSince, io.cwd, options.paths);
+    if (inputs.length === 0) {
+      io.stdout(`No files changed since the merge base with ${safeText(options.changedSince)}.\n`);
+      return 0;
+    }
+  }
+  const baseline = options.baseline === false ? false : resolvedPath(io.cwd, options.baseline);
+  const result = await lint({ cwd: io.cwd, inputs, config, ...(cacheDir ? { cacheDir } : {}), ...(baseline !== undefined ? { baseline } : {}) });
   if (result.unmatched.length > 0) {
     throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found.`);
   }
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed) : result.findings;
   const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
-  const notes = firstContact(result.artefacts);
-  io.stdout(REPORTERS[options.format as Format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules, ...(notes ? { notes } : {}) }));
+  const notes = [...(firstContact(result.artefacts) ?? []), ...staleNotes(result.baseline)];
+  io.stdout(
+    REPORTERS[options.format as Format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules, ...(notes.length > 0 ? { notes } : {}) }),
+  );
   const active = findings.filter((f) => !f.suppressed);
   const warnings = active.filter((f) => f.severity === "warning").length;
   if (active.some((f) => f.severity === "error")) return 1;
@@ -75,6 +89,45 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
     return 1;
   }
   return 0;
+}
+
+function resolvedPath(cwd: string, path: string | undefined): string | undefined {
+  return path === undefined ? undefined : resolve(cwd, path);
+}
+
+/** Baseline entries that no longer occur: the baseline should shrink as findings are fixed. */
+function staleNotes(baseline: LintResult["baseline"]): string[] {
+  if (!baseline || baseline.stale.length === 0) return [];
+  const accepted = baseline.stale.reduce((n, s) => n + s.accepted - s.found, 0);
+  const first = baseline.stale[0]!;
+  return [
+    `${plural(accepted, "finding")} accepted in ${safeText(basename(baseline.file))} no longer occur (e.g. ${first.ruleId} in ${safeText(first.file)}: ${first.accepted} accepted, ${first.found} found); "aimslint baseline --prune" drops them.`,
+  ];
+}
+
+/**
+ * Files changed since the merge base with `ref`, committed or not, and untracked ones: what a branch adds. Named
+ * paths narrow the list. git runs with the repository's own programs turned off (fsmonitor, external diff, textconv).
+ */
+function changedSince(ref: string, cwd: string, paths: readonly string[]): string[] {
+  const git = (args: string[]) => {
+    const r = spawnSync("git", ["-c", "core.fsmonitor=false", "-C", cwd, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LC_ALL: "C" } });
+    if (r.status !== 0) throw new UsageError(`--changed-since ${safeText(ref)}: git says ${safeText((r.stderr || r.error?.message || "it failed").trim().split("\n")[0] ?? "")}.`);
+    return r.stdout.split("\0").filter((p) => p.length > 0);
+  };
+  const changed = [
+    ...git(["diff", "--name-only", "-z", "--relative", "--no-ext-diff", "--no-textconv", "--diff-filter=d", "--merge-base", ref, "--"]),
+    ...git(["ls-files", "-z", "--others", "--exclude-standard"]),
+  ];
+  const within = paths.map((p) => resolve(cwd, p));
+  return [...new Set(changed)].filter(
+    (p) =>
+      within.length === 0 ||
+      within.some((w) => {
+        const abs = resolve(cwd, p);
+        return abs === w || abs.startsWith(`${w}${sep}`);
+      }),
+  );
 }
 
 /**

@@ -19,8 +19,10 @@ export interface Range {
 export interface Suppression {
   reason: string;
   expires?: string;
-  /** Where the suppression comment is. */
+  /** Where the suppression comment is (0 for the baseline). */
   line: number;
+  /** Accepted by the baseline file rather than by a comment in the file. */
+  baseline?: true;
 }
 
 export interface Finding {
@@ -58,13 +60,17 @@ export interface Totals {
   warnings: number;
   infos: number;
   suppressed: number;
+  /** Of the suppressed, those the baseline accepted. */
+  baselined: number;
 }
 
 export function countFindings(findings: readonly Finding[]): Totals {
-  const totals: Totals = { errors: 0, warnings: 0, infos: 0, suppressed: 0 };
+  const totals: Totals = { errors: 0, warnings: 0, infos: 0, suppressed: 0, baselined: 0 };
   for (const f of findings) {
-    if (f.suppressed) totals.suppressed++;
-    else if (f.severity === "error") totals.errors++;
+    if (f.suppressed) {
+      totals.suppressed++;
+      if (f.suppressed.baseline) totals.baselined++;
+    } else if (f.severity === "error") totals.errors++;
     else if (f.severity === "warning") totals.warnings++;
     else totals.infos++;
   }

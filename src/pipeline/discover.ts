@@ -24,8 +24,8 @@ export interface Discovery {
   unmatched: string[];
 }
 
-/** Never artefacts, and expensive to parse. */
-export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", "**/package-lock.json", "**/pnpm-lock.yaml", "**/npm-shrinkwrap.json"];
+/** Never artefacts: dependencies, git's own files, lock files (expensive to parse), aimslint's baseline. */
+export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", "**/package-lock.json", "**/pnpm-lock.yaml", "**/npm-shrinkwrap.json", "**/aimslint-baseline.json"];
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 

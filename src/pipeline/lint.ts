@@ -2,7 +2,7 @@
 // check-file.ts) → repository index → cross-document rules → one finding per problem → what the SoA excludes →
 // suppressions → findings.
 import { statSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import { compareFindings, FILE_START, type Finding } from "../core/finding.js";
@@ -13,6 +13,7 @@ import { applySuppressions, type Directive } from "../engine/suppressions.js";
 import { onePerGap, withoutEchoes } from "./one-per-problem.js";
 import { applicableFindings } from "./applicability.js";
 import { capFindingsPerFile } from "./cap-findings.js";
+import { applyBaseline, type BaselineOutcome, baselinePath, readBaseline } from "./baseline.js";
 import { FileChecker, reparser } from "./check-file.js";
 import { IndexCache } from "./index-cache.js";
 import { discover, startGitListing } from "./discover.js";
@@ -30,6 +31,8 @@ export interface LintOptions {
    * Undefined: no cache.
    */
   cacheDir?: string;
+  /** The baseline file (pipeline/baseline.ts): its path, or false for none. Default: aimslint-baseline.json at the project root, when it exists. */
+  baseline?: string | false;
 }
 
 export interface LintResult {
@@ -47,6 +50,8 @@ export interface LintResult {
   fromCache: number;
   /** The repository index the cross-document rules saw (absent when paths matched nothing). */
   index?: RepoIndex;
+  /** What the baseline accepted and which of its entries no longer occur, when there is one. */
+  baseline?: BaselineOutcome & { file: string };
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -119,8 +124,21 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     today: config.today,
     enabled: config.inlineSuppressions,
   });
+  const baselineFile = options.baseline === false ? undefined : baselinePath(config.root, options.baseline);
+  const baseline = baselineFile !== undefined ? readBaseline(baselineFile) : undefined;
+  const fromRoot = (file: string) => index.fromRoot(file);
+  const accepted = baseline && baselineFile ? { file: baselineFile, ...applyBaseline(all, baseline, { reported, wholeProject: askedRoot }, fromRoot, basename(baselineFile)) } : undefined;
   all.sort(compareFindings);
-  return { findings: capFindingsPerFile(all, config.limits.maxFindingsPerFile), filesChecked, artefacts: entries, reported, unmatched: asked.unmatched, fromCache, index };
+  return {
+    findings: capFindingsPerFile(all, config.limits.maxFindingsPerFile),
+    filesChecked,
+    artefacts: entries,
+    reported,
+    unmatched: asked.unmatched,
+    fromCache,
+    index,
+    ...(accepted ? { baseline: accepted } : {}),
+  };
 }
 
 /** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */

@@ -63,7 +63,7 @@ export const sarif: Reporter = (findings, context) => {
         },
       ],
       partialFingerprints: { "aimslintFindingKey/v1": `${createHash("sha256").update(key).digest("hex")}:${n}` },
-      ...(f.suppressed ? { suppressions: [{ kind: "inSource", justification: suppressionText(f.suppressed) }] } : {}),
+      ...(f.suppressed ? { suppressions: [{ kind: f.suppressed.baseline ? "external" : "inSource", justification: suppressionText(f.suppressed) }] } : {}),
       properties: { iso42001: f.iso42001, ...(f.pointer !== undefined ? { pointer: f.pointer } : {}) },
     };
   });

@@ -29,7 +29,7 @@ export const stylish: Reporter = (findings, context) => {
   const totals = countFindings(findings);
   const problems = totals.errors + totals.warnings + totals.infos;
   const scanned = `${context.artefactsChecked} artefact${context.artefactsChecked === 1 ? "" : "s"} in ${context.filesChecked} file${context.filesChecked === 1 ? "" : "s"}`;
-  const suppressed = totals.suppressed > 0 ? `, ${totals.suppressed} suppressed` : "";
+  const suppressed = totals.suppressed === 0 ? "" : totals.baselined === 0 ? `, ${totals.suppressed} suppressed` : `, ${totals.suppressed} suppressed (${totals.baselined} by the baseline)`;
   if (lines.length > 0) lines.push("");
   if (problems === 0) lines.push(`✔ No problems (${scanned}${suppressed}).`);
   else {
