@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     );
   }
   writeFileSync(join(root, "docs", "rules.md"), index.join("\n") + "\n");
+  writeConfigSchema(root);
   // The README states the size of the pack; the number is kept here, not by hand.
   const readme = join(root, "README.md");
   const text = readFileSync(readme, "utf8");
@@ -41,3 +42,24 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/**
+ * The configuration schema names every built-in rule and preset, so that editors complete them and show each
+ * rule's title while the configuration is written; the organisation's own rules stay allowed.
+ */
+function writeConfigSchema(root: string): void {
+  const file = join(root, "schemas", "meta", "config.schema.json");
+  const schema = JSON.parse(readFileSync(file, "utf8"));
+  const settings = schema.$defs.ruleSettings;
+  settings.properties = Object.fromEntries(
+    BUILT_IN_RULES.map((rule) => [
+      rule.id,
+      {
+        $ref: "#/$defs/ruleSetting",
+        description: `${rule.title}. Default ${rule.severity}${rule.recommended ? " (recommended)" : " (strict only)"}; ISO/IEC 42001 ${rule.iso42001.join(", ")}. aimslint explain ${rule.id}`,
+      },
+    ]),
+  );
+  settings.additionalProperties = { $ref: "#/$defs/ruleSetting" };
+  writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+}

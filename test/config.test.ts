@@ -1,10 +1,12 @@
 // Configuration as policy as code: presets, severities, overrides, the organisation's own rules and kinds,
 // inline suppressions, and precise errors for a bad configuration.
+import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../src/core/errors.js";
 import { resolveConfig } from "../src/config/resolve-config.js";
+import { BUILT_IN_RULES } from "../src/config/load-rules.js";
 import type { Finding } from "../src/core/finding.js";
 import { brief, fixture, lintDir } from "./helpers/lint.js";
 
@@ -139,5 +141,18 @@ describe("inline suppressions", () => {
     const treatment = result.findings.filter((f) => f.ruleId === "risk/treatment-complete");
     expect(treatment.filter((f) => f.file === "a.yaml").every((f) => f.suppressed?.reason === "accepted by the CRO in MR-2026-04")).toBe(true);
     expect(treatment.filter((f) => f.file !== "a.yaml").every((f) => !f.suppressed)).toBe(true);
+  });
+});
+
+describe("the configuration schema, for editors", () => {
+  it("names every built-in rule with its title, and the presets, for completion; other rule ids stay allowed", () => {
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, "..", "schemas", "meta", "config.schema.json"), "utf8"));
+    const rules = schema.$defs.ruleSettings;
+    expect(Object.keys(rules.properties)).toEqual(BUILT_IN_RULES.map((r) => r.id));
+    expect(rules.properties["ci/ai-job-time-limit"].description).toBe(
+      "Give every CI job that runs AI a time limit. Default error (recommended); ISO/IEC 42001 A.9.2, A.6.2.6. aimslint explain ci/ai-job-time-limit",
+    );
+    expect(rules.additionalProperties).toEqual({ $ref: "#/$defs/ruleSetting" });
+    expect(JSON.stringify(schema.properties.extends)).toContain('"enum":["recommended","strict","huggingface"]');
   });
 });

@@ -55,7 +55,7 @@ describe("core rules", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Core checks of the pipeline (always on, not configurable):\n  parse/syntax ");
     expect(r.stdout).toMatch(/^ {2}schema\/enum +error +always +7\.5\.2 +Use one of the values the kind allows$/m);
-    expect(r.stdout).toMatch(/\d+ rules and 29 core checks\./);
+    expect(r.stdout).toMatch(/\d+ rules and 30 core checks\./);
     expect(r.stdout).not.toMatch(/^schema\//m);
   });
 

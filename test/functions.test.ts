@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/config/resolve-config.js";
 import { ConfigError } from "../src/core/errors.js";
 import { FUNCTIONS, RULE_FUNCTIONS } from "../src/engine/functions/registry.js";
-import { APPLICABILITY_FIELDS, indexFields } from "../src/engine/index-fields.js";
+import { ALWAYS_KEPT, indexFields } from "../src/engine/index-fields.js";
 import { RepoIndex } from "../src/engine/repo-index.js";
 import type { IndexEntry } from "../src/engine/index-entry.js";
 import type { CheckContext, RuleDefinition } from "../src/engine/types.js";
@@ -381,8 +381,8 @@ describe("rule functions", () => {
       { rule: rule([{ function: "listed-in", options: { kind: "soa", field: { $option: "f" }, whereField: "w" } }]), options: { f: "controls[*].control" } },
       { rule: rule([{ function: "reference", options: { kind: "ai-system" } }]), options: {} },
     ]);
-    // Besides what applicability reads whatever the rules (the SoA's exclusions, each artefact's system).
-    const always = Object.fromEntries([...APPLICABILITY_FIELDS].map(([kind, fields]) => [kind, [...fields].sort()]));
+    // Besides what the index keeps whatever the rules (the SoA's exclusions, each artefact's system, draft status).
+    const always = Object.fromEntries([...ALWAYS_KEPT].map(([kind, fields]) => [kind, [...fields].sort()]));
     expect(Object.fromEntries(kept)).toEqual({ ...always, soa: ["controls[*].control", "w"] });
   });
 });

@@ -1,6 +1,7 @@
 // The repository index keeps only the fields cross-document rules read: what they read must be unchanged.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ALWAYS_KEPT } from "../src/engine/index-fields.js";
 import { resolveConfig } from "../src/config/resolve-config.js";
 import { indexEntry } from "../src/engine/index-entry.js";
 import { parsePath, resolvePath } from "../src/engine/paths.js";
@@ -43,7 +44,7 @@ describe("index entries", () => {
 
   it("are derived from the rule pack: the fields the cross-document functions read", () => {
     const config = resolveConfig({ cwd: process.cwd(), startDir: "examples/acme-governance" });
-    expect(Object.fromEntries(config.indexFields)).toEqual({
+    const fromRules: Record<string, string[]> = {
       "ai-policy": ["authorities.approve_impact_assessments", "authorities.approve_statement_of_applicability", "authorities.top_management"],
       "agent-config": ["mcpServers.*.command", "servers.*.command"],
       "ai-system": ["ai_use.actions", "ai_use.models", "ai_use.packages", "ai_use.paths", "automation.agents", "automation.reaches", "automation.usage", "third_party_components[*].name", "version"],
@@ -56,6 +57,10 @@ describe("index entries", () => {
       "risk-criteria": ["acceptance", "matrix", "review_months"],
       "statement-of-applicability": ["controls[*].applicable", "controls[*].control", "controls[*].scope", "controls[*].status"],
       supplier: ["systems"],
-    });
+    };
+    // Plus what every run keeps (applicability's fields, draft status), sorted in with the rest.
+    const expected: Record<string, string[]> = { ...fromRules };
+    for (const [kind, fields] of ALWAYS_KEPT) expected[kind] = [...new Set([...(expected[kind] ?? []), ...fields])].sort();
+    expect(Object.fromEntries(config.indexFields)).toEqual(expected);
   });
 });

@@ -60,7 +60,8 @@ export async function runInit(options: CliOptions, io: Io): Promise<number> {
       (found && result.created.some((abs) => slash(abs).endsWith(`/${PATHS.system}`))
         ? `The AI system record covers the AI use found in the repository (${plural(found.paths.length, "file")}${found.actions.length > 0 ? `, ${plural(found.actions.length, "action")}` : ""}); "npx aimslint inventory" lists it.\n`
         : "") +
-      `Next: replace every TBD and <...> value, then run "${scan}": its findings are the list of what is left to fill in.\n` +
+      `Next: replace every TBD and <...> value. Each document starts as a draft: "${scan}" lists what is left to fill in,\n` +
+      `one line per document; set its status past draft when it is done, to have it checked field by field.\n` +
       `The YAML files name their JSON Schema in a "# yaml-language-server: $schema=..." line, so editors with the YAML\n` +
       `extension complete and check them while you type.\n`,
   );

@@ -119,6 +119,14 @@ export const CORE_RULES = rules({
     title: "Expect no effect from inline suppressions when they are turned off",
     help: "Fix the finding, or ask for the exception in the configuration's overrides.",
   },
+  "draft/open-items": {
+    iso42001: ["7.5.2", "7.5.3"],
+    severity: "warning",
+    title: "Finish a draft before it leaves draft status",
+    rationale:
+      "A document in draft is work in progress (7.5.2): what is still to fill in is one to-do list, not dozens of errors that block the first commit. Once its status moves past draft, each gap is reported on its own at its usual severity.",
+    help: "Fill in the fields the finding lists, then set `status` past draft (in-review, approved).",
+  },
   "aimslint/rule-error": {
     severity: "error",
     iso42001: [],

@@ -14,6 +14,8 @@ export interface KindInfo {
   markdownNames?: RegExp;
   /** Front-matter keys of Hugging Face cards that make a README.md this kind. */
   hubKeys?: string[];
+  /** A format someone else owns (a workflow, an agent's settings), read for evidence: no document control, no status. */
+  foreign?: true;
 }
 
 export const KINDS: readonly KindInfo[] = [
@@ -72,6 +74,7 @@ export const KINDS: readonly KindInfo[] = [
     iso42001: ["A.6.2.6", "A.9.2", "A.10.3"],
     // Found by its place (.github/workflows/), never by its keys: aimslint reads it for AI use, GitHub owns its format.
     signature: [],
+    foreign: true,
   },
   {
     id: "agent-config",
@@ -79,6 +82,7 @@ export const KINDS: readonly KindInfo[] = [
     iso42001: ["A.9.2", "A.3.2", "A.6.2.6"],
     // Found by its place (.mcp.json, .claude/settings.json…; the catalogue's agentConfigs), never by its keys.
     signature: [],
+    foreign: true,
   },
   { id: "supplier", title: "Supplier record", iso42001: ["A.10.2", "A.10.3"], signature: ["supplies", "responsibilities", "contract", "review_cadence"] },
 ];

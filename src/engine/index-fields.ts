@@ -4,6 +4,7 @@
 import type { IndexFields } from "./index-entry.js";
 import { FUNCTIONS } from "./functions/registry.js";
 import { substituteOptions } from "./options.js";
+import { KINDS } from "../core/kinds.js";
 import type { RuleDefinition } from "./types.js";
 
 /**
@@ -20,6 +21,14 @@ export const APPLICABILITY_FIELDS: ReadonlyMap<string, readonly string[]> = new 
   ["supplier", ["systems"]],
 ]);
 
+/** What the index keeps whatever the rules: applicability's fields, and whether a document is a draft (pipeline/drafts.ts). */
+export const ALWAYS_KEPT: ReadonlyMap<string, readonly string[]> = new Map(
+  KINDS.flatMap((k) => {
+    const fields = [...(APPLICABILITY_FIELDS.get(k.id) ?? []), ...(k.foreign ? [] : ["status"])];
+    return fields.length > 0 ? [[k.id, fields] as const] : [];
+  }),
+);
+
 /**
  * @param variants every rule with each set of options it may run with (defaults, configuration, overrides):
  * options can name the kind and field a function reads ({ $option: … }).
@@ -32,7 +41,7 @@ export function indexFields(variants: Iterable<{ rule: RuleDefinition; options: 
     set.add(field);
     fields.set(kind, set);
   };
-  for (const [kind, list] of APPLICABILITY_FIELDS) for (const field of list) keep(kind, field);
+  for (const [kind, list] of ALWAYS_KEPT) for (const field of list) keep(kind, field);
   for (const { rule, options } of variants) {
     for (const call of [...(rule.check.when ?? []), ...rule.check.then]) {
       const fn = FUNCTIONS.get(call.function);

@@ -12,6 +12,7 @@ import { runRepositoryChecks } from "../engine/run-rules.js";
 import { applySuppressions, type Directive } from "../engine/suppressions.js";
 import { onePerGap, withoutEchoes } from "./one-per-problem.js";
 import { applicableFindings } from "./applicability.js";
+import { draftToDo } from "./drafts.js";
 import { capFindingsPerFile } from "./cap-findings.js";
 import { applyBaseline, type BaselineOutcome, baselinePath, readBaseline } from "./baseline.js";
 import { FileChecker, reparser } from "./check-file.js";
@@ -33,6 +34,8 @@ export interface LintOptions {
   cacheDir?: string;
   /** The baseline file (pipeline/baseline.ts): its path, or false for none. Default: aimslint-baseline.json at the project root, when it exists. */
   baseline?: string | false;
+  /** Gather the gaps of draft documents into one finding each (pipeline/drafts.ts); default true. */
+  drafts?: boolean;
 }
 
 export interface LintResult {
@@ -116,7 +119,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields, cwd);
   append(ruleFindings, runRepositoryChecks(files.deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
   append(findings, withoutEchoes(findings, ruleFindings));
-  const mine = applicableFindings(onePerGap(findings.filter((f) => reported.has(f.file))), index, config.rules).findings;
+  const applicable = applicableFindings(onePerGap(findings.filter((f) => reported.has(f.file))), index, config.rules).findings;
+  const mine =
+    options.drafts === false
+      ? applicable
+      : draftToDo(
+          applicable,
+          entries.filter((e) => reported.has(e.file)),
+          (entry) => index.locate(entry, [...entry.root, "status"]),
+        );
   const all = applySuppressions({
     findings: mine,
     directives,

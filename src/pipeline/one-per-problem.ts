@@ -20,6 +20,16 @@ const GENERIC_PLACEHOLDER_RULE = "doc/no-placeholders";
 
 /** A finding that a field is missing, empty or filler (schema/required, or a rule's `present` check). */
 const GAP = /^Missing (?:required property )?"|^"[^"]+"(?: \([^)]*\))? (?:is empty|holds template filler)/;
+/** doc/no-placeholders: `"TBD" in "purpose" is template filler`; a list with no filled item: `"x" has 0 items`. */
+const FILLER = /^"[^"]*" in "[^"]+" is template filler|^"[^"]+" has 0 items;/;
+
+/** A list item that is filler: `"TBD" in "context.jurisdictions[0]" is template filler`. */
+const FILLER_ITEM = /^"[^"]*" in "[^"]+\[\d+\]" is template filler|^"[^"]+\[\d+\]"(?: \([^)]*\))? holds template filler/;
+
+/** A finding that something is still to be filled in: missing, empty, template filler. */
+export function isGap(f: Finding): boolean {
+  return GAP.test(f.message) || FILLER.test(f.message);
+}
 
 /**
  * Findings about the same field at the same place where one says it is missing, empty or filler become that
@@ -60,6 +70,18 @@ export function onePerGap(findings: readonly Finding[]): Finding[] {
     dropped.add(f);
     const current = raised.get(typo) ?? typo.severity;
     if (RANK[f.severity] > RANK[current]) raised.set(typo, f.severity);
+  }
+  // A list "has 0 items" because its items are template filler, each reported where it is typed: those are the
+  // problem, as severe as the list's finding.
+  const fillerAt = new Map<string, Finding[]>();
+  for (const f of findings)
+    if (f.pointer !== undefined && !dropped.has(f) && FILLER_ITEM.test(f.message))
+      fillerAt.set(`${f.file}\u0000${f.pointer.replace(/\/\d+$/, "")}`, [...(fillerAt.get(`${f.file}\u0000${f.pointer.replace(/\/\d+$/, "")}`) ?? []), f]);
+  for (const f of findings) {
+    const items = f.pointer !== undefined && / has 0 items;/.test(f.message) ? fillerAt.get(`${f.file}\u0000${f.pointer}`) : undefined;
+    if (!items || dropped.has(f)) continue;
+    dropped.add(f);
+    for (const item of items) if (RANK[f.severity] > RANK[raised.get(item) ?? item.severity]) raised.set(item, f.severity);
   }
   if (dropped.size === 0) return [...findings];
   return findings.filter((f) => !dropped.has(f)).map((f) => (raised.has(f) ? { ...f, severity: raised.get(f)! } : f));

@@ -354,9 +354,12 @@ ${rows}`;
 }
 
 function workflow(ctx: TemplateContext): string {
-  const dir = ctx.projectDir === "" ? "" : `\n        working-directory: ${ctx.projectDir}`;
+  const inputs = ctx.projectDir === "" ? "" : `\n          paths: ${ctx.projectDir}\n          config: ${ctx.projectDir}/aimslint.config.yaml`;
   return `# yaml-language-server: $schema=https://json.schemastore.org/github-workflow.json
-# Checks the ISO/IEC 42001 governance artefacts on every pull request and push; findings appear as annotations.
+# Checks the ISO/IEC 42001 governance artefacts on every pull request and push: annotations on the changed lines
+# and a job summary. Hardened as docs/github-action.md of aimslint says: read-only token, no credentials left in
+# the checkout, pull_request (never pull_request_target), a time limit. Pin the actions to commit SHAs if your
+# organisation requires it.
 name: aimslint
 on:
   pull_request:
@@ -364,16 +367,20 @@ on:
     branches: [main]
 permissions:
   contents: read
+concurrency:
+  group: aimslint-\${{ github.ref }}
+  cancel-in-progress: true
 jobs:
   aimslint:
     runs-on: ubuntu-latest
+    timeout-minutes: 10
     steps:
       - uses: actions/checkout@v5
-      - uses: actions/setup-node@v5
         with:
-          node-version: 22
-      - name: aimslint${dir}
-        run: npx --yes aimslint@${ctx.version} --format github
+          persist-credentials: false
+      - uses: aimslint/aimslint@v${ctx.version}
+        with:
+          only-changed: \${{ github.event_name == 'pull_request' }}${inputs}
 `;
 }
 
