@@ -1,6 +1,8 @@
 // AI use in CI workflows (.github/workflows/*.yml): found by the catalogue (src/core/ai-use-catalogue.json) and the
 // organisation's additions (aiUse in aimslint.config.yaml).
 import { describe, expect, it } from "vitest";
+import catalogue from "../src/core/ai-use-catalogue.json" with { type: "json" };
+import { checkPattern } from "../src/util/safe-regex.js";
 import { brief, fixture, lintDir } from "./helpers/lint.js";
 
 const WORKFLOW = [
@@ -78,5 +80,99 @@ describe("hostile workflows", () => {
       ".github/workflows/anchors.yml:13:9 ci/ai-action-pinned",
       ".github/workflows/bomb.yml:1:1 parse/resource-limit",
     ]);
+  });
+});
+
+describe("who may start AI", () => {
+  const job = (name: string, lines: string[]) => [`  ${name}:`, "    runs-on: ubuntu-latest", "    timeout-minutes: 10", ...lines];
+  const aiStep = ["    steps:", "      - uses: actions/ai-inference@b81b2afb8390ee6839b494a404766bef6493c7d9", "        with: { prompt: Summarise. }"];
+
+  it("reads on: as a name, a list or a mapping, and names the events anyone can cause", async () => {
+    const workflow = (on: string[]) => [...on, "jobs:", ...job("ai", aiStep), ""].join("\n");
+    const result = await lintDir(
+      fixture({
+        ".github/workflows/name.yml": workflow(["on: issue_comment"]),
+        ".github/workflows/list.yml": workflow(["on: [push, pull_request_target, discussion]"]),
+        ".github/workflows/mapping.yml": workflow(["on:", "  push:", "  issues:", "    types: [opened]"]),
+        ".github/workflows/trusted.yml": workflow(["on: [push, pull_request, workflow_dispatch]"]),
+      }),
+    );
+    expect(result.findings.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.ruleId} ${f.message.split(", which")[0]}`).sort()).toEqual([
+      '.github/workflows/list.yml:3:3 ci/ai-trusted-trigger "jobs.ai" runs AI on pull_request_target and discussion',
+      '.github/workflows/mapping.yml:6:3 ci/ai-trusted-trigger "jobs.ai" runs AI on issues',
+      '.github/workflows/name.yml:3:3 ci/ai-trusted-trigger "jobs.ai" runs AI on issue_comment',
+    ]);
+  });
+
+  it("reads on: through YAML anchors and aliases", async () => {
+    const workflow = [
+      "x-events: &events",
+      "  issue_comment:",
+      "    types: &created [created]",
+      "  pull_request_review_comment:",
+      "    types: *created",
+      "on: *events",
+      "jobs:",
+      ...job("reply", ["    if: github.event.comment.body != ''", ...aiStep]),
+      "",
+    ].join("\n");
+    const result = await lintDir(fixture({ ".github/workflows/anchors.yml": workflow }));
+    expect(brief(result.findings)).toEqual([".github/workflows/anchors.yml:11:9 ci/ai-trusted-trigger"]);
+    expect(result.findings.map((f) => f.pointer)).toEqual(["/jobs/reply/if"]);
+    expect(result.findings[0]?.message).toContain("runs AI on issue_comment and pull_request_review_comment, which anyone can cause, and its if: does not check");
+  });
+
+  it("reads the key on as the string YAML 1.2 makes it, on the fast and the full parse alike", async () => {
+    const plain = ["on: issues", "jobs:", ...job("triage", aiStep), ""].join("\n");
+    // An anchor sends the file through the full parser; a quoted "on" is the same key.
+    const anchored = ['"on": issues', "jobs:", ...job("triage", ["    env: &e { LANG: C }", ...aiStep]), ""].join("\n");
+    const result = await lintDir(fixture({ ".github/workflows/plain.yml": plain, ".github/workflows/anchored.yml": anchored }));
+    expect(brief(result.findings).sort()).toEqual([".github/workflows/anchored.yml:3:3 ci/ai-trusted-trigger", ".github/workflows/plain.yml:3:3 ci/ai-trusted-trigger"]);
+  });
+
+  it("gives one finding per problem where two rules find a job wanting", async () => {
+    const workflow = ["on: issue_comment", "jobs:", "  fix:", "    runs-on: ubuntu-latest", ...aiStep, ""].join("\n");
+    const { findings } = await lintDir(fixture({ ".github/workflows/fix.yml": workflow }));
+    // Both at the job's key, each about what the job lacks.
+    expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.ruleId} ${f.pointer}`).sort()).toEqual([
+      "3:3 ci/ai-job-time-limit /jobs/fix/timeout-minutes",
+      "3:3 ci/ai-trusted-trigger /jobs/fix/if",
+    ]);
+  });
+
+  it("takes the organisation's own AI and actor-checking actions from the configuration", async () => {
+    const workflow = ["on: issue_comment", "jobs:", ...job("review", ["    steps:", "      - uses: acme/llm-review@0123456789abcdef0123456789abcdef01234567"]), ""].join("\n");
+    const files = { ".github/workflows/review.yml": workflow };
+    expect(brief((await lintDir(fixture(files))).findings)).toEqual([]);
+    const ai = "aiUse:\n  actions: [acme/llm-review]\n";
+    expect(brief((await lintDir(fixture({ ...files, "aimslint.config.yaml": ai }))).findings)).toEqual([".github/workflows/review.yml:3:3 ci/ai-trusted-trigger"]);
+    const checking = `${ai}rules:\n  ci/ai-trusted-trigger: { options: { actorCheckingActions: [acme/llm-review] } }\n`;
+    expect(brief((await lintDir(fixture({ ...files, "aimslint.config.yaml": checking }))).findings)).toEqual([]);
+  });
+
+  it("reads a hostile if: without failing, and takes what it cannot read for no check", async () => {
+    const deep = `${"(".repeat(3000)}github.actor == 'alice'${")".repeat(3000)}`;
+    const long = Array.from({ length: 500 }, (_, i) => `github.actor == 'user${i}'`).join(" || ");
+    const unbalanced = "github.actor == 'alice' && (contains(fromJSON('[\"x\"]'), github.actor)";
+    const workflow = [
+      "on: issues",
+      "jobs:",
+      ...job("deep", [`    if: "${deep}"`, ...aiStep]),
+      ...job("long", [`    if: "${long}"`, ...aiStep]),
+      ...job("unbalanced", [`    if: "${unbalanced.replace(/"/g, '\\"')}"`, ...aiStep]),
+      "",
+    ].join("\n");
+    const { findings } = await lintDir(fixture({ ".github/workflows/hostile.yml": workflow }));
+    expect(brief(findings)).toEqual([
+      ".github/workflows/hostile.yml:6:9 ci/ai-trusted-trigger",
+      ".github/workflows/hostile.yml:13:9 ci/ai-trusted-trigger",
+      ".github/workflows/hostile.yml:20:9 ci/ai-trusted-trigger",
+    ]);
+  });
+
+  it("keeps to patterns that cannot hang a scan", () => {
+    const patterns = catalogue.actorChecking.flatMap((a): unknown[] => Object.values(a.offWhen));
+    expect(patterns.length).toBeGreaterThan(2);
+    expect(patterns.filter((p) => typeof p !== "string" || checkPattern(p) !== undefined)).toEqual([]);
   });
 });

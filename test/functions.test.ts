@@ -65,6 +65,10 @@ const MATRIX = {
 };
 
 /** Every function, with what it must accept and refuse: a new function without a table fails the first test. */
+/** A job, and a step, that run AI (by the catalogue). */
+const AI_STEP = { uses: "actions/ai-inference@v1", with: { prompt: "summarise" } };
+const AI_JOB = { steps: [AI_STEP] };
+
 const TABLES: Record<string, Case[]> = {
   present: [{ value: "Credit scoring", fails: [] }, { fails: ['Missing "f".'] }, { value: "TBD", fails: ['"f" holds template filler "TBD", not an answer.'] }, { value: [], fails: ['"f" is empty.'] }],
   absent: [{ fails: [] }, { value: "x", fails: ['"f" must not be set here.'] }],
@@ -204,6 +208,67 @@ const TABLES: Record<string, Case[]> = {
     { value: { run: "npm test", env: { NODE_ENV: "test" } }, options: { what: "step" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
     { value: { env: { GEMINI_API_KEY: "${{ secrets.GEMINI_API_KEY }}" }, steps: [{ run: "./translate.sh" }] }, options: { what: "job" }, fails: [] },
     { value: { steps: [{ uses: "actions/checkout@v5" }] }, options: { what: "job" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
+  ],
+  "author-checked": [
+    // `data` is the workflow, `value` one of its jobs.
+    { value: AI_JOB, data: { on: "issue_comment" }, fails: ['"f" runs AI on issue_comment, which anyone can cause, and nothing checks who triggered it.'] },
+    { value: AI_JOB, data: { on: ["push", "workflow_dispatch"] }, fails: [] },
+    { value: { ...AI_JOB, environment: { name: "ai" } }, data: { on: { issues: null } }, fails: [] },
+    { value: { ...AI_JOB, if: 'contains(fromJSON(\'["OWNER","MEMBER"]\'), github.event.comment.author_association)' }, data: { on: { issue_comment: {} } }, fails: [] },
+    // The association of the issue, not of whoever commented on it; a role list that lets contributors in.
+    {
+      value: { ...AI_JOB, if: "github.event.issue.author_association == 'OWNER'" },
+      data: { on: ["issues", "issue_comment"] },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    {
+      value: { ...AI_JOB, if: "contains('OWNER MEMBER CONTRIBUTOR', github.event.comment.author_association)" },
+      data: { on: ["issue_comment"] },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    // The actor against chosen names: a list from fromJSON, not a substring test; a negation excludes one name only.
+    { value: { ...AI_JOB, if: "${{ contains(fromJSON('[\"alice\"]'), github.actor) }}" }, data: { on: "issue_comment" }, fails: [] },
+    {
+      value: { ...AI_JOB, if: "contains('alice bob', github.actor)" },
+      data: { on: "issue_comment" },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    {
+      value: { ...AI_JOB, if: "github.actor != 'dependabot[bot]'" },
+      data: { on: "issue_comment" },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    // A pull request from this repository settles pull_request_target, and only that event.
+    { value: { ...AI_JOB, if: "!github.event.pull_request.head.repo.fork" }, data: { on: { pull_request_target: null } }, fails: [] },
+    {
+      value: { ...AI_JOB, if: "github.event.pull_request.head.repo.full_name == github.repository" },
+      data: { on: { pull_request_target: null, pull_request_review: null } },
+      fails: ['"f" runs AI on pull_request_review, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    // Event-name tests narrow what is open; || opens what either side does; text around ${{ }} is a string, always true.
+    { value: { ...AI_JOB, if: "github.event_name == 'push'" }, data: { on: ["push", "issue_comment"] }, fails: [] },
+    {
+      value: { ...AI_JOB, if: "(github.event_name == 'issues' && github.event.issue.author_association == 'MEMBER') || github.event_name == 'discussion'" },
+      data: { on: ["issues", "discussion", "push"] },
+      fails: ['"f" runs AI on discussion, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    { value: { ...AI_JOB, if: "ok ${{ github.actor == 'alice' }}" }, data: { on: "issues" }, fails: ['"f" runs AI on issues, which anyone can cause, and its if: does not check who triggered it.'] },
+    { value: { ...AI_JOB, if: false }, data: { on: "issues" }, fails: [] },
+    // The AI step's own if:, or an action that checks the actor's write access itself (unless told to let anyone in).
+    { value: { steps: [{ uses: "actions/checkout@v5" }, { ...AI_STEP, if: "github.triggering_actor == 'alice'" }] }, data: { on: "issues" }, fails: [] },
+    { value: { steps: [{ uses: "anthropics/claude-code-action@v1" }] }, data: { on: "issues" }, fails: [] },
+    {
+      value: { steps: [{ uses: "anthropics/claude-code-action@v1", with: { allowed_bots: "*" } }] },
+      data: { on: "issues" },
+      fails: ['"f" runs AI on issues, which anyone can cause, and nothing checks who triggered it.'],
+    },
+    { value: { steps: [{ uses: "acme/llm@v1" }] }, data: { on: "issues" }, options: { actions: ["acme/llm"], actorChecking: ["acme/llm"] }, fails: [] },
+    // A key in the job's env reaches every step: a step's if: does not guard it.
+    {
+      value: { env: { OPENAI_API_KEY: "${{ secrets.OPENAI_API_KEY }}" }, steps: [{ run: "./ai.sh", if: "github.actor == 'alice'" }] },
+      data: { on: "issues" },
+      fails: ['"f" runs AI on issues, which anyone can cause, and nothing checks who triggered it.'],
+    },
   ],
   "dated-model": [
     { value: "gpt-4o-2024-08-06", fails: [] },
