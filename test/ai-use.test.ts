@@ -83,7 +83,7 @@ describe("hostile workflows", () => {
   });
 });
 
-describe("who may start AI", () => {
+describe("who may start AI, and what guards what it publishes", () => {
   const job = (name: string, lines: string[]) => [`  ${name}:`, "    runs-on: ubuntu-latest", "    timeout-minutes: 10", ...lines];
   const aiStep = ["    steps:", "      - uses: actions/ai-inference@b81b2afb8390ee6839b494a404766bef6493c7d9", "        with: { prompt: Summarise. }"];
 
@@ -104,7 +104,7 @@ describe("who may start AI", () => {
     ]);
   });
 
-  it("reads on: through YAML anchors and aliases", async () => {
+  it("reads on: and permissions: through YAML anchors and aliases, and points at the alias", async () => {
     const workflow = [
       "x-events: &events",
       "  issue_comment:",
@@ -112,13 +112,15 @@ describe("who may start AI", () => {
       "  pull_request_review_comment:",
       "    types: *created",
       "on: *events",
+      "permissions: &write",
+      "  contents: write",
       "jobs:",
-      ...job("reply", ["    if: github.event.comment.body != ''", ...aiStep]),
+      ...job("reply", ["    if: github.event.comment.body != ''", "    permissions: *write", ...aiStep, "      - run: git push"]),
       "",
     ].join("\n");
     const result = await lintDir(fixture({ ".github/workflows/anchors.yml": workflow }));
-    expect(brief(result.findings)).toEqual([".github/workflows/anchors.yml:11:9 ci/ai-trusted-trigger"]);
-    expect(result.findings.map((f) => f.pointer)).toEqual(["/jobs/reply/if"]);
+    expect(brief(result.findings)).toEqual([".github/workflows/anchors.yml:13:9 ci/ai-trusted-trigger", ".github/workflows/anchors.yml:14:18 ci/ai-write-gated"]);
+    expect(result.findings.map((f) => f.pointer)).toEqual(["/jobs/reply/if", "/jobs/reply/permissions/contents"]);
     expect(result.findings[0]?.message).toContain("runs AI on issue_comment and pull_request_review_comment, which anyone can cause, and its if: does not check");
   });
 
@@ -130,24 +132,34 @@ describe("who may start AI", () => {
     expect(brief(result.findings).sort()).toEqual([".github/workflows/anchored.yml:3:3 ci/ai-trusted-trigger", ".github/workflows/plain.yml:3:3 ci/ai-trusted-trigger"]);
   });
 
-  it("gives one finding per problem where two rules find a job wanting", async () => {
-    const workflow = ["on: issue_comment", "jobs:", "  fix:", "    runs-on: ubuntu-latest", ...aiStep, ""].join("\n");
+  it("gives one finding per problem where three rules find a job wanting", async () => {
+    const workflow = ["on: issue_comment", "permissions: write-all", "jobs:", "  fix:", "    runs-on: ubuntu-latest", ...aiStep, "      - run: git push", ""].join("\n");
     const { findings } = await lintDir(fixture({ ".github/workflows/fix.yml": workflow }));
-    // Both at the job's key, each about what the job lacks.
+    // All at the job's key, each about what the job lacks.
     expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.ruleId} ${f.pointer}`).sort()).toEqual([
-      "3:3 ci/ai-job-time-limit /jobs/fix/timeout-minutes",
-      "3:3 ci/ai-trusted-trigger /jobs/fix/if",
+      "4:3 ci/ai-job-time-limit /jobs/fix/timeout-minutes",
+      "4:3 ci/ai-trusted-trigger /jobs/fix/if",
+      "4:3 ci/ai-write-gated /jobs/fix/needs",
     ]);
   });
 
-  it("takes the organisation's own AI and actor-checking actions from the configuration", async () => {
-    const workflow = ["on: issue_comment", "jobs:", ...job("review", ["    steps:", "      - uses: acme/llm-review@0123456789abcdef0123456789abcdef01234567"]), ""].join("\n");
+  it("takes the organisation's own AI, actor-checking and publishing actions from the configuration", async () => {
+    const workflow = [
+      "on: issue_comment",
+      "permissions: { contents: write }",
+      "jobs:",
+      ...job("review", ["    steps:", "      - uses: acme/llm-review@0123456789abcdef0123456789abcdef01234567", "      - uses: acme/publish@v1"]),
+      "",
+    ].join("\n");
     const files = { ".github/workflows/review.yml": workflow };
     expect(brief((await lintDir(fixture(files))).findings)).toEqual([]);
     const ai = "aiUse:\n  actions: [acme/llm-review]\n";
-    expect(brief((await lintDir(fixture({ ...files, "aimslint.config.yaml": ai }))).findings)).toEqual([".github/workflows/review.yml:3:3 ci/ai-trusted-trigger"]);
-    const checking = `${ai}rules:\n  ci/ai-trusted-trigger: { options: { actorCheckingActions: [acme/llm-review] } }\n`;
-    expect(brief((await lintDir(fixture({ ...files, "aimslint.config.yaml": checking }))).findings)).toEqual([]);
+    expect(brief((await lintDir(fixture({ ...files, "aimslint.config.yaml": ai }))).findings)).toEqual([".github/workflows/review.yml:4:3 ci/ai-trusted-trigger"]);
+    const both = `${ai}rules:\n  ci/ai-trusted-trigger: { options: { actorCheckingActions: [acme/llm-review] } }\n  ci/ai-write-gated: { options: { publishActions: [acme/publish] } }\n`;
+    const result = await lintDir(fixture({ ...files, "aimslint.config.yaml": both }));
+    // The workflow's permissions: the finding is on the job, which has none of its own.
+    expect(brief(result.findings)).toEqual([".github/workflows/review.yml:4:3 ci/ai-write-gated"]);
+    expect(result.findings[0]?.message).toContain("publishes (steps[1] uses acme/publish)");
   });
 
   it("reads a hostile if: without failing, and takes what it cannot read for no check", async () => {
@@ -170,9 +182,24 @@ describe("who may start AI", () => {
     ]);
   });
 
+  it("names what a run script matched by the catalogue's name for it, never by the script's text", async () => {
+    const token = "ghp_exampleexampleexampleexample0123";
+    const workflow = [
+      "on: workflow_dispatch",
+      "permissions: { contents: write }",
+      "jobs:",
+      ...job("push", [...aiStep, `      - run: git -C site push https://x-access-token:${token}@github.com/acme/site HEAD:main`]),
+      "",
+    ].join("\n");
+    const { findings } = await lintDir(fixture({ ".github/workflows/push.yml": workflow }));
+    expect(findings.map((f) => f.message.split(" with nothing")[0])).toEqual(['"jobs.push" runs AI with contents: write and publishes (git push in steps[1].run)']);
+    expect(JSON.stringify(findings)).not.toContain(token);
+  });
+
   it("keeps to patterns that cannot hang a scan", () => {
-    const patterns = catalogue.actorChecking.flatMap((a): unknown[] => Object.values(a.offWhen));
-    expect(patterns.length).toBeGreaterThan(2);
-    expect(patterns.filter((p) => typeof p !== "string" || checkPattern(p) !== undefined)).toEqual([]);
+    const offWhen = [...catalogue.actorChecking, ...catalogue.publishActions].flatMap((a): unknown[] => ("offWhen" in a && a.offWhen ? Object.values(a.offWhen) : []));
+    const patterns = [...Object.values(catalogue.publishCommands), ...offWhen.filter((p): p is string => typeof p === "string")];
+    expect(patterns.length).toBeGreaterThan(3);
+    expect(patterns.filter((p) => checkPattern(p) !== undefined)).toEqual([]);
   });
 });

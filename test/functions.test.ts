@@ -278,6 +278,38 @@ const TABLES: Record<string, Case[]> = {
     { value: "claude-sonnet-4-5", fails: ['"f" names the model alias "claude-sonnet-4-5", which its provider moves to new versions.'] },
     { value: "my-finetune-v3", fails: [] },
   ],
+  "publish-gated": [
+    // `data` is the workflow, `value` one of its jobs (one that runs AI: the rule's `when` says so).
+    {
+      value: { steps: [AI_STEP, { run: "git push" }] },
+      data: { permissions: { contents: "write" } },
+      fails: ['"f" runs AI with contents: write and publishes (git push in steps[1].run) with nothing before it.'],
+    },
+    { value: { needs: ["test"], steps: [AI_STEP, { run: "git push" }] }, data: { permissions: { contents: "write" } }, fails: [] },
+    { value: { environment: "release", steps: [AI_STEP, { run: "git push" }] }, data: { permissions: "write-all" }, fails: [] },
+    // No permissions written: unknown (the repository's default), not reported. The job's own win over the workflow's.
+    { value: { steps: [AI_STEP, { run: "git push" }] }, data: {}, fails: [] },
+    { value: { permissions: { contents: "read" }, steps: [AI_STEP, { run: "git push" }] }, data: { permissions: "write-all" }, fails: [] },
+    {
+      value: { permissions: "write-all", steps: [AI_STEP, { run: "cd site\ngit -C public push origin HEAD" }] },
+      fails: ['"f" runs AI with write-all and publishes (git push in steps[1].run) with nothing before it.'],
+    },
+    // Opening a pull request asks for a review; a coding agent pushes to a branch of its own and does not merge.
+    { value: { steps: [AI_STEP, { run: "gh pr create --fill" }] }, data: { permissions: "write-all" }, fails: [] },
+    { value: { steps: [{ uses: "anthropics/claude-code-action@v1" }] }, data: { permissions: "write-all" }, fails: [] },
+    { value: { steps: [AI_STEP, { uses: "EndBug/add-and-commit@v9", with: { push: false } }] }, data: { permissions: "write-all" }, fails: [] },
+    {
+      value: { steps: [AI_STEP, { uses: "EndBug/add-and-commit@v9" }] },
+      data: { permissions: { "pull-requests": "write" } },
+      fails: ['"f" runs AI with pull-requests: write and publishes (steps[1] uses EndBug/add-and-commit) with nothing before it.'],
+    },
+    {
+      value: { steps: [AI_STEP, { uses: "acme/publish@v1" }] },
+      data: { permissions: "write-all" },
+      options: { publishActions: ["acme/publish"] },
+      fails: ['"f" runs AI with write-all and publishes (steps[1] uses acme/publish) with nothing before it.'],
+    },
+  ],
   "no-dangerous-flags": [
     { value: 'claude -p "fix" --allowedTools "Bash(npm test)"', fails: [] },
     { value: "codex exec --dangerously-bypass-approvals-and-sandbox 'fix'", fails: ['"f" passes --dangerously-bypass-approvals-and-sandbox, with which the agent acts without asking.'] },

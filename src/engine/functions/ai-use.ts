@@ -127,13 +127,13 @@ export const datedModel: CheckFunction = ({ value, exists, field }) => {
   return [{ message: `"${field}" names the model alias ${quote(value.trim())}, which its provider moves to new versions.` }];
 };
 
-// ——— Workflows: who may start AI (ci/ai-trusted-trigger) ———
+// ——— Workflows: who may start AI (ci/ai-trusted-trigger), and what guards its output (ci/ai-write-gated) ———
 
 type Mapping = Record<string, unknown>;
 const isMapping = (v: unknown): v is Mapping => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
- * An action of a catalogue list (actorChecking), lower case, with the inputs and values with which
+ * An action of a catalogue list (actorChecking, publishActions), lower case, with the inputs and values with which
  * it stops doing what it is listed for (claude-code-action with `allowed_non_write_users: "*"` checks nobody).
  */
 interface ListedAction {
@@ -155,6 +155,7 @@ function listed(entries: readonly CatalogueEntry[]): ListedAction[] {
 }
 
 const ACTOR_CHECKING = listed(catalogue.actorChecking);
+const PUBLISH_ACTIONS = listed(catalogue.publishActions);
 
 /** A catalogue list with the rule's additions (a list of `owner/name` in option `option`), built once per options object. */
 const listsFor = new WeakMap<Mapping, Map<string, readonly ListedAction[]>>();
@@ -346,4 +347,50 @@ export const authorChecked: CheckFunction = ({ value, exists, artefact, field, o
   const events = and(triggers.filter((t) => left.has(t)));
   const how = Object.hasOwn(value, "if") ? "its if: does not check who triggered it" : "nothing checks who triggered it";
   return [{ message: `"${field}" runs AI on ${events}, which anyone can cause, and ${how}.`, at: ["if"] }];
+};
+
+/** Scopes of the GITHUB_TOKEN with which a job can change the repository's code or merge. */
+const WRITE_SCOPES = ["contents", "pull-requests"];
+
+/** The write access `permissions:` grants (a name, and where it is written), or undefined: read-only, or unknown. */
+function writeAccess(permissions: unknown): { name: string; at: string[] } | undefined {
+  if (permissions === "write-all") return { name: "write-all", at: [] };
+  if (!isMapping(permissions)) return undefined;
+  const scope = WRITE_SCOPES.find((s) => permissions[s] === "write");
+  return scope ? { name: `${scope}: write`, at: [scope] } : undefined;
+}
+
+/** By the name messages give them: what a run script matched is the repository's text, and is not repeated. */
+const PUBLISH_COMMANDS = Object.entries(catalogue.publishCommands).map(([name, pattern]) => [name, new RegExp(pattern)] as const);
+
+/** The first step that publishes to the repository (the catalogue's publishCommands and publishActions), described. */
+function publishing(steps: unknown, actions: readonly ListedAction[]): string | undefined {
+  if (!Array.isArray(steps)) return undefined;
+  for (let i = 0; i < steps.length; i++) {
+    const step: unknown = steps[i];
+    if (!isMapping(step)) continue;
+    const action = usesListed(step, actions);
+    if (action) return `steps[${i}] uses ${action.name}`;
+    const run = step["run"];
+    const command = typeof run === "string" ? PUBLISH_COMMANDS.find(([, pattern]) => pattern.test(run)) : undefined;
+    if (command) return `${command[0]} in steps[${i}].run`;
+  }
+  return undefined;
+}
+
+/**
+ * A job (that runs AI: meant with an ai-use `when`) and publishes with write access has a gate before it: `needs:`
+ * (a job that ran first) or an `environment:`. Write access is the job's own `permissions:`, else the workflow's;
+ * with neither it is unknown, and nothing is reported.
+ */
+export const publishGated: CheckFunction = ({ value, exists, artefact, field, options }) => {
+  if (!exists || !isMapping(value) || hasEnvironment(value)) return [];
+  const needs = value["needs"];
+  if ((typeof needs === "string" && needs.trim() !== "") || (Array.isArray(needs) && needs.length > 0)) return [];
+  const own = Object.hasOwn(value, "permissions");
+  const access = writeAccess(own ? value["permissions"] : artefact.data["permissions"]);
+  if (!access) return [];
+  const publishes = publishing(value["steps"], listFor(options, "publishActions", PUBLISH_ACTIONS));
+  if (!publishes) return [];
+  return [{ message: `"${field}" runs AI with ${access.name} and publishes (${publishes}) with nothing before it.`, at: own ? ["permissions", ...access.at] : ["needs"] }];
 };
