@@ -221,6 +221,17 @@ const TABLES: Record<string, Case[]> = {
       data: { on: ["issues", "issue_comment"] },
       fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
     },
+    // Of authors given as fallbacks, the first the event holds is compared: the comment's on issue_comment, the issue's on issues.
+    {
+      value: { ...AI_JOB, if: "contains(fromJSON('[\"OWNER\"]'), github.event.comment.author_association || github.event.issue.author_association)" },
+      data: { on: ["issues", "issue_comment"] },
+      fails: [],
+    },
+    {
+      value: { ...AI_JOB, if: "contains(fromJSON('[\"OWNER\"]'), github.event.issue.author_association || github.event.comment.author_association)" },
+      data: { on: ["issues", "issue_comment"] },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
     {
       value: { ...AI_JOB, if: "contains('OWNER MEMBER CONTRIBUTOR', github.event.comment.author_association)" },
       data: { on: ["issue_comment"] },

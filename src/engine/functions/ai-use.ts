@@ -179,8 +179,8 @@ function usesListed(step: Mapping, list: readonly ListedAction[]): ListedAction 
 
 type Events = ReadonlySet<string>;
 
-/** Events anyone can cause, each with the payload objects that belong to someone else than who caused it. */
-const UNTRUSTED: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(catalogue.untrustedTriggers));
+/** Events anyone can cause, each with the payload object whose author caused it and the objects that are someone else's. */
+const UNTRUSTED: ReadonlyMap<string, { author: string; others: readonly string[] }> = new Map(Object.entries(catalogue.untrustedTriggers));
 
 /**
  * The events of a workflow's `on:` that anyone can cause, in the order written. `on:` is a name, a list or a mapping;
@@ -291,8 +291,18 @@ function openAtom(atom: string, events: Events): Events {
   if (/^!(?!=)/.test(atom) || atom.includes("!=")) return events;
   const objects = checkedAuthors(atom);
   if (!objects) return events;
-  // An author check on an object that is someone else's on this event (the issue, under a comment) checks nobody.
-  return keep(events, (e) => objects.some((o) => UNTRUSTED.get(e)?.includes(o)));
+  return keep(events, (e) => checksSomeoneElse(objects, e));
+}
+
+/**
+ * Whether the author a comparison checks on event `e` is someone else than who caused it (the issue's, under a
+ * comment). Of several (`github.event.comment.author_association || github.event.issue.author_association`), the
+ * first the event's payload holds is the one compared; with none, the comparison is false and lets nobody through.
+ */
+function checksSomeoneElse(objects: readonly string[], e: string): boolean {
+  const payload = UNTRUSTED.get(e);
+  const compared = objects.find((o) => o === "" || o === payload?.author || payload?.others.includes(o));
+  return compared !== undefined && compared !== "" && compared !== payload?.author;
 }
 
 /** The events of `events` for which `stays` holds. */
@@ -301,19 +311,18 @@ function keep(events: Events, stays: (event: string) => boolean): Events {
 }
 
 /**
- * The payload objects whose author a comparison checks ("" for whoever triggered the run), or undefined when it is
- * not an author check: author_association tested against OWNER, MEMBER or COLLABORATOR only, or the actor (or an
- * object's user.login) compared with names the repository chose.
+ * The payload objects whose author a comparison checks, in the order written ("" for whoever triggered the run), or
+ * undefined when it is not an author check: author_association tested against OWNER, MEMBER or COLLABORATOR only, or
+ * the actor (or an object's user.login) compared with names the repository chose.
  */
 function checkedAuthors(atom: string): string[] | undefined {
   const compares = atom.includes("==") || /\bcontains\(/i.test(atom);
   if (!compares) return undefined;
-  const objects: string[] = [];
-  const associations = [...atom.matchAll(ASSOCIATION)];
-  if (associations.length > 0 && TRUSTED_ROLE.test(atom) && !UNTRUSTED_ROLE.test(atom)) objects.push(...associations.map((m) => (m[1] as string).toLowerCase()));
-  const actors = [...atom.matchAll(ACTOR)];
-  if (actors.length > 0 && CHOSEN_NAMES.test(atom) && (atom.includes("==") || LIST_TEST.test(atom))) objects.push(...actors.map((m) => (m[1] ?? "").toLowerCase()));
-  return objects.length > 0 ? objects : undefined;
+  const found: RegExpExecArray[] = [];
+  if (TRUSTED_ROLE.test(atom) && !UNTRUSTED_ROLE.test(atom)) found.push(...atom.matchAll(ASSOCIATION));
+  if (CHOSEN_NAMES.test(atom) && (atom.includes("==") || LIST_TEST.test(atom))) found.push(...atom.matchAll(ACTOR));
+  found.sort((a, b) => a.index - b.index);
+  return found.length > 0 ? found.map((m) => (m[1] ?? "").toLowerCase()) : undefined;
 }
 
 /** `environment:` named: GitHub can hold the job for a reviewer's approval there. */
