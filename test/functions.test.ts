@@ -69,6 +69,10 @@ const MATRIX = {
 };
 
 /** Every function, with what it must accept and refuse: a new function without a table fails the first test. */
+/** A job, and a step, that run AI (by the catalogue). */
+const AI_STEP = { uses: "actions/ai-inference@v1", with: { prompt: "summarise" } };
+const AI_JOB = { steps: [AI_STEP] };
+
 const TABLES: Record<string, Case[]> = {
   present: [{ value: "Credit scoring", fails: [] }, { fails: ['Missing "f".'] }, { value: "TBD", fails: ['"f" holds template filler "TBD", not an answer.'] }, { value: [], fails: ['"f" is empty.'] }],
   absent: [{ fails: [] }, { value: "x", fails: ['"f" must not be set here.'] }],
@@ -209,6 +213,78 @@ const TABLES: Record<string, Case[]> = {
     { value: { env: { GEMINI_API_KEY: "${{ secrets.GEMINI_API_KEY }}" }, steps: [{ run: "./translate.sh" }] }, options: { what: "job" }, fails: [] },
     { value: { steps: [{ uses: "actions/checkout@v5" }] }, options: { what: "job" }, fails: ["not AI use (catalogue: src/core/ai-use-catalogue.json)"] },
   ],
+  "author-checked": [
+    // `data` is the workflow, `value` one of its jobs.
+    { value: AI_JOB, data: { on: "issue_comment" }, fails: ['"f" runs AI on issue_comment, which anyone can cause, and nothing checks who triggered it.'] },
+    { value: AI_JOB, data: { on: ["push", "workflow_dispatch"] }, fails: [] },
+    { value: { ...AI_JOB, environment: { name: "ai" } }, data: { on: { issues: null } }, fails: [] },
+    { value: { ...AI_JOB, if: 'contains(fromJSON(\'["OWNER","MEMBER"]\'), github.event.comment.author_association)' }, data: { on: { issue_comment: {} } }, fails: [] },
+    // The association of the issue, not of whoever commented on it; a role list that lets contributors in.
+    {
+      value: { ...AI_JOB, if: "github.event.issue.author_association == 'OWNER'" },
+      data: { on: ["issues", "issue_comment"] },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    // Of authors given as fallbacks, the first the event holds is compared: the comment's on issue_comment, the issue's on issues.
+    {
+      value: { ...AI_JOB, if: "contains(fromJSON('[\"OWNER\"]'), github.event.comment.author_association || github.event.issue.author_association)" },
+      data: { on: ["issues", "issue_comment"] },
+      fails: [],
+    },
+    {
+      value: { ...AI_JOB, if: "contains(fromJSON('[\"OWNER\"]'), github.event.issue.author_association || github.event.comment.author_association)" },
+      data: { on: ["issues", "issue_comment"] },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    {
+      value: { ...AI_JOB, if: "contains('OWNER MEMBER CONTRIBUTOR', github.event.comment.author_association)" },
+      data: { on: ["issue_comment"] },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    // The actor against chosen names: a list from fromJSON, not a substring test; a negation excludes one name only.
+    { value: { ...AI_JOB, if: "${{ contains(fromJSON('[\"alice\"]'), github.actor) }}" }, data: { on: "issue_comment" }, fails: [] },
+    {
+      value: { ...AI_JOB, if: "contains('alice bob', github.actor)" },
+      data: { on: "issue_comment" },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    {
+      value: { ...AI_JOB, if: "github.actor != 'dependabot[bot]'" },
+      data: { on: "issue_comment" },
+      fails: ['"f" runs AI on issue_comment, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    // A pull request from this repository settles pull_request_target, and only that event.
+    { value: { ...AI_JOB, if: "!github.event.pull_request.head.repo.fork" }, data: { on: { pull_request_target: null } }, fails: [] },
+    {
+      value: { ...AI_JOB, if: "github.event.pull_request.head.repo.full_name == github.repository" },
+      data: { on: { pull_request_target: null, pull_request_review: null } },
+      fails: ['"f" runs AI on pull_request_review, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    // Event-name tests narrow what is open; || opens what either side does; text around ${{ }} is a string, always true.
+    { value: { ...AI_JOB, if: "github.event_name == 'push'" }, data: { on: ["push", "issue_comment"] }, fails: [] },
+    {
+      value: { ...AI_JOB, if: "(github.event_name == 'issues' && github.event.issue.author_association == 'MEMBER') || github.event_name == 'discussion'" },
+      data: { on: ["issues", "discussion", "push"] },
+      fails: ['"f" runs AI on discussion, which anyone can cause, and its if: does not check who triggered it.'],
+    },
+    { value: { ...AI_JOB, if: "ok ${{ github.actor == 'alice' }}" }, data: { on: "issues" }, fails: ['"f" runs AI on issues, which anyone can cause, and its if: does not check who triggered it.'] },
+    { value: { ...AI_JOB, if: false }, data: { on: "issues" }, fails: [] },
+    // The AI step's own if:, or an action that checks the actor's write access itself (unless told to let anyone in).
+    { value: { steps: [{ uses: "actions/checkout@v5" }, { ...AI_STEP, if: "github.triggering_actor == 'alice'" }] }, data: { on: "issues" }, fails: [] },
+    { value: { steps: [{ uses: "anthropics/claude-code-action@v1" }] }, data: { on: "issues" }, fails: [] },
+    {
+      value: { steps: [{ uses: "anthropics/claude-code-action@v1", with: { allowed_bots: "*" } }] },
+      data: { on: "issues" },
+      fails: ['"f" runs AI on issues, which anyone can cause, and nothing checks who triggered it.'],
+    },
+    { value: { steps: [{ uses: "acme/llm@v1" }] }, data: { on: "issues" }, options: { actions: ["acme/llm"], actorChecking: ["acme/llm"] }, fails: [] },
+    // A key in the job's env reaches every step: a step's if: does not guard it.
+    {
+      value: { env: { OPENAI_API_KEY: "${{ secrets.OPENAI_API_KEY }}" }, steps: [{ run: "./ai.sh", if: "github.actor == 'alice'" }] },
+      data: { on: "issues" },
+      fails: ['"f" runs AI on issues, which anyone can cause, and nothing checks who triggered it.'],
+    },
+  ],
   "dated-model": [
     { value: "gpt-4o-2024-08-06", fails: [] },
     { value: "claude-sonnet-4-5-20250929", fails: [] },
@@ -216,6 +292,38 @@ const TABLES: Record<string, Case[]> = {
     { value: "claude-3-5-sonnet-latest", fails: ['"f" names the model alias "claude-3-5-sonnet-latest", which its provider moves to new versions.'] },
     { value: "claude-sonnet-4-5", fails: ['"f" names the model alias "claude-sonnet-4-5", which its provider moves to new versions.'] },
     { value: "my-finetune-v3", fails: [] },
+  ],
+  "publish-gated": [
+    // `data` is the workflow, `value` one of its jobs (one that runs AI: the rule's `when` says so).
+    {
+      value: { steps: [AI_STEP, { run: "git push" }] },
+      data: { permissions: { contents: "write" } },
+      fails: ['"f" runs AI with contents: write and publishes (git push in steps[1].run) with nothing before it.'],
+    },
+    { value: { needs: ["test"], steps: [AI_STEP, { run: "git push" }] }, data: { permissions: { contents: "write" } }, fails: [] },
+    { value: { environment: "release", steps: [AI_STEP, { run: "git push" }] }, data: { permissions: "write-all" }, fails: [] },
+    // No permissions written: unknown (the repository's default), not reported. The job's own win over the workflow's.
+    { value: { steps: [AI_STEP, { run: "git push" }] }, data: {}, fails: [] },
+    { value: { permissions: { contents: "read" }, steps: [AI_STEP, { run: "git push" }] }, data: { permissions: "write-all" }, fails: [] },
+    {
+      value: { permissions: "write-all", steps: [AI_STEP, { run: "cd site\ngit -C public push origin HEAD" }] },
+      fails: ['"f" runs AI with write-all and publishes (git push in steps[1].run) with nothing before it.'],
+    },
+    // Opening a pull request asks for a review; a coding agent pushes to a branch of its own and does not merge.
+    { value: { steps: [AI_STEP, { run: "gh pr create --fill" }] }, data: { permissions: "write-all" }, fails: [] },
+    { value: { steps: [{ uses: "anthropics/claude-code-action@v1" }] }, data: { permissions: "write-all" }, fails: [] },
+    { value: { steps: [AI_STEP, { uses: "EndBug/add-and-commit@v9", with: { push: false } }] }, data: { permissions: "write-all" }, fails: [] },
+    {
+      value: { steps: [AI_STEP, { uses: "EndBug/add-and-commit@v9" }] },
+      data: { permissions: { "pull-requests": "write" } },
+      fails: ['"f" runs AI with pull-requests: write and publishes (steps[1] uses EndBug/add-and-commit) with nothing before it.'],
+    },
+    {
+      value: { steps: [AI_STEP, { uses: "acme/publish@v1" }] },
+      data: { permissions: "write-all" },
+      options: { publishActions: ["acme/publish"] },
+      fails: ['"f" runs AI with write-all and publishes (steps[1] uses acme/publish) with nothing before it.'],
+    },
   ],
   "no-dangerous-flags": [
     { value: 'claude -p "fix" --allowedTools "Bash(npm test)"', fails: [] },

@@ -4,7 +4,7 @@
 // docs/rule-functions.md (scripts/gen-functions.ts, run by the build) and the fields the repository index keeps.
 import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, disjoint, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
-import { aiUse, datedModel, noDangerousFlags, noLiteralSecrets } from "./ai-use.js";
+import { aiUse, authorChecked, datedModel, noDangerousFlags, noLiteralSecrets, publishGated } from "./ai-use.js";
 import { authorised, followsCriteria, reviewedWithin } from "./declared.js";
 import { AI_USE_FIELDS, CLAIM_FIELDS } from "../ai-inventory.js";
 import { automationEvidence, componentsRecorded, inventoried } from "./inventory.js";
@@ -238,6 +238,34 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     constraints: { required: ["what"] },
     failsWhen:
       "the value is not AI use by the catalogue (src/core/ai-use-catalogue.json): an action reference that names no AI action; a step that uses none and is given no model API key in `env`, `with` or `run`; a job none of whose steps is one and whose `env` holds no key. Meant for `when`",
+  },
+  {
+    name: "author-checked",
+    checks: "authority",
+    scope: "document",
+    check: authorChecked,
+    options: {
+      actions: { type: "array", items: { type: "string" }, description: "AI actions to add to the catalogue (the configuration's aiUse.actions)" },
+      secrets: { type: "array", items: { type: "string" }, description: "secret names to add to the catalogue (the configuration's aiUse.secrets)" },
+      actorChecking: {
+        type: "array",
+        items: { type: "string" },
+        description: "actions (owner/name) to add to the catalogue's actorChecking: they refuse a triggering user without write access themselves",
+      },
+    },
+    failsWhen:
+      "a job (of a CI workflow) runs AI on an event anyone can cause (the catalogue's untrustedTriggers: pull_request_target, issue_comment, issues…) and neither its `if:` nor the `if:` of each AI step checks who triggered it (author_association against OWNER, MEMBER or COLLABORATOR; the actor compared with chosen names; for pull_request_target, a pull request from this repository), no AI step uses an action of actorChecking, and the job has no `environment:`",
+  },
+  {
+    name: "publish-gated",
+    checks: "presence",
+    scope: "document",
+    check: publishGated,
+    options: {
+      publishActions: { type: "array", items: { type: "string" }, description: "actions (owner/name) to add to the catalogue's publishActions" },
+    },
+    failsWhen:
+      "a job (of a CI workflow; meant with an ai-use `when`) has write access (its `permissions:`, else the workflow's: `contents: write`, `pull-requests: write` or `write-all`; none written is unknown and passes) and a step that publishes (a `run` matching the catalogue's publishCommands, or an action of publishActions), but neither `needs:` nor `environment:`",
   },
   {
     name: "dated-model",
