@@ -80,6 +80,14 @@ export const KINDS: readonly KindInfo[] = [
     // Found by its place (.mcp.json, .claude/settings.json…; the catalogue's agentConfigs), never by its keys.
     signature: [],
   },
+  {
+    id: "dependency-manifest",
+    title: "Dependency manifest",
+    iso42001: ["A.10.3", "A.4.4", "A.6.2.6"],
+    // Found by its name (package.json, requirements*.txt, pyproject.toml, Pipfile), never by its keys: read for the AI
+    // SDKs it depends on; its ecosystem owns its format.
+    signature: [],
+  },
   { id: "supplier", title: "Supplier record", iso42001: ["A.10.2", "A.10.3"], signature: ["supplies", "responsibilities", "contract", "review_cadence"] },
 ];
 
