@@ -94,11 +94,16 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     base.set(rule.id, { severity: on ? (strict && rule.severity === "warning" ? "error" : rule.severity) : "off", options: { ...rule.options } });
   }
   // The organisation's additions to the catalogue of AI use reach every rule that reads it (docs/ai-use.md).
-  for (const [option, key] of [
-    ["aiActions", "actions"],
-    ["aiSecrets", "secrets"],
+  const aiPackages = {
+    npm: layers.flatMap((layer) => layer.config.aiUse?.packages?.npm ?? []),
+    pypi: layers.flatMap((layer) => layer.config.aiUse?.packages?.pypi ?? []),
+  };
+  for (const [option, extra] of [
+    ["aiActions", layers.flatMap((layer) => layer.config.aiUse?.actions ?? [])],
+    ["aiSecrets", layers.flatMap((layer) => layer.config.aiUse?.secrets ?? [])],
+    ["aiNpmPackages", aiPackages.npm],
+    ["aiPypiPackages", aiPackages.pypi],
   ] as const) {
-    const extra = layers.flatMap((layer) => layer.config.aiUse?.[key] ?? []);
     if (extra.length === 0) continue;
     for (const setting of base.values()) if (Array.isArray(setting.options[option])) setting.options[option] = [...(setting.options[option] as string[]), ...extra];
   }
@@ -166,7 +171,19 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const limits = Object.assign({ ...DEFAULT_LIMITS }, ...layers.map((l) => l.config.limits ?? {}));
   const ignores = layers.flatMap((l) => (l.config.ignores ?? []).map((g) => relativeGlob(options.cwd, l.dir, g)));
   const inline = options.noInlineConfig ? false : ((last("inlineSuppressions") as boolean | undefined) ?? true);
-  return { ...(file ? { file } : {}), root, today, rules, limits, ignores, classify: { kindGlobs, extraKinds }, schemaFiles, inlineSuppressions: inline, rulesFor, indexFields: indexFields(variants) };
+  return {
+    ...(file ? { file } : {}),
+    root,
+    today,
+    rules,
+    limits,
+    ignores,
+    classify: { kindGlobs, extraKinds, ...(aiPackages.npm.length + aiPackages.pypi.length > 0 ? { aiPackages } : {}) },
+    schemaFiles,
+    inlineSuppressions: inline,
+    rulesFor,
+    indexFields: indexFields(variants),
+  };
 }
 
 function applySettings(target: Map<string, Setting>, rules: Record<string, RuleSetting>, byId: Map<string, RuleDefinition>, at: (id: string, option?: string) => string): void {

@@ -6,6 +6,7 @@ import type { CheckFunction, RepositoryCheckFunction } from "../types.js";
 import { absent, agreesWith, coverage, date, disjoint, enumeration, includes, length, lookup, meetsThreshold, noPlaceholders, oneOf, ordinal, pattern, present, range } from "./document.js";
 import { aiUse, datedModel, noDangerousFlags, noLiteralSecrets } from "./ai-use.js";
 import { authorised, followsCriteria, reviewedWithin } from "./declared.js";
+import { aiPackage, pinnedDependency } from "./dependencies.js";
 import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
@@ -254,6 +255,27 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     options: {},
     failsWhen:
       "a value of the mapping is a secret written out: a provider token's shape (sk-…, ghp_…, xoxb-…, AKIA…, hf_…) or, under a key naming a secret (…TOKEN, …API_KEY, Authorization), any literal of 8 or more characters that references no variable (`${X}`, `${env:X}`, `$X`). The finding gives the key and the length, never the value",
+  },
+  {
+    name: "ai-package",
+    checks: "applicability",
+    scope: "document",
+    check: aiPackage,
+    options: {
+      npm: { type: "array", items: { type: "string" }, description: "npm packages to add to the catalogue (the configuration's aiUse.packages.npm)" },
+      pypi: { type: "array", items: { type: "string" }, description: "PyPI packages to add to the catalogue (the configuration's aiUse.packages.pypi)" },
+    },
+    failsWhen:
+      "the value (a dependency's name in a manifest's view) is not an AI SDK or framework of the catalogue's `packages` for the manifest's ecosystem, nor of `npm`/`pypi`; `*` in a name stands for any characters but `/`, and PyPI names are compared as PEP 503 normalises them. Meant for `when`",
+  },
+  {
+    name: "pinned-dependency",
+    checks: "values",
+    scope: "document",
+    check: pinnedDependency,
+    options: {},
+    failsWhen:
+      "a dependency of a manifest's view (`{ name, spec, section }`) has no fixed version — npm: anything but an exact `1.2.3` (a range, `*`, a tag such as `latest`, a Git source without a commit, a URL); PyPI: anything but `==` or `===` an exact version (a Git source at a commit, or a requirements line with `--hash`, also fix it) — and no lock file applies to the manifest (its `lockFiles` is empty). Local sources (`file:`, `workspace:`) pass",
   },
   {
     name: "coverage",
