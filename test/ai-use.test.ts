@@ -114,6 +114,17 @@ describe("the AI system inventory against the repository", () => {
     expect(brief(result.findings.filter((f) => f.ruleId === "repo/ai-use-inventoried"))).toEqual([".mcp.json:1:1 repo/ai-use-inventoried"]);
   });
 
+  it("covers an AI package of a manifest by its name as PyPI normalises it, and reports one no record names", async () => {
+    const dir = fixture({
+      "requirements.txt": "Llama_Index==0.12.1\nopenai==1.40.0\nrequests\n",
+      "governance/sys.yaml": "kind: ai-system\nid: SYS-RAG\nai_use:\n  packages: [llama-index]\n",
+    });
+    const result = await lintDir(dir);
+    expect(result.findings.filter((f) => f.ruleId === "repo/ai-use-inventoried").map((f) => `${brief([f])[0]} ${f.message}`)).toEqual([
+      'requirements.txt:2:1 repo/ai-use-inventoried AI use not in the AI system inventory: package "openai"; no AI system record\'s ai_use names this file or the package. Add it to the ai_use of the AI system record it belongs to (4.3, A.4.2).',
+    ]);
+  });
+
   it("matches ai_use.paths from the project root when aimslint runs from a subfolder", async () => {
     const dir = fixture({
       "aimslint.config.yaml": "rules: {}\n",

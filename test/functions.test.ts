@@ -332,6 +332,87 @@ const TABLES: Record<string, Case[]> = {
     // A word, not a part of one.
     { value: "echo --yolo-mode-docs", fails: [] },
   ],
+  "ai-package": [
+    { value: "openai", data: { ecosystem: "npm" }, fails: [] },
+    { value: "@ai-sdk/anthropic", data: { ecosystem: "npm" }, fails: [] },
+    { value: "@AI-SDK/openai", data: { ecosystem: "npm" }, fails: [] },
+    // A scope's glob stands for the packages of the scope, not for the scope or a longer name.
+    { value: "@ai-sdk", data: { ecosystem: "npm" }, fails: ["not an AI package (catalogue: src/core/ai-use-catalogue.json)"] },
+    { value: "openai-fork", data: { ecosystem: "npm" }, fails: ["not an AI package (catalogue: src/core/ai-use-catalogue.json)"] },
+    // PEP 503: case and runs of -, _ and . do not matter on PyPI.
+    { value: "Huggingface_Hub", data: { ecosystem: "pypi" }, fails: [] },
+    { value: "langchain.community", data: { ecosystem: "pypi" }, fails: [] },
+    { value: "ai", data: { ecosystem: "pypi" }, fails: ["not an AI package (catalogue: src/core/ai-use-catalogue.json)"] },
+    { value: "acme-llm", data: { ecosystem: "pypi" }, fails: ["not an AI package (catalogue: src/core/ai-use-catalogue.json)"] },
+    { value: "acme-llm", data: { ecosystem: "pypi" }, options: { pypi: ["acme_llm"] }, fails: [] },
+    { value: "@acme/llm-gateway", data: { ecosystem: "npm" }, options: { npm: ["@acme/llm-*"] }, fails: [] },
+  ],
+  "pinned-dependency": [
+    ...["4.52.7", "=4.52.7", "v4.52.7", "4.52.7-beta.1+build.5", "npm:openai@4.52.7", "workspace:*", "file:../sdk", `git+https://github.com/openai/openai-node.git#${"a".repeat(40)}`].map((spec) => ({
+      value: { name: "openai", spec, section: "dependencies" },
+      data: { ecosystem: "npm", manifest: "package.json", lockFiles: [] },
+      fails: [],
+    })),
+    ...(
+      [
+        ["^4.52.0", 'the range "^4.52.0"'],
+        ["4.52", 'the range "4.52"'],
+        ["4.x", 'the range "4.x"'],
+        [">=4 <5", 'the range ">=4 <5"'],
+        ["", "any version"],
+        ["*", "any version"],
+        ["latest", 'the tag "latest"'],
+        ["openai/openai-node#main", '"openai/openai-node#main", a Git source that names no commit'],
+        ["https://example.com/openai-4.52.7.tgz", '"https://example.com/openai-4.52.7.tgz", a URL whose content may change'],
+      ] as const
+    ).map(([spec, open]) => ({
+      value: { name: "openai", spec, section: "dependencies" },
+      data: { ecosystem: "npm", manifest: "package.json", lockFiles: [] },
+      fails: [
+        `AI package "openai" in "dependencies" is required as ${open}, with no lock file in its folder or above: each install may bring another release of the provider's SDK, and the AI system may behave differently.`,
+      ],
+    })),
+    // A lock file fixes every version it lists, whatever the spec.
+    { value: { name: "openai", spec: "^4.52.0", section: "dependencies" }, data: { ecosystem: "npm", manifest: "package.json", lockFiles: ["package-lock.json"] }, fails: [] },
+    ...["==1.54.3", "== 1.54.3", "===1.54.3", ">=1,==1.54.3", "1.54.3", `git+https://github.com/openai/openai-python.git@${"b".repeat(40)}#egg=openai`, "file:../sdk"].map((spec) => ({
+      value: { name: "openai", spec, section: "requirements" },
+      data: { ecosystem: "pypi", manifest: "requirements", lockFiles: [] },
+      fails: [],
+    })),
+    // pip installs exactly the file with that digest.
+    { value: { name: "openai", spec: ">=1.40", section: "requirements", hashed: true }, data: { ecosystem: "pypi", manifest: "requirements", lockFiles: [] }, fails: [] },
+    ...(
+      [
+        [">=1.40,<2", 'the range ">=1.40,<2"'],
+        ["==1.54.*", 'the range "==1.54.*"'],
+        ["~=1.54", 'the range "~=1.54"'],
+        ["", "any version"],
+        ["git+https://github.com/openai/openai-python.git@main", '"git+https://github.com/openai/openai-python.git@main", a VCS source that names no commit'],
+        ["git+ssh://git@github.com/openai/openai-python.git", '"git+ssh://git@github.com/openai/openai-python.git", a VCS source that names no commit'],
+        ["https://example.com/openai-1.54.3.tar.gz", '"https://example.com/openai-1.54.3.tar.gz", a URL whose content may change'],
+      ] as const
+    ).map(([spec, open]) => ({
+      value: { name: "openai", spec, section: "requirements" },
+      data: { ecosystem: "pypi", manifest: "requirements", lockFiles: [] },
+      fails: [
+        `AI package "openai" is required as ${open}, in a requirements file, which has no lock file: each install may bring another release of the provider's SDK, and the AI system may behave differently.`,
+      ],
+    })),
+    {
+      value: { name: "litellm", spec: "^1.51", section: "tool.poetry.dependencies" },
+      data: { ecosystem: "pypi", manifest: "pyproject.toml", lockFiles: [] },
+      fails: [
+        'AI package "litellm" in "tool.poetry.dependencies" is required as the range "^1.51", with no poetry.lock, uv.lock, pdm.lock beside it: each install may bring another release of the provider\'s SDK, and the AI system may behave differently.',
+      ],
+    },
+    {
+      value: { name: "openai", spec: "*", section: "packages" },
+      data: { ecosystem: "pypi", manifest: "Pipfile", lockFiles: [] },
+      fails: [
+        'AI package "openai" in "packages" is required as any version, with no Pipfile.lock beside it: each install may bring another release of the provider\'s SDK, and the AI system may behave differently.',
+      ],
+    },
+  ],
   "no-literal-secrets": [
     { value: { GITHUB_TOKEN: "${GITHUB_TOKEN}", LOG_LEVEL: "info", Authorization: "Bearer ${env:T}", API_KEY: "$OPENAI_API_KEY" }, fails: [] },
     // A provider token's shape under any key, or any literal under a secret's name; the value is never quoted.

@@ -48,6 +48,7 @@ describe("index entries", () => {
       "ai-policy": ["authorities.approve_impact_assessments", "authorities.approve_statement_of_applicability", "authorities.top_management"],
       "agent-config": ["mcpServers.*.command", "servers.*.command"],
       "ai-system": ["ai_use.actions", "ai_use.models", "ai_use.packages", "ai_use.paths", "automation.agents", "automation.reaches", "automation.usage", "third_party_components[*].name", "version"],
+      "dependency-manifest": ["dependencies[*].name", "dependencies[*].spec", "ecosystem"],
       "ci-workflow": ["jobs.*.env", "jobs.*.permissions", "jobs.*.steps[*].env", "jobs.*.steps[*].run", "jobs.*.steps[*].uses", "jobs.*.steps[*].with", "permissions"],
       "data-card": ["systems"],
       "impact-assessment": ["system", "system_version"],

@@ -69,8 +69,8 @@ const files = readdirSync(schemaDir)
 const schemas = new Map<string, Schema>(files.map((f) => [f.replace(/\.schema\.json$/, ""), JSON.parse(readFileSync(join(schemaDir, f), "utf8")) as Schema]));
 /** Every kind with a schema file: the contract's kinds plus any added later (they must follow the same rules). */
 const KINDS = [...schemas.keys()].filter((k) => k !== "common");
-/** Kinds whose format belongs to someone else (GitHub's workflows, agents' configurations): any mapping, no `kind:` of ours. */
-const FOREIGN_FORMAT_KINDS = ["ci-workflow", "agent-config"];
+/** Kinds whose format belongs to someone else (GitHub's workflows, agents' configurations, dependency manifests): any mapping, no `kind:` of ours. */
+const FOREIGN_FORMAT_KINDS = ["ci-workflow", "agent-config", "dependency-manifest"];
 const NATIVE_KINDS = KINDS.filter((k) => !CARD_KINDS.includes(k) && !FOREIGN_FORMAT_KINDS.includes(k));
 
 const warnings: unknown[][] = [];

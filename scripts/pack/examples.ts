@@ -85,7 +85,7 @@ export async function runExample(rule: RuleDefinition, example: Example, allRule
     inlineSuppressions: true,
     rulesFor: () => [{ rule, severity: rule.severity, options: { ...rule.options } }],
     indexFields: indexFields(allRules.map((r) => ({ rule: r, options: { ...r.options } }))),
-    aiUse: { actions: [], secrets: [] },
+    aiUse: { actions: [], secrets: [], packages: { npm: [], pypi: [] } },
   };
   // A single-file example is its own project: other examples in the folder must not be seen.
   const cwd = isDir ? example.path : join(example.path, "..");

@@ -22,7 +22,11 @@ export async function runInventory(paths: readonly string[], format: InventoryFo
     throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found.`);
   }
   const index = result.index;
-  const inventory = inventoryOf(result.artefacts, (file) => index.fromRoot(file), catalogueFor(config.aiUse));
+  const inventory = inventoryOf(
+    result.artefacts,
+    (file) => index.fromRoot(file),
+    catalogueFor({ actions: config.aiUse.actions, secrets: config.aiUse.secrets, npm: config.aiUse.packages.npm, pypi: config.aiUse.packages.pypi }),
+  );
   const lineOf = (use: { entry: (typeof result.artefacts)[number]; at: (string | number)[] }) => index.locate(use.entry, [...use.entry.root, ...use.at]).start.line;
   io.stdout(RENDER[format](inventory, { version: VERSION, lineOf }));
   return 0;

@@ -19,7 +19,11 @@ export async function findAiUse(project: string, today: string): Promise<FoundAi
   for (const [kind, list] of Object.entries({ ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS] })) fields.set(kind, [...new Set([...(fields.get(kind) ?? []), ...list])]);
   const result = await lint({ cwd: project, inputs: [project], config: { ...config, indexFields: fields } });
   // Only what no record covers yet: a repository with an inventory keeps it.
-  const { uncovered } = inventoryOf(result.artefacts, (f) => result.index?.fromRoot(f) ?? f, catalogueFor(config.aiUse));
+  const { uncovered } = inventoryOf(
+    result.artefacts,
+    (f) => result.index?.fromRoot(f) ?? f,
+    catalogueFor({ actions: config.aiUse.actions, secrets: config.aiUse.secrets, npm: config.aiUse.packages.npm, pypi: config.aiUse.packages.pypi }),
+  );
   if (uncovered.length === 0) return undefined;
   const inside = (file: string) => !file.startsWith("../") && !isAbsolute(file);
   const found: FoundAiUse = { paths: [], actions: [], components: [], agents: false, ci: false, writes: false };

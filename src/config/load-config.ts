@@ -32,7 +32,7 @@ export interface ConfigFile {
   overrides?: { files: string[]; rules: Record<string, RuleSetting> }[];
   ignores?: string[];
   ruleFiles?: string[];
-  aiUse?: { actions?: string[]; secrets?: string[] };
+  aiUse?: { actions?: string[]; secrets?: string[]; packages?: { npm?: string[]; pypi?: string[] } };
   kinds?: Record<string, KindSetting>;
   inlineSuppressions?: boolean;
   limits?: { maxFileBytes?: number; maxAliases?: number; maxDepth?: number; maxFindingsPerFile?: number };

@@ -38,7 +38,7 @@ export interface ResolvedConfig {
   /** What the repository index keeps of each kind for cross-document rules. */
   indexFields: IndexFields;
   /** The organisation's additions to the catalogue of AI use (aiUse in the configuration, every layer). */
-  aiUse: { actions: string[]; secrets: string[] };
+  aiUse: { actions: string[]; secrets: string[]; packages: { npm: string[]; pypi: string[] } };
 }
 
 export interface ResolveOptions {
@@ -96,12 +96,18 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     base.set(rule.id, { severity: on ? (strict && rule.severity === "warning" ? "error" : rule.severity) : "off", options: { ...rule.options } });
   }
   // The organisation's additions to the catalogue of AI use reach every rule that reads it (docs/ai-use.md).
-  const aiUse = { actions: layers.flatMap((layer) => layer.config.aiUse?.actions ?? []), secrets: layers.flatMap((layer) => layer.config.aiUse?.secrets ?? []) };
-  for (const [option, key] of [
-    ["aiActions", "actions"],
-    ["aiSecrets", "secrets"],
+  const aiUse = {
+    actions: layers.flatMap((layer) => layer.config.aiUse?.actions ?? []),
+    secrets: layers.flatMap((layer) => layer.config.aiUse?.secrets ?? []),
+    packages: { npm: layers.flatMap((layer) => layer.config.aiUse?.packages?.npm ?? []), pypi: layers.flatMap((layer) => layer.config.aiUse?.packages?.pypi ?? []) },
+  };
+  const aiPackages = aiUse.packages;
+  for (const [option, extra] of [
+    ["aiActions", aiUse.actions],
+    ["aiSecrets", aiUse.secrets],
+    ["aiNpmPackages", aiPackages.npm],
+    ["aiPypiPackages", aiPackages.pypi],
   ] as const) {
-    const extra = aiUse[key];
     if (extra.length === 0) continue;
     for (const setting of base.values()) if (Array.isArray(setting.options[option])) setting.options[option] = [...(setting.options[option] as string[]), ...extra];
   }
@@ -176,7 +182,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     rules,
     limits,
     ignores,
-    classify: { kindGlobs, extraKinds },
+    classify: { kindGlobs, extraKinds, ...(aiPackages.npm.length + aiPackages.pypi.length > 0 ? { aiPackages } : {}) },
     schemaFiles,
     inlineSuppressions: inline,
     rulesFor,

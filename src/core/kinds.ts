@@ -84,6 +84,15 @@ export const KINDS: readonly KindInfo[] = [
     signature: [],
     foreign: true,
   },
+  {
+    id: "dependency-manifest",
+    title: "Dependency manifest",
+    iso42001: ["A.10.3", "A.4.4", "A.6.2.6"],
+    // Found by its name (package.json, requirements*.txt, pyproject.toml, Pipfile), never by its keys: read for the AI
+    // SDKs it depends on; its ecosystem owns its format.
+    signature: [],
+    foreign: true,
+  },
   { id: "supplier", title: "Supplier record", iso42001: ["A.10.2", "A.10.3"], signature: ["supplies", "responsibilities", "contract", "review_cadence"] },
 ];
 

@@ -5,6 +5,7 @@ import picomatch from "picomatch";
 import type { PathSegment } from "../source/locator.js";
 import { type AiCatalogue, BUILT_IN_CATALOGUE, isAiAction, isAiJob, isAiStep, isAgentAction } from "./functions/ai-use.js";
 import type { IndexEntry } from "./index-entry.js";
+import { packageMatcher } from "../core/dependency-manifests.js";
 
 /** The kinds whose artefacts show AI use. */
 export const EVIDENCE_KINDS: readonly string[] = ["ci-workflow", "agent-config", "dependency-manifest"];
@@ -39,12 +40,29 @@ export const AI_USE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "ci-workflow": ["permissions", "jobs.*.permissions", "jobs.*.env", "jobs.*.steps[*].uses", "jobs.*.steps[*].env", "jobs.*.steps[*].with", "jobs.*.steps[*].run"],
   // Server names and commands only: an agent configuration's env and headers may hold secrets.
   "agent-config": ["mcpServers.*.command", "servers.*.command"],
+  "dependency-manifest": ["ecosystem", "dependencies[*].name", "dependencies[*].spec"],
 };
 
 export function aiUsesOf(entry: IndexEntry, catalogue: AiCatalogue = BUILT_IN_CATALOGUE): AiUse[] {
   if (entry.kind === "agent-config") return [use(entry, "agent-config", [], entry.file, { agent: true })];
   if (entry.kind === "ci-workflow") return workflowUses(entry, catalogue);
+  if (entry.kind === "dependency-manifest") return packageUses(entry, catalogue);
   return [];
+}
+
+/** Each dependency on a catalogued AI package, at its name. */
+function packageUses(entry: IndexEntry, c: AiCatalogue): AiUse[] {
+  const ecosystem = entry.data["ecosystem"];
+  if (ecosystem !== "npm" && ecosystem !== "pypi") return [];
+  const isAi = packageMatcher(ecosystem, c.packages[ecosystem]);
+  const dependencies = Array.isArray(entry.data["dependencies"]) ? (entry.data["dependencies"] as unknown[]) : [];
+  const uses: AiUse[] = [];
+  dependencies.forEach((d, i) => {
+    const { name, spec } = record(d);
+    if (typeof name !== "string" || !isAi(name)) return;
+    uses.push(use(entry, "package", ["dependencies", i, "name"], name, { packages: [name], versions: typeof spec === "string" && spec !== "" ? { [name]: spec } : {} }));
+  });
+  return uses;
 }
 
 function workflowUses(entry: IndexEntry, c: AiCatalogue): AiUse[] {

@@ -35,14 +35,7 @@ export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleRes
     out.push(`## ${valid ? "Valid" : "Invalid"} examples`, "");
     for (const r of shown) {
       for (const file of r.example.files) {
-        out.push(
-          `\`${r.example.files.length > 1 ? `${r.example.name}/${file.path}` : file.path}\``,
-          "",
-          "```" + (file.path.endsWith(".md") ? "markdown" : file.path.endsWith(".json") ? "json" : "yaml"),
-          file.text.trimEnd(),
-          "```",
-          "",
-        );
+        out.push(`\`${r.example.files.length > 1 ? `${r.example.name}/${file.path}` : file.path}\``, "", "```" + fenceLanguage(file.path), file.text.trimEnd(), "```", "");
       }
       if (!valid) {
         out.push("Findings (judged on 2026-06-30):", "", "```text");
@@ -52,6 +45,15 @@ export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleRes
     }
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n");
+}
+
+/** The language of an example's code block, by its file name. */
+function fenceLanguage(path: string): string {
+  if (path.endsWith(".md")) return "markdown";
+  if (path.endsWith(".json")) return "json";
+  if (/(?:^|\/)(?:[^/]+\.toml|Pipfile|poetry\.lock|uv\.lock|pdm\.lock)$/.test(path)) return "toml";
+  if (/\.(?:txt|lock)$/.test(path)) return "text";
+  return "yaml";
 }
 
 /** The page of a core check of the pipeline (core/core-rules.ts), for `aimslint explain`. */

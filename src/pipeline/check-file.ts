@@ -9,7 +9,8 @@ import { readDirectives, type Directive } from "../engine/suppressions.js";
 import { Keeper } from "../util/detach.js";
 import { classify, type Artefact } from "../source/classify.js";
 import type { Candidate } from "../source/load.js";
-import { governedByContent, governedByName, mayHoldArtefact } from "../source/governed.js";
+import { governedByContent, governedByName, mayHoldArtefact, mayNameAiPackage } from "../source/governed.js";
+import { manifestFormatOf } from "../core/dependency-manifests.js";
 import { loadFile, type FileStamp } from "../source/load.js";
 import { parseSource } from "../source/parse.js";
 import { validateArtefact, type ValidatorLookup } from "../schema/validate.js";
@@ -47,16 +48,22 @@ export class FileChecker {
     const loaded = loadFile(candidate, config.limits);
     if ("skip" in loaded) return undefined;
     const result: FileResult = { checked: false, findings: [], ruleFindings: [], entries: [], directives: [], ...(loaded.stamp ? { stamp: loaded.stamp } : {}) };
-    const named = candidate.explicit || governedByName(candidate.path, config.classify);
+    // A dependency manifest is read for the AI packages it names, and only when it can name one: named or not, one
+    // that names none (most package.json files) is not parsed, and its problems are not aimslint's business.
+    const manifest = manifestFormatOf(candidate.path);
+    const named = manifest === undefined && (candidate.explicit || governedByName(candidate.path, config.classify));
     if ("finding" in loaded) {
       // A file that may not be read has no content to tell whether it is an artefact: report it, as its folder would be.
       const unknowable = loaded.finding.ruleId === "file/unreadable";
-      if (named || unknowable || (loaded.head !== undefined && governedByContent(loaded.head, config.classify))) result.findings.push(loaded.finding);
+      const head = loaded.head;
+      const governed = head !== undefined && (manifest ? mayNameAiPackage(head, manifest, config.classify) : governedByContent(head, config.classify));
+      if (named || unknowable || governed) result.findings.push(loaded.finding);
       return result;
     }
     result.checked = true;
     const { source } = loaded;
-    if (!named && source.format !== "markdown" && !mayHoldArtefact(source.text, config.classify)) {
+    const skip = manifest ? !mayNameAiPackage(source.text, manifest, config.classify) : !named && source.format !== "markdown" && !mayHoldArtefact(source.text, config.classify);
+    if (skip) {
       // Read, and certainly not an artefact: nothing in it would be reported, so it is not parsed.
       if (reported) result.directives = this.keeper.value(readDirectives(source));
       return result;
@@ -78,7 +85,7 @@ export class FileChecker {
       }
     }
     // Parse problems count only in files meant to be artefacts (see governed.ts).
-    if (named || classifiedAny || governedByContent(source.text, config.classify)) for (const f of parsed.findings) result.findings.push(f);
+    if (named || manifest || classifiedAny || governedByContent(source.text, config.classify)) for (const f of parsed.findings) result.findings.push(f);
     for (const f of fileFindings) result.findings.push(f);
     if (reported) result.directives = this.keeper.value(readDirectives(source));
     for (const f of result.findings) this.keeper.finding(f);

@@ -14,6 +14,7 @@ import { formatOf, stampOf, type Candidate, type FileStamp } from "../source/loa
 import { deniedInGitOutput, readdirNotingDenied, unreadableFolderFinding } from "./unreadable-folders.js";
 import { CORE_RULES } from "../core/core-rules.js";
 import { report } from "../core/report.js";
+import { LOCK_FILE_NAMES } from "../core/dependency-manifests.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -22,10 +23,18 @@ export interface Discovery {
   findings: Finding[];
   /** Paths given on the command line that match nothing: a usage error. */
   unmatched: string[];
+  /**
+   * Display paths of the lock files found (package-lock.json, yarn.lock, poetry.lock…; core/dependency-manifests.ts):
+   * whether a dependency manifest has one is all that is known of them. They are never read.
+   */
+  lockFiles: Set<string>;
 }
 
-/** Never artefacts: dependencies, git's own files, lock files (expensive to parse), aimslint's baseline. */
-export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", "**/package-lock.json", "**/pnpm-lock.yaml", "**/npm-shrinkwrap.json", "**/aimslint-baseline.json"];
+/** Lock files: never artefacts, and expensive to parse. Their presence is recorded all the same (`lockFiles`). */
+const LOCK_IGNORES = ["**/package-lock.json", "**/pnpm-lock.yaml", "**/npm-shrinkwrap.json"];
+
+/** Never artefacts: dependencies, git's own files, lock files, aimslint's baseline. */
+export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", ...LOCK_IGNORES, "**/aimslint-baseline.json"];
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
@@ -39,6 +48,10 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
   const unmatched: string[] = [];
   const ignore = [...DEFAULT_IGNORES, ...ignores];
   const isIgnored = ignoreMatcher(ignore);
+  // The walk must list lock files too (to record them), and the user's ignores still hold for them.
+  const walkIgnore = ignore.filter((glob) => !LOCK_IGNORES.includes(glob));
+  let isIgnoredLock: ((display: string) => boolean) | undefined;
+  const lockFiles = new Set<string>();
   const add = (absPath: string, explicit: boolean, path = toDisplay(cwd, absPath), stamp?: FileStamp) => {
     const known = byPath.get(path);
     if (!known) byPath.set(path, { path, absPath, explicit, ...(stamp ? { stamp } : {}) });
@@ -77,10 +90,10 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
         continue;
       }
       boundary = await realpath(abs);
-      ({ files, denied: locked } = (await (listings.get(abs) ?? gitListFiles(abs))) ?? (await walk("**/*", abs, ignore)));
+      ({ files, denied: locked } = (await (listings.get(abs) ?? gitListFiles(abs))) ?? (await walk("**/*", abs, walkIgnore)));
     } else if (GLOB_CHARS.test(input)) {
       boundary = await realpath(cwd);
-      ({ files, denied: locked } = await walk(input, cwd, ignore));
+      ({ files, denied: locked } = await walk(input, cwd, walkIgnore));
     } else {
       unmatched.push(input);
       continue;
@@ -94,6 +107,11 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     const prefix = toDisplay(cwd, base);
     for (const file of files) {
       const { fileAbs, display } = place(cwd, base, prefix, file);
+      if (LOCK_FILE_NAMES.has(display.slice(display.lastIndexOf("/") + 1))) {
+        isIgnoredLock ??= ignoreMatcher(walkIgnore);
+        if (!isIgnoredLock(display)) lockFiles.add(display);
+        continue;
+      }
       if (!formatOf(display) || isIgnored(display)) continue;
       // lstat first, synchronously: only symbolic links (rare) need the asynchronous check of where they lead.
       const info = lstatQuietly(fileAbs);
@@ -110,7 +128,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
   const candidates = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // A link both named and found by walking a named folder is one finding.
   const unique = [...new Map(findings.map((f) => [`${f.file}\u0000${f.ruleId}`, f])).values()];
-  return { candidates, findings: unique, unmatched };
+  return { candidates, findings: unique, unmatched, lockFiles };
 }
 
 /** What a lister found: files (relative to the folder listed), and folders it was not allowed to read (absolute). */

@@ -17,7 +17,7 @@ import { capFindingsPerFile } from "./cap-findings.js";
 import { applyBaseline, type BaselineOutcome, baselinePath, readBaseline } from "./baseline.js";
 import { FileChecker, reparser } from "./check-file.js";
 import { IndexCache } from "./index-cache.js";
-import { discover, startGitListing } from "./discover.js";
+import { discover, startGitListing, toDisplay } from "./discover.js";
 import type { Candidate } from "../source/load.js";
 import { validatorLookup } from "../schema/runtime-validators.js";
 import { VERSION } from "../core/version.js";
@@ -58,7 +58,8 @@ export interface LintResult {
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const { config, cwd } = options;
+  const { cwd } = options;
+  let { config } = options;
   // The usual case — no paths, or the project folder itself — needs one listing, not two, and no cache lookups.
   const askedRoot = options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root));
   // git walks the work tree while the index cache is read.
@@ -71,6 +72,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings, stamps);
   if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
   const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores, listings, stamps);
+  // Whether a dependency manifest has a lock file is known from the project's listing alone (lock files are never read).
+  config = { ...config, classify: { ...config.classify, lockFiles: project.lockFiles, projectRoot: toDisplay(cwd, resolve(config.root)) } };
   const byPath = mergeCandidates(project.candidates, asked.candidates);
   // In path order: index entries then come out in a stable order (by file, then place in the file), so that
   // "the first artefact with this id" is the same whatever order the files were listed in.
@@ -174,5 +177,6 @@ function fingerprint(config: ResolvedConfig): string {
     // Source runs (tests) have no single bundle: the version alone.
   }
   const kinds = (config.classify.extraKinds ?? []).map((k) => k.id);
-  return JSON.stringify([code, config.root, [...config.indexFields], config.classify.kindGlobs ?? {}, kinds, config.limits]);
+  // The organisation's AI packages decide which dependency manifests are parsed, so which have index entries.
+  return JSON.stringify([code, config.root, [...config.indexFields], config.classify.kindGlobs ?? {}, kinds, config.limits, config.classify.aiPackages ?? {}]);
 }

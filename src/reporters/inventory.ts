@@ -98,7 +98,11 @@ function label(use: AiUse): string {
 }
 
 function detail(use: AiUse): string {
-  const parts = [...use.actions.map((a) => (use.versions[a] ? `${a}@${use.versions[a]}` : a)), ...use.models.map((m) => `model ${m}`)];
+  const parts = [
+    ...use.actions.map((a) => (use.versions[a] ? `${a}@${use.versions[a]}` : a)),
+    ...use.models.map((m) => `model ${m}`),
+    ...use.packages.map((p) => (use.versions[p] ? `version ${use.versions[p]}` : "no version")),
+  ];
   if (use.what === "job" && use.actions.length === 0) parts.push(`model API key ${use.secrets.join(", ")}`.trim());
   if (use.agent) parts.push("agent");
   if (use.writes) parts.push("may write");

@@ -7,6 +7,8 @@ import type { PathSegment } from "./locator.js";
 import { article, asNoun, closest, escapeRegExp } from "../util/text.js";
 import aiUse from "../core/ai-use-catalogue.json" with { type: "json" };
 import { cardView } from "./card-view.js";
+import { MAX_DEPENDENCIES, manifestFormatOf, type PackagePatterns } from "../core/dependency-manifests.js";
+import { manifestView } from "./manifest-view.js";
 import { cardByHeadings, modelCardByContent } from "./card-recognition.js";
 import { type ForeignCard, cycloneDxModelCards, cycloneDxView, isModelCardToolkit, modelCardToolkitView } from "./foreign-cards.js";
 import type { ParsedDocument } from "./parse.js";
@@ -34,6 +36,12 @@ export interface ClassifyOptions {
   kindGlobs?: Record<string, string[]>;
   /** Kinds defined by the organisation's configuration, beside the built-in ones. */
   extraKinds?: readonly KindInfo[];
+  /** The organisation's AI packages (aiUse.packages), beside the catalogue's: a manifest naming none is not parsed. */
+  aiPackages?: PackagePatterns;
+  /** Display paths of the run's lock files (discovery lists them; they are never read). */
+  lockFiles?: ReadonlySet<string>;
+  /** Display path of the project root, up to which a lock file above a manifest applies. */
+  projectRoot?: string;
 }
 
 export interface Classification {
@@ -52,7 +60,9 @@ export const AGENT_CONFIG_PATH = new RegExp(`(?:^|/)(?:${aiUse.agentConfigs.map(
 
 /** A kind that a file has by its place alone, whatever it holds. */
 export function kindByPlace(path: string): string | undefined {
-  return WORKFLOW_PATH.test(path) ? "ci-workflow" : AGENT_CONFIG_PATH.test(path) ? "agent-config" : undefined;
+  if (WORKFLOW_PATH.test(path)) return "ci-workflow";
+  if (AGENT_CONFIG_PATH.test(path)) return "agent-config";
+  return manifestFormatOf(path) ? "dependency-manifest" : undefined;
 }
 const HUB_CARD_KEYS = ["license", "language", "tags", "datasets", "metrics", "widget", "thumbnail", "inference", "co2_eq_emissions", "license_name", "license_link"];
 
@@ -64,6 +74,27 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
   const record = (isMapping ? data : {}) as Record<string, unknown>;
   const path = doc.source.path;
   const base = path.slice(path.lastIndexOf("/") + 1);
+  // A dependency manifest is one by its name alone: its format is its ecosystem's, whatever keys it holds.
+  const manifest = manifestFormatOf(path);
+  if (manifest) {
+    const { view, overflow } = manifestView(doc, manifest, record, options);
+    if (overflow) {
+      // On the first line, so that the per-file cap on findings never hides it behind the dependencies that were read.
+      const line = doc.locator.locate(["dependencies", MAX_DEPENDENCIES]).range.start.line;
+      findings.push(
+        report(
+          CORE_RULES["parse/resource-limit"],
+          path,
+          doc.locator.locate([]).range,
+          `File lists more than ${MAX_DEPENDENCIES.toLocaleString("en")} dependencies; those from line ${line} on were not read.`,
+          {
+            help: "Split the manifest: no real one lists this many packages.",
+          },
+        ),
+      );
+    }
+    return { artefacts: [{ doc, kind: "dependency-manifest", root: [], data: view, by: "file-name" }], findings };
+  }
 
   let kind: string | undefined;
   let by: ClassifiedBy | undefined;

@@ -5,6 +5,7 @@ import picomatch from "picomatch";
 import { KINDS } from "../core/kinds.js";
 import { kindByPlace, LOOKALIKE_KEYS, type ClassifyOptions } from "./classify.js";
 import { escapeRegExp } from "../util/text.js";
+import { CATALOGUED_PACKAGES, MANIFESTS, type ManifestFormat, mayNamePackage } from "../core/dependency-manifests.js";
 
 const CARD_NAMES = KINDS.flatMap((k) => (k.markdownNames ? [k.markdownNames] : []));
 
@@ -55,4 +56,15 @@ function keyWords(options: ClassifyOptions): RegExp {
     keyWordsByKinds.set(extra, re);
   }
   return re;
+}
+
+/**
+ * Whether a dependency manifest's text can name an AI package of the catalogue or the configuration (aiUse.packages):
+ * one that names none is read but not parsed, as a YAML file without artefact keys is not (mayHoldArtefact). Most
+ * package.json files of a repository are of that kind.
+ */
+export function mayNameAiPackage(text: string, format: ManifestFormat, options: ClassifyOptions): boolean {
+  const { ecosystem } = MANIFESTS[format];
+  const extra = options.aiPackages?.[ecosystem];
+  return mayNamePackage(text, ecosystem, CATALOGUED_PACKAGES[ecosystem]) || (extra !== undefined && extra.length > 0 && mayNamePackage(text, ecosystem, extra));
 }

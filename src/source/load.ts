@@ -4,9 +4,11 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { LineIndex } from "./line-index.js";
 import { CORE_RULES, type CoreRuleId } from "../core/core-rules.js";
+import { manifestFormatOf } from "../core/dependency-manifests.js";
 import { report } from "../core/report.js";
 
-export type SourceFormat = "yaml" | "json" | "markdown";
+/** `toml` and `requirements` are read only where dependency manifests are (pyproject.toml, Pipfile, requirements*.txt). */
+export type SourceFormat = "yaml" | "json" | "markdown" | "toml" | "requirements";
 
 export interface SourceFile {
   /** Repository-relative, forward slashes. */
@@ -57,7 +59,10 @@ export function formatOf(path: string): SourceFormat | undefined {
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
-  return undefined;
+  // Other TOML and text files are none of aimslint's business: only manifests, by their names.
+  const manifest = manifestFormatOf(path);
+  if (manifest === "pyproject.toml" || manifest === "Pipfile") return "toml";
+  return manifest === "requirements" ? "requirements" : undefined;
 }
 
 /** What identifies one version of a file's content without reading it (see index-cache.ts). */

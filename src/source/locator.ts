@@ -17,6 +17,11 @@ type NodeRange = [number, number, number];
 export class Locator {
   /** Ranges of values that do not come from YAML, e.g. Markdown sections read as model-card fields. */
   readonly synthetic = new Map<string, Range>();
+  /**
+   * Ranges computed on demand, for a view whose source has no YAML nodes or whose paths are not the source's (a
+   * dependency manifest's: source/manifest-view.ts); undefined for a path it does not know.
+   */
+  resolve: ((path: readonly PathSegment[]) => Range | undefined) | undefined;
 
   private docValue: Document.Parsed | undefined;
   private docThunk: (() => Document.Parsed | undefined) | undefined;
@@ -58,6 +63,8 @@ export class Locator {
   locate(path: readonly PathSegment[], target: "key" | "value" = "value"): Located {
     const synthetic = this.synthetic.get(syntheticKey(path));
     if (synthetic) return { range: synthetic, exact: true };
+    const resolved = this.resolve?.(path);
+    if (resolved) return { range: resolved, exact: true };
     const root = this.doc?.contents;
     if (!root) return this.nearestSynthetic(path) ?? { range: this.fallback, exact: false };
     let node: Node = root;

@@ -1,15 +1,18 @@
 // Stage 3: parse YAML, JSON and Markdown front matter into plain data plus a Locator for exact positions.
 // Parse problems become findings; a document that cannot be trusted is dropped, the others go on.
 import jsYaml from "js-yaml";
+import { parse as parseTomlText, TomlError } from "smol-toml";
 import { isScalar, parseAllDocuments, parseDocument, visit, type Document } from "yaml";
 import { FILE_START, type Finding, type Range } from "../core/finding.js";
 import { duplicateJsonKeys } from "./json-duplicates.js";
 import { Locator } from "./locator.js";
 import type { Limits, SourceFile } from "./load.js";
 import { readSections, splitFrontMatter, type Section } from "./markdown.js";
+import { dependencyRange, readRequirements } from "./requirements.js";
 import { yaml11Value } from "./yaml11-values.js";
 import { CORE_RULES, type CoreRuleId } from "../core/core-rules.js";
 import { report } from "../core/report.js";
+import { MAX_DEPENDENCIES } from "../core/dependency-manifests.js";
 
 export interface ParsedDocument {
   source: SourceFile;
@@ -37,6 +40,8 @@ export function parseSource(source: SourceFile, limits: Limits): ParseResult {
   try {
     if (source.format === "json") return parseJson(source, limits);
     if (source.format === "markdown") return parseMarkdown(source, limits);
+    if (source.format === "toml") return parseToml(source, limits);
+    if (source.format === "requirements") return parseRequirements(source);
     return parseYamlText(source, source.text, 0, limits, true);
   } catch (error) {
     // Parsers guard themselves; this is the last line of defence (e.g. a stack overflow on absurd input).
@@ -171,6 +176,41 @@ function parseJson(source: SourceFile, limits: Limits): ParseResult {
     return doc.errors.length === 0 ? doc : undefined;
   };
   return { documents: [{ source, index: 0, data, locator: new Locator(source.lines, yamlDoc, 0, FILE_START) }], findings };
+}
+
+/**
+ * TOML (pyproject.toml, Pipfile): values from smol-toml, which refuses inline nesting deeper than the limit before it
+ * recurses. Positions come from the view built of it (source/manifest-view.ts, source/toml.ts).
+ */
+function parseToml(source: SourceFile, limits: Limits): ParseResult {
+  let data: unknown;
+  try {
+    data = parseTomlText(source.text, { maxDepth: limits.maxDepth });
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const offset = source.lines.lineStart(error.line) + error.column - 1;
+    const text = (error.message.split("\n", 1)[0] as string).replace(/^Invalid TOML document: /, "").replace(/\.$/, "");
+    if (/excessively nested/.test(text)) return { documents: [], findings: [tooDeepFinding(source, limits, spanOnLine(source, offset, offset + 1))] };
+    return {
+      documents: [],
+      findings: [report(CORE_RULES["parse/syntax"], source.path, spanOnLine(source, offset, offset + 1), `TOML: ${text}.`, { help: "Fix the TOML syntax at this position." })],
+    };
+  }
+  // Deep nesting through table headers ([a.b.c…]) is not bounded by the parser's limit.
+  if (tooDeep(data, limits.maxDepth, false)) return { documents: [], findings: [tooDeepFinding(source, limits)] };
+  return { documents: [{ source, index: 0, data, locator: new Locator(source.lines, undefined, 0, () => firstContentLine(source, source.text, 0)) }], findings: [] };
+}
+
+/**
+ * A requirements file, read line by line as pip reads it: its data is the list of requirements, each with where its
+ * name and version spec are (source/requirements.ts). A line that is no requirement is skipped, as pip's options are.
+ */
+function parseRequirements(source: SourceFile): ParseResult {
+  // One more than the view keeps, so that the view can say where it stopped (source/manifest-view.ts).
+  const { dependencies, offsets } = readRequirements(source.text, MAX_DEPENDENCIES + 1);
+  const locator = new Locator(source.lines, undefined, 0, () => firstContentLine(source, source.text, 0));
+  locator.resolve = (path) => dependencyRange(source.lines, offsets, dependencies, path);
+  return { documents: [{ source, index: 0, data: { dependencies }, locator }], findings: [] };
 }
 
 function parseMarkdown(source: SourceFile, limits: Limits): ParseResult {

@@ -14,10 +14,13 @@ export interface AiCatalogue {
   secrets: RegExp;
   /** The key names alone, every occurrence (global). */
   secretNames: RegExp;
+  /** AI packages by ecosystem: the catalogue's, with the organisation's. */
+  packages: { npm: readonly string[]; pypi: readonly string[] };
 }
 
-function compile(actions: readonly string[], secrets: readonly string[]): AiCatalogue {
+function compile(actions: readonly string[], secrets: readonly string[], packages: { npm: readonly string[]; pypi: readonly string[] } = catalogue.packages): AiCatalogue {
   return {
+    packages,
     actions: actions.map((a) => a.toLowerCase()),
     agentActions: catalogue.agentActions.map((a) => a.toLowerCase()),
     secrets: new RegExp(`\\b(?:secrets|env|vars)\\.(?:${secrets.map(escapeRegExp).join("|")})\\b`),
@@ -73,10 +76,16 @@ const withAdditions = new WeakMap<Record<string, unknown>, AiCatalogue>();
 export function catalogueFor(options: Record<string, unknown>): AiCatalogue {
   const actions = options["actions"];
   const secrets = options["secrets"];
-  if (!Array.isArray(actions) && !Array.isArray(secrets)) return BUILT_IN_CATALOGUE;
+  const npm = options["npm"];
+  const pypi = options["pypi"];
+  if (![actions, secrets, npm, pypi].some(Array.isArray)) return BUILT_IN_CATALOGUE;
   let c = withAdditions.get(options);
   if (!c) {
-    c = compile([...catalogue.actions, ...((actions as string[] | undefined) ?? [])], [...catalogue.secrets, ...((secrets as string[] | undefined) ?? [])]);
+    const more = (list: unknown) => (Array.isArray(list) ? (list as string[]) : []);
+    c = compile([...catalogue.actions, ...more(actions)], [...catalogue.secrets, ...more(secrets)], {
+      npm: [...catalogue.packages.npm, ...more(npm)],
+      pypi: [...catalogue.packages.pypi, ...more(pypi)],
+    });
     withAdditions.set(options, c);
   }
   return c;

@@ -8,6 +8,7 @@ import { aiUse, authorChecked, datedModel, noDangerousFlags, noLiteralSecrets, p
 import { authorised, followsCriteria, reviewedWithin } from "./declared.js";
 import { AI_USE_FIELDS, CLAIM_FIELDS } from "../ai-inventory.js";
 import { automationEvidence, componentsRecorded, inventoried } from "./inventory.js";
+import { aiPackage, pinnedDependency } from "./dependencies.js";
 import { agreesWithReference, listedIn, reference, referencedBy, repositoryHolds, uniqueId } from "./repository.js";
 
 /** A JSON Schema, as written in schemas/. */
@@ -61,6 +62,12 @@ const count = (description: string): JsonSchema => ({ type: "integer", minimum: 
 const catalogueOptions: Record<string, JsonSchema> = {
   actions: { type: "array", items: { type: "string" }, description: "AI actions to add to the catalogue (the configuration's aiUse.actions)" },
   secrets: { type: "array", items: { type: "string" }, description: "secret names to add to the catalogue (the configuration's aiUse.secrets)" },
+};
+/** The inventory functions also read manifests: the organisation's AI packages too. */
+const inventoryOptions: Record<string, JsonSchema> = {
+  ...catalogueOptions,
+  npm: { type: "array", items: { type: "string" }, description: "npm AI packages to add to the catalogue (the configuration's aiUse.packages.npm)" },
+  pypi: { type: "array", items: { type: "string" }, description: "PyPI AI packages to add to the catalogue (the configuration's aiUse.packages.pypi)" },
 };
 /** What the inventory functions read: every artefact that shows AI use, and what each record claims of it. */
 const inventoryKeeps = { ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS] };
@@ -293,6 +300,27 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
       "a value of the mapping is a secret written out: a provider token's shape (sk-…, ghp_…, xoxb-…, AKIA…, hf_…) or, under a key naming a secret (…TOKEN, …API_KEY, Authorization), any literal of 8 or more characters that references no variable (`${X}`, `${env:X}`, `$X`). The finding gives the key and the length, never the value",
   },
   {
+    name: "ai-package",
+    checks: "applicability",
+    scope: "document",
+    check: aiPackage,
+    options: {
+      npm: { type: "array", items: { type: "string" }, description: "npm packages to add to the catalogue (the configuration's aiUse.packages.npm)" },
+      pypi: { type: "array", items: { type: "string" }, description: "PyPI packages to add to the catalogue (the configuration's aiUse.packages.pypi)" },
+    },
+    failsWhen:
+      "the value (a dependency's name in a manifest's view) is not an AI SDK or framework of the catalogue's `packages` for the manifest's ecosystem, nor of `npm`/`pypi`; `*` in a name stands for any characters but `/`, and PyPI names are compared as PEP 503 normalises them. Meant for `when`",
+  },
+  {
+    name: "pinned-dependency",
+    checks: "values",
+    scope: "document",
+    check: pinnedDependency,
+    options: {},
+    failsWhen:
+      "a dependency of a manifest's view (`{ name, spec, section }`) has no fixed version — npm: anything but an exact `1.2.3` (a range, `*`, a tag such as `latest`, a Git source without a commit, a URL); PyPI: anything but `==` or `===` an exact version (a Git source at a commit, or a requirements line with `--hash`, also fix it) — and no lock file applies to the manifest (its `lockFiles` is empty). Local sources (`file:`, `workspace:`) pass",
+  },
+  {
     name: "coverage",
     checks: "values",
     scope: "document",
@@ -371,7 +399,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     checks: "agreement",
     scope: "repository",
     check: inventoried,
-    options: catalogueOptions,
+    options: inventoryOptions,
     keeps: inventoryKeeps,
     failsWhen:
       "an AI use the artefact shows (a workflow job that runs AI, an agent configuration, an AI package of a manifest; docs/ai-use.md) is covered by no AI system record's `ai_use`: its file matches none of their `paths`, and none lists its action, package or model",
@@ -381,7 +409,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     checks: "agreement",
     scope: "repository",
     check: automationEvidence,
-    options: catalogueOptions,
+    options: inventoryOptions,
     keeps: { ...inventoryKeeps, "ai-system": [...CLAIM_FIELDS, "automation.agents", "automation.usage", "automation.reaches"] },
     failsWhen:
       "the AI use a record covers contradicts its `automation`: an agent runs but `agents` is not true, an AI job runs but `usage` lacks ci, a job may write to the repository but `reaches` lacks privileged-actions; or a plain path of `ai_use.paths` is not in the repository",
@@ -391,7 +419,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     checks: "agreement",
     scope: "repository",
     check: componentsRecorded,
-    options: catalogueOptions,
+    options: inventoryOptions,
     keeps: { ...inventoryKeeps, "ai-system": [...CLAIM_FIELDS, "third_party_components[*].name"] },
     failsWhen: "an AI action or package that the record's covered AI use runs on is named by none of its `third_party_components` (compared by name, without case)",
   },
