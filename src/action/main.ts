@@ -127,9 +127,10 @@ async function findChanged(inputs: ActionInputs, workspace: string, log: FencedL
       const quiet = { debug: () => {}, info: () => {}, warn: (m: string) => log.print(`GitHub API: ${m}`), error: (m: string) => log.print(`GitHub API: ${m}`) };
       const octokit = github.getOctokit(token, { log: quiet });
       const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: o, repo: r, pull_number: pullNumber, per_page: 100 });
-      return files.map((f) => ({ filename: f.filename, status: f.status }));
+      return files.map((f) => ({ filename: f.filename, status: f.status, patch: f.patch }));
     },
     log: (line) => log.print(line),
+    label: "only-changed",
   });
   if (found) log.print(`only-changed: ${plural(found.files.size, "file")} changed by ${found.source}.`);
   else log.print("only-changed: the changed files are unknown (not a pull request, or neither the API nor git could list them); checking every file.");
