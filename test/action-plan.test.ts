@@ -1,6 +1,143 @@
-// The GitHub Action's pure parts: the changed lines of a diff.
+// The GitHub Action's pure parts: which findings take the annotation slots, and the changed lines of a diff.
 import { describe, expect, it } from "vitest";
+import { annotationOrder, type DiffScope, planAnnotations } from "../src/action/annotations.js";
 import { addedLines, parseGitDiff, unquoteGitPath, WHOLE_FILE } from "../src/action/changed-files.js";
+import type { Finding, Severity } from "../src/core/finding.js";
+
+function finding(file: string, line: number, ruleId: string, severity: Severity = "error", options: { column?: number; message?: string; iso42001?: string[] } = {}): Finding {
+  const column = options.column ?? 1;
+  return {
+    ruleId,
+    severity,
+    message: options.message ?? `${ruleId} at ${line}`,
+    file,
+    range: { start: { line, column }, end: { line, column: column + 3 } },
+    iso42001: options.iso42001 ?? [],
+  };
+}
+
+const tbd = (file: string, line: number) => finding(file, line, "doc/no-placeholders", "error", { message: `"TBD" in "x${line}" is template filler, not an answer.` });
+const key = (f: Finding) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.ruleId}`;
+
+describe("annotation order", () => {
+  // b.yaml changes lines 5-6; c.yaml changed, lines unknown (no patch); d.yaml changes lines 1-3; a.yaml is untouched.
+  const diff: DiffScope = {
+    files: new Set(["b.yaml", "c.yaml", "d.yaml"]),
+    lines: new Map([
+      ["b.yaml", [[5, 6]] as const],
+      ["d.yaml", [[1, 3]] as const],
+    ]),
+  };
+  const findings: Finding[] = [
+    tbd("a.yaml", 1),
+    tbd("a.yaml", 2),
+    finding("a.yaml", 3, "schema/enum"),
+    finding("a.yaml", 4, "x/rule", "warning"),
+    finding("b.yaml", 5, "x/ref"),
+    finding("b.yaml", 5, "x/dup", "error", { column: 20 }),
+    finding("b.yaml", 6, "schema/type"),
+    finding("b.yaml", 9, "x/ref"),
+    finding("c.yaml", 1, "parse/syntax"),
+    finding("c.yaml", 2, "x/ref"),
+    finding("d.yaml", 1, "x/status", "info"),
+    finding("d.yaml", 2, "x/ref"),
+    tbd("d.yaml", 3),
+    { ...finding("d.yaml", 2, "x/owner"), suppressed: { reason: "agreed", line: 1 } },
+  ];
+
+  it("puts errors on changed lines first, then changed files, then the rest; document, schema, rule, filler; one per file in turn", () => {
+    expect(annotationOrder(findings, diff).map(key)).toEqual([
+      // Errors on changed lines: the schema error, then rule errors one per file (b, d) before b's second, then filler.
+      "b.yaml:6:1 schema/type",
+      "b.yaml:5:1 x/ref",
+      "d.yaml:2:1 x/ref",
+      "b.yaml:5:20 x/dup",
+      "d.yaml:3:1 doc/no-placeholders",
+      // Errors elsewhere in changed files: a file that does not parse first.
+      "c.yaml:1:1 parse/syntax",
+      "b.yaml:9:1 x/ref",
+      "c.yaml:2:1 x/ref",
+      // Errors in other files: the schema error before the filler.
+      "a.yaml:3:1 schema/enum",
+      "a.yaml:1:1 doc/no-placeholders",
+      "a.yaml:2:1 doc/no-placeholders",
+      // Then warnings, then notices; the suppressed finding not at all.
+      "a.yaml:4:1 x/rule",
+      "d.yaml:1:1 x/status",
+    ]);
+  });
+
+  it("without a diff, orders by severity, class and file in turn", () => {
+    expect(annotationOrder(findings).map(key)).toEqual([
+      "c.yaml:1:1 parse/syntax",
+      "a.yaml:3:1 schema/enum",
+      "b.yaml:6:1 schema/type",
+      "b.yaml:5:1 x/ref",
+      "c.yaml:2:1 x/ref",
+      "d.yaml:2:1 x/ref",
+      "b.yaml:5:20 x/dup",
+      "b.yaml:9:1 x/ref",
+      "a.yaml:1:1 doc/no-placeholders",
+      "d.yaml:3:1 doc/no-placeholders",
+      "a.yaml:2:1 doc/no-placeholders",
+      "a.yaml:4:1 x/rule",
+      "d.yaml:1:1 x/status",
+    ]);
+  });
+
+  it("spreads a file full of TBDs over the slots instead of giving it all of them", () => {
+    const many = [...Array.from({ length: 12 }, (_, i) => tbd("a-archive.yaml", i + 1)), finding("z.yaml", 3, "x/ref"), tbd("m.yaml", 1)];
+    expect(annotationOrder(many).slice(0, 4).map(key)).toEqual([
+      "z.yaml:3:1 x/ref",
+      "a-archive.yaml:1:1 doc/no-placeholders",
+      "m.yaml:1:1 doc/no-placeholders",
+      "a-archive.yaml:2:1 doc/no-placeholders",
+    ]);
+  });
+});
+
+describe("annotation plan (workflow commands)", () => {
+  const diff: DiffScope = { files: new Set(["changed.yaml"]), lines: new Map([["changed.yaml", [[1, 100]] as const]]) };
+  const changedErrors = Array.from({ length: 12 }, (_, i) => finding("changed.yaml", i + 1, "x/ref"));
+  const level = (plan: ReturnType<typeof planAnnotations>) => plan.annotations.map((a) => `${a.level} ${a.properties.title} ${a.properties.file ?? ""}:${a.properties.startLine ?? ""}`);
+
+  it("shows the changed files' errors that do not fit in free warning slots, saying so", () => {
+    const others = Array.from({ length: 3 }, (_, i) => tbd("other.yaml", i + 1));
+    const plan = planAnnotations([...others, ...changedErrors], "the job summary", diff);
+    expect(level(plan)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `error x/ref changed.yaml:${i + 1}`),
+      "warning x/ref (error) changed.yaml:11",
+      "warning x/ref (error) changed.yaml:12",
+      "notice aimslint: more findings :",
+    ]);
+    expect(plan.annotations[10]!.message).toBe("Error, shown as a warning: GitHub shows at most 10 error annotations per step.\nx/ref at 11");
+    expect(plan.annotations.at(-1)!.message).toBe(
+      "3 more findings are not shown as annotations (3 errors): GitHub shows at most 10 errors, 10 warnings and 10 notices per step. Every finding is in the job summary.",
+    );
+    expect(plan).toMatchObject({ shown: 12, omitted: 3 });
+  });
+
+  it("needs no closing notice when the free slots take everything", () => {
+    const plan = planAnnotations(changedErrors, "the job summary", diff);
+    expect(plan).toMatchObject({ shown: 12, omitted: 0 });
+    expect(plan.annotations.map((a) => a.level)).toEqual([...Array(10).fill("error"), "warning", "warning"]);
+  });
+
+  it("uses the notice slots when the warning slots are taken, keeping one for the closing notice", () => {
+    const warnings = Array.from({ length: 10 }, (_, i) => finding("w.yaml", i + 1, "x/warn", "warning"));
+    const extra = Array.from({ length: 20 }, (_, i) => finding("changed.yaml", i + 13, "x/ref"));
+    const plan = planAnnotations([...warnings, ...changedErrors, ...extra], "the job summary", diff);
+    expect(plan.annotations.map((a) => a.level)).toEqual([...Array(10).fill("error"), ...Array(10).fill("warning"), ...Array(10).fill("notice")]);
+    expect(plan.annotations[20]!.properties.title).toBe("x/ref (error)");
+    expect(plan).toMatchObject({ shown: 29, omitted: 13 });
+  });
+
+  it("moves nothing outside the changed files, nor anything when nobody knows what changed", () => {
+    const plan = planAnnotations(changedErrors, "the job summary");
+    expect(plan.annotations.map((a) => a.level)).toEqual([...Array(10).fill("error"), "notice"]);
+    expect(plan).toMatchObject({ shown: 10, omitted: 2 });
+  });
+});
 
 describe("changed lines", () => {
   it("reads the added lines of a patch: context advances, removals do not, hunks restart the count", () => {

@@ -407,7 +407,8 @@ describe("GitHub Action (bundle)", () => {
     expect(api.requests.map((q) => q.url)).toEqual(["/repos/o/r/pulls/7/files?per_page=100", "/repos/o/r/pulls/7/files?per_page=100&page=2"]);
     expect(api.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
     // beta.yaml (unchanged) has a warning and a notice: not reported. alpha.yaml names N-BETA, found in the whole repository.
-    expect(annotations(r).map((c) => `${c.name} ${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["error note/owner notes/alpha.yaml", "error note/title notes/delta.yaml"]);
+    // delta.yaml is new, so its error is on a changed line and goes first; alpha.yaml's lines are unknown (no patch).
+    expect(annotations(r).map((c) => `${c.name} ${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["error note/title notes/delta.yaml", "error note/owner notes/alpha.yaml"]);
     expect(r.stdout).toContain("only-changed: 2 files changed by pull request #7, listed by the GitHub API.");
     expect(r.summary).toContain("Checked 2 artefacts in 2 files (only the 2 files changed by pull request #7, listed by the GitHub API).");
     expect(r.outputs).toEqual({ errors: "2", warnings: "0", "sarif-file": "" });
@@ -424,7 +425,8 @@ describe("GitHub Action (bundle)", () => {
     expect(api.requests.length).toBeGreaterThan(0);
     expect(r.stdout).toContain("only-changed: listing the pull request's files failed (HTTP 500); trying git instead.");
     expect(r.stdout).toContain("only-changed: 2 files changed by pull request #7, listed by git diff.");
-    expect(annotations(r).map((c) => `${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["note/owner notes/alpha.yaml", "note/title notes/delta.yaml"]);
+    // git knows the lines: delta.yaml's error is on an added line, alpha.yaml's on line 1, which the pull request kept.
+    expect(annotations(r).map((c) => `${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["note/title notes/delta.yaml", "note/owner notes/alpha.yaml"]);
     expectNoToken(r);
   });
 
@@ -434,7 +436,7 @@ describe("GitHub Action (bundle)", () => {
     const r = await runAction(dir, { inputs: { "only-changed": "true", token: "" }, env: { GITHUB_API_URL: api.url }, event: prEvent(base, head) });
     expect(api.requests).toEqual([]);
     expect(r.stdout).toContain("only-changed: no token or repository for the GitHub API; trying git instead.");
-    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/delta.yaml"]);
+    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/delta.yaml", "notes/alpha.yaml"]);
 
     // A shallow checkout: the base commit is unknown to git, and the API is not reachable.
     const unknown = await runAction(dir, { inputs: { "only-changed": "true", token: "" }, event: prEvent("a".repeat(40), head) });
@@ -446,7 +448,7 @@ describe("GitHub Action (bundle)", () => {
     const { dir, base, head } = pullRequestRepo();
     const r = await runAction(dir, { inputs: { "only-changed": "true" }, event: { before: base, after: head, repository: { name: "r", owner: { login: "o" } } } });
     expect(r.stdout).toContain("only-changed: 2 files changed by the push, listed by git diff.");
-    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/delta.yaml"]);
+    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/delta.yaml", "notes/alpha.yaml"]);
   });
 
   it("keeps artefact text and file names from forming workflow commands", async () => {

@@ -35,7 +35,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     log.print(
       `aimslint ${VERSION}: checking ${inputs.paths.length > 0 ? inputs.paths.join(", ") : "the repository"}${config.file ? ` with ${relative(workspace, config.file)}` : ""} (today is ${config.today}).`,
     );
-    const changed = inputs.onlyChanged ? await findChanged(inputs, workspace, log) : undefined;
+    const changed = await findChanged(inputs, workspace, log);
     process.exitCode = await check(inputs, config, workspace, changed, log, env);
   } catch (error) {
     log.close();
@@ -50,22 +50,24 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: string, changed: ChangedFiles | undefined, log: FencedLog, env: NodeJS.ProcessEnv): Promise<number> {
   const result = await lint({ cwd: workspace, inputs: inputs.paths, config });
   if (result.unmatched.length > 0) throw new InputError(`No files matching ${result.unmatched.map((p) => `"${p}"`).join(", ")} were found (input "paths").`);
-  // Cross-document rules saw the whole repository; report only on the changed files.
-  const inScope = (file: string) => result.reported.has(file) && (!changed || changed.files.has(file));
+  // Cross-document rules saw the whole repository; with only-changed, report only on the changed files.
+  const only = inputs.onlyChanged ? changed : undefined;
+  const inScope = (file: string) => result.reported.has(file) && (!only || only.files.has(file));
   const findings = result.findings.filter((f) => inScope(f.file));
   const reportedFiles = [...result.reported].filter(inScope);
   const reportedArtefacts = result.artefacts.filter((a) => inScope(a.file));
-  const scope = changed ? `only the ${plural(changed.files.size, "file")} changed by ${changed.source}` : inputs.paths.length > 0 ? inputs.paths.join(", ") : "the whole repository";
+  const scope = only ? `only the ${plural(only.files.size, "file")} changed by ${only.source}` : inputs.paths.length > 0 ? inputs.paths.join(", ") : "the whole repository";
   const context = { filesChecked: reportedFiles.length, artefactsChecked: reportedArtefacts.length, color: false, version: VERSION, rules: config.rules };
   log.print(`Reporting on ${scope}.`);
   log.print(stylish(findings, context));
   log.close();
 
-  // Annotations, most severe first, at most 10 per level; paths relative to the repository root.
+  // Annotations, at most 10 per level, those on the changed lines first; paths relative to the repository root.
   const active = findings.filter((f) => !f.suppressed).map((f) => ({ ...f, file: repoPath(workspace, f.file) }));
+  const diff = changed ? { files: changed.files, lines: changed.lines } : undefined;
   const places = [inputs.summary ? "the job summary" : "", inputs.sarifFile ? `the SARIF file ${inputs.sarifFile}` : "", "the step's log"].filter(Boolean);
   const where = places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
-  const plan = planAnnotations(active, where);
+  const plan = planAnnotations(active, where, diff);
   const annotate = { error: core.error, warning: core.warning, notice: core.notice };
   for (const a of plan.annotations) annotate[a.level](a.message, a.properties);
 
@@ -103,9 +105,23 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
   return failed ? 1 : 0;
 }
 
+/** Octokit's own warnings go to the fenced log, not to stderr (which the runner parses too). */
+function quietLog(log: FencedLog) {
+  return { debug: () => {}, info: () => {}, warn: (m: string) => log.print(`GitHub API: ${m}`), error: (m: string) => log.print(`GitHub API: ${m}`) };
+}
+
+function pullRequestOf(payload: typeof github.context.payload): { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined {
+  const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
+  return pr && typeof pr.number === "number" ? pr : undefined;
+}
+
+/**
+ * What the pull request or push changes: files and lines. Asked on every pull request (not only with
+ * only-changed), since the annotations and the summary put the changed files first; on a push, with only-changed.
+ */
 async function findChanged(inputs: ActionInputs, workspace: string, log: FencedLog): Promise<ChangedFiles | undefined> {
   const payload = github.context.payload;
-  const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
+  const pr = pullRequestOf(payload);
   let owner: string | undefined;
   let repo: string | undefined;
   try {
@@ -115,25 +131,28 @@ async function findChanged(inputs: ActionInputs, workspace: string, log: FencedL
   }
   const before = payload["before"];
   const after = payload["after"];
+  const push = typeof before === "string" && typeof after === "string" ? { before, after } : undefined;
+  // On a push without only-changed there is no diff to review, and the default shallow checkout cannot compare.
+  if (!pr && !inputs.onlyChanged) return undefined;
+  const label = inputs.onlyChanged ? "only-changed" : "changed files";
   const found = await changedFiles({
-    event: pr && typeof pr.number === "number" ? { number: pr.number, ...(pr.base?.sha ? { baseSha: pr.base.sha } : {}), ...(pr.head?.sha ? { headSha: pr.head.sha } : {}) } : undefined,
-    push: typeof before === "string" && typeof after === "string" ? { before, after } : undefined,
+    event: pr ? { number: pr.number!, ...(pr.base?.sha ? { baseSha: pr.base.sha } : {}), ...(pr.head?.sha ? { headSha: pr.head.sha } : {}) } : undefined,
+    push,
     owner,
     repo,
     token: inputs.token,
     workspace,
     listFiles: async (token, o, r, pullNumber) => {
-      // Octokit's own warnings go to the fenced log, not to stderr (which the runner parses too).
-      const quiet = { debug: () => {}, info: () => {}, warn: (m: string) => log.print(`GitHub API: ${m}`), error: (m: string) => log.print(`GitHub API: ${m}`) };
-      const octokit = github.getOctokit(token, { log: quiet });
+      const octokit = github.getOctokit(token, { log: quietLog(log) });
       const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: o, repo: r, pull_number: pullNumber, per_page: 100 });
       return files.map((f) => ({ filename: f.filename, status: f.status, patch: f.patch }));
     },
     log: (line) => log.print(line),
-    label: "only-changed",
+    label,
   });
-  if (found) log.print(`only-changed: ${plural(found.files.size, "file")} changed by ${found.source}.`);
-  else log.print("only-changed: the changed files are unknown (not a pull request, or neither the API nor git could list them); checking every file.");
+  if (found) log.print(`${label}: ${plural(found.files.size, "file")} changed by ${found.source}.`);
+  else if (inputs.onlyChanged) log.print("only-changed: the changed files are unknown (not a pull request, or neither the API nor git could list them); checking every file.");
+  else log.print("changed files: unknown; annotations and the summary treat every file alike.");
   return found;
 }
 
