@@ -1,7 +1,10 @@
-// The GitHub Action's pure parts: which findings take the annotation slots, and the changed lines of a diff.
+// The GitHub Action's pure parts: which findings take the annotation slots, the changed lines of a diff, the
+// coverage table's verdicts, and the summary's links and tables.
 import { describe, expect, it } from "vitest";
 import { annotationOrder, type DiffScope, planAnnotations } from "../src/action/annotations.js";
 import { addedLines, parseGitDiff, unquoteGitPath, WHOLE_FILE } from "../src/action/changed-files.js";
+import { coverage } from "../src/action/coverage.js";
+import { blobUrl, linkBase, table } from "../src/action/summary.js";
 import type { Finding, Severity } from "../src/core/finding.js";
 
 function finding(file: string, line: number, ruleId: string, severity: Severity = "error", options: { column?: number; message?: string; iso42001?: string[] } = {}): Finding {
@@ -201,5 +204,61 @@ describe("changed lines", () => {
   it("takes every line of an added file whose patch GitHub left out", () => {
     expect(WHOLE_FILE[0]![0]).toBe(1);
     expect(WHOLE_FILE[0]![1]).toBeGreaterThan(1e9);
+  });
+});
+
+describe("coverage verdicts", () => {
+  // An AI system record's schema error carries all six of the kind's references.
+  const AI_SYSTEM = ["4.1", "4.3", "5.3", "A.4.2", "A.6.2.5", "A.9.4"];
+  const rules = [{ id: "system/owner", iso42001: ["5.3"] }];
+  const rows = (findings: Finding[]) => coverage({ findings, rules, ran: new Set(["system/owner"]), kinds: [] }).rows;
+
+  it("does not fail six clauses for one schema typo: each counts it once, as incomplete", () => {
+    const typo = finding("systems/a.yaml", 4, "schema/enum", "error", { iso42001: AI_SYSTEM });
+    const result = rows([typo]);
+    expect(result.filter((r) => r.status === "fail")).toEqual([]);
+    expect(result.filter((r) => r.status === "incomplete").map((r) => r.ref)).toEqual(["4.1", "4.3", "5.3", "A.4", "A.6", "A.9"]);
+    expect(result.find((r) => r.ref === "A.6")!.toComplete).toEqual({ documents: 1, placeholders: 0 });
+  });
+
+  it("fails a clause for a rule's error, counting distinct findings; filler only makes it incomplete", () => {
+    const result = rows([
+      finding("systems/a.yaml", 2, "system/owner", "error", { iso42001: ["5.3"] }),
+      finding("systems/b.yaml", 2, "system/owner", "error", { iso42001: ["5.3"] }),
+      tbd("systems/c.yaml", 5),
+      { ...tbd("systems/c.yaml", 6), iso42001: ["7.5.2"] },
+    ]);
+    expect(result.find((r) => r.ref === "5.3")).toMatchObject({ status: "fail", failed: [{ ruleId: "system/owner", errors: 2 }] });
+    expect(result.find((r) => r.ref === "7.5.2")).toMatchObject({ status: "incomplete", toComplete: { documents: 0, placeholders: 1 } });
+  });
+});
+
+describe("summary links and tables", () => {
+  const base = { serverUrl: "https://github.com", repository: "o/r", sha: "c".repeat(40) };
+
+  it("links a file's line at the head commit, every path segment encoded", () => {
+    expect(blobUrl(base, "governance/risks/RISK-7.yaml", 12, 12)).toBe(`https://github.com/o/r/blob/${"c".repeat(40)}/governance/risks/RISK-7.yaml#L12`);
+    expect(blobUrl(base, "a b/(x)#?'.yaml", 3, 5)).toBe(`https://github.com/o/r/blob/${"c".repeat(40)}/a%20b/%28x%29%23%3F%27.yaml#L3-L5`);
+    // GitHub renders Markdown files without line anchors unless asked for the plain text.
+    expect(blobUrl(base, "models/bot/README.md", 1, 1)).toBe(`https://github.com/o/r/blob/${"c".repeat(40)}/models/bot/README.md?plain=1#L1`);
+  });
+
+  it("makes links only from variables that look as GitHub sets them", () => {
+    expect(linkBase(undefined, "o/r", "c".repeat(40))).toEqual(base);
+    expect(linkBase("https://ghe.example.com/", "o/r", "c".repeat(40))).toEqual({ ...base, serverUrl: "https://ghe.example.com" });
+    expect(linkBase("javascript:alert(1)", "o/r", "c".repeat(40))).toBeUndefined();
+    expect(linkBase("https://github.com", "o/r/../x", "c".repeat(40))).toBeUndefined();
+    expect(linkBase("https://github.com", "o/r", "HEAD")).toBeUndefined();
+    expect(linkBase("https://github.com", "o/r", undefined)).toBeUndefined();
+  });
+
+  it("leaves out the columns that would hold only zeros", () => {
+    const columns = [{ title: "Rule" }, { title: "Errors", right: true, dropIfEmpty: true }, { title: "Notices", right: true, dropIfEmpty: true }, { title: "Note", dropIfEmpty: true }];
+    expect(
+      table(columns, [
+        ["`a/b`", "2", "0", "—"],
+        ["`c/d`", "1", "0", ""],
+      ]),
+    ).toEqual(["| Rule | Errors |", "|---|--:|", "| `a/b` | 2 |", "| `c/d` | 1 |"]);
   });
 });

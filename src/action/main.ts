@@ -18,7 +18,7 @@ import { changedFiles, type ChangedFiles } from "./changed-files.js";
 import { coverage } from "./coverage.js";
 import { InputError, readInputs, type ActionInputs } from "./inputs.js";
 import { annotationText, FencedLog } from "./log.js";
-import { renderSummary } from "./summary.js";
+import { type AnnotationReport, linkBase, renderSummary } from "./summary.js";
 import { plural } from "../util/text.js";
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -60,33 +60,43 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
   const context = { filesChecked: reportedFiles.length, artefactsChecked: reportedArtefacts.length, color: false, version: VERSION, rules: config.rules };
   log.print(`Reporting on ${scope}.`);
   log.print(stylish(findings, context));
-  log.close();
-
-  // Annotations, at most 10 per level, those on the changed lines first; paths relative to the repository root.
-  const active = findings.filter((f) => !f.suppressed).map((f) => ({ ...f, file: repoPath(workspace, f.file) }));
-  const diff = changed ? { files: changed.files, lines: changed.lines } : undefined;
-  const places = [inputs.summary ? "the job summary" : "", inputs.sarifFile ? `the SARIF file ${inputs.sarifFile}` : "", "the step's log"].filter(Boolean);
-  const where = places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
-  const plan = planAnnotations(active, where, diff);
-  const annotate = { error: core.error, warning: core.warning, notice: core.notice };
-  for (const a of plan.annotations) annotate[a.level](a.message, a.properties);
 
   const totals = countFindings(findings);
   const failed = inputs.failOn === "error" ? totals.errors > 0 : inputs.failOn === "warning" ? totals.errors + totals.warnings > 0 : false;
+  const active = findings.filter((f) => !f.suppressed).map((f) => ({ ...f, file: repoPath(workspace, f.file) }));
+  const diff = changed ? { files: changed.files, lines: changed.lines } : undefined;
+  const event = pullRequestOf(github.context.payload);
+  const headSha = event?.head?.sha ?? env["GITHUB_SHA"];
+  const summaryBase = {
+    version: VERSION,
+    findings,
+    rules: config.rules,
+    filesChecked: reportedFiles.length,
+    artefactsChecked: reportedArtefacts.length,
+    scope,
+    ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}),
+    failOn: inputs.failOn,
+    failed,
+    ...(changed ? { changed: { what: changed.what, files: changed.files } } : {}),
+    pullRequest: event !== undefined,
+    ...optional("links", linkBase(env["GITHUB_SERVER_URL"], env["GITHUB_REPOSITORY"], headSha)),
+  };
+
+  // Annotations, at most 10 per level, those on the changed lines first; paths relative to the repository root.
+  const places = [inputs.summary ? "the job summary" : "", inputs.sarifFile ? `the SARIF file ${inputs.sarifFile}` : "", "the step's log"].filter(Boolean);
+  const where = places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
+  const plan = planAnnotations(active, where, diff);
+  log.close();
+  const annotate = { error: core.error, warning: core.warning, notice: core.notice };
+  for (const a of plan.annotations) annotate[a.level](a.message, a.properties);
+  const report: AnnotationReport = { method: "commands", shown: plan.shown, omitted: plan.omitted };
+
   if (inputs.sarifFile) writeSarif(workspace, inputs.sarifFile, sarif(findings, context), env);
   if (inputs.summary && process.env["GITHUB_STEP_SUMMARY"]) {
     const text = renderSummary({
-      version: VERSION,
-      findings,
-      rules: config.rules,
+      ...summaryBase,
       coverage: coverage({ findings, rules: config.rules, ran: rulesThatRan(reportedArtefacts, config), kinds: evidence(result.artefacts, config) }),
-      filesChecked: reportedFiles.length,
-      artefactsChecked: reportedArtefacts.length,
-      scope,
-      annotations: { shown: plan.shown, omitted: plan.omitted },
-      ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}),
-      failOn: inputs.failOn,
-      failed,
+      annotations: report,
     });
     try {
       await core.summary.addRaw(text).write();
@@ -113,6 +123,11 @@ function quietLog(log: FencedLog) {
 function pullRequestOf(payload: typeof github.context.payload): { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined {
   const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
   return pr && typeof pr.number === "number" ? pr : undefined;
+}
+
+/** `{ [key]: value }` when value is defined, else `{}` (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /**
