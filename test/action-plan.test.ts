@@ -1,8 +1,9 @@
 // The GitHub Action's pure parts: which findings take the annotation slots, the changed lines of a diff, the
-// coverage table's verdicts, and the summary's links and tables.
+// check run's batches, the coverage table's verdicts, and the summary's links and tables.
 import { describe, expect, it } from "vitest";
 import { annotationOrder, type DiffScope, planAnnotations } from "../src/action/annotations.js";
 import { addedLines, parseGitDiff, unquoteGitPath, WHOLE_FILE } from "../src/action/changed-files.js";
+import { type CheckAnnotation, type ChecksClient, checkAnnotation, postCheckRun } from "../src/action/checks.js";
 import { coverage } from "../src/action/coverage.js";
 import { blobUrl, linkBase, table } from "../src/action/summary.js";
 import type { Finding, Severity } from "../src/core/finding.js";
@@ -204,6 +205,66 @@ describe("changed lines", () => {
   it("takes every line of an added file whose patch GitHub left out", () => {
     expect(WHOLE_FILE[0]![0]).toBe(1);
     expect(WHOLE_FILE[0]![1]).toBeGreaterThan(1e9);
+  });
+});
+
+describe("check run", () => {
+  function fakeClient(fail?: { at: number; status: number }) {
+    const calls: { op: string; body: { status?: string; conclusion?: string; output: { annotations?: CheckAnnotation[] } } }[] = [];
+    const client: ChecksClient = {
+      create: async (body) => {
+        calls.push({ op: "create", body });
+        return { id: 9, html_url: "https://github.com/o/r/runs/9" };
+      },
+      update: async (_id, body) => {
+        calls.push({ op: "update", body });
+        if (fail && calls.length === fail.at) throw Object.assign(new Error("x"), { status: fail.status });
+      },
+    };
+    return { client, calls };
+  }
+  const annotations = Array.from({ length: 120 }, (_, i) => checkAnnotation(finding("a.yaml", i + 1, "x/ref", i % 2 ? "warning" : "error")));
+  const run = { name: "aimslint", headSha: "a".repeat(40), title: "t", summary: "s", conclusion: "failure" as const, annotations };
+
+  it("posts 50 annotations per request: created in progress, updated, completed with the last batch", async () => {
+    const { client, calls } = fakeClient();
+    const result = await postCheckRun(client, run);
+    expect(calls.map((c) => `${c.op} ${c.body.status ?? "-"} ${c.body.conclusion ?? "-"} ${c.body.output.annotations?.length}`)).toEqual([
+      "create in_progress - 50",
+      "update - - 50",
+      "update completed failure 20",
+    ]);
+    expect(calls.flatMap((c) => c.body.output.annotations!.map((a) => a.start_line))).toEqual(annotations.map((a) => a.start_line));
+    expect(result).toEqual({ id: 9, url: "https://github.com/o/r/runs/9", annotations: 120, requests: 3 });
+  });
+
+  it("creates a completed run in one request when 50 or fewer", async () => {
+    const { client, calls } = fakeClient();
+    await postCheckRun(client, { ...run, annotations: annotations.slice(0, 50) });
+    expect(calls.map((c) => `${c.op} ${c.body.status} ${c.body.conclusion} ${c.body.output.annotations?.length}`)).toEqual(["create completed failure 50"]);
+  });
+
+  it("completes the run when an update fails, and reports the failure", async () => {
+    const { client, calls } = fakeClient({ at: 2, status: 502 });
+    await expect(postCheckRun(client, run)).rejects.toMatchObject({ status: 502 });
+    expect(calls.map((c) => `${c.op} ${c.body.status ?? "-"}`)).toEqual(["create in_progress", "update -", "update completed"]);
+  });
+
+  it("maps severities to annotation levels, with columns only on one line", () => {
+    const oneLine = checkAnnotation({ ...finding("a.yaml", 3, "x/ref", "info"), help: "Fix it.\r\nNow \u001b[31m" });
+    expect(oneLine).toEqual({
+      path: "a.yaml",
+      start_line: 3,
+      end_line: 3,
+      start_column: 1,
+      end_column: 4,
+      annotation_level: "notice",
+      message: "x/ref at 3\nFix it.\nNow \\u001b[31m",
+      title: "x/ref",
+    });
+    const span = checkAnnotation({ ...finding("a.yaml", 3, "x/ref"), range: { start: { line: 3, column: 2 }, end: { line: 5, column: 1 } } });
+    expect(span).toMatchObject({ annotation_level: "failure", start_line: 3, end_line: 5 });
+    expect(span).not.toHaveProperty("start_column");
   });
 });
 

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import type { CheckAnnotation } from "../src/action/checks.js";
 import { INPUT_DEFAULTS } from "../src/action/inputs.js";
 import { coverage, UNCHECKABLE } from "../src/action/coverage.js";
 import { renderSummary } from "../src/action/summary.js";
@@ -183,7 +184,8 @@ function expectNoToken(r: RunResult): void {
   expect(JSON.stringify(r.outputs)).not.toContain(TOKEN);
 }
 
-// A stand-in for api.github.com: GET /repos/o/r/pulls/{n}/files, in pages linked by a Link header.
+// A stand-in for api.github.com: GET /repos/o/r/pulls/{n}/files, in pages linked by a Link header; POST
+// /repos/o/r/check-runs and PATCH /repos/o/r/check-runs/{id}, answering `checks` (201, or 403 as for a fork).
 interface ApiRequest {
   method: string;
   url: string;
@@ -195,12 +197,14 @@ interface Api {
   requests: ApiRequest[];
   /** Anything but 200 answers every request with it. */
   status: number;
+  /** The status of check-run requests. */
+  checks: number;
   /** The pages of each pull request's files. */
   pulls: Map<number, object[][]>;
 }
 
 let server: Server;
-const api: Api = { url: "", requests: [], status: 200, pulls: new Map() };
+const api: Api = { url: "", requests: [], status: 200, checks: 201, pulls: new Map() };
 const PAGES = [
   [
     { filename: "notes/alpha.yaml", status: "modified" },
@@ -209,6 +213,7 @@ const PAGES = [
   [{ filename: "notes/delta.yaml", status: "added" }],
 ];
 api.pulls.set(7, PAGES);
+const CHECK_RUN_ID = 4242;
 
 beforeAll(async () => {
   expect(existsSync(ACTION), "dist/action.cjs is built (npm run build)").toBe(true);
@@ -226,6 +231,15 @@ beforeAll(async () => {
       }
       if (api.status !== 200) {
         res.writeHead(api.status).end(JSON.stringify({ message: "Server Error" }));
+        return;
+      }
+      if (req.method === "POST" && url.pathname === "/repos/o/r/check-runs") {
+        if (api.checks !== 201) res.writeHead(api.checks).end(JSON.stringify({ message: "Resource not accessible by integration" }));
+        else res.writeHead(201).end(JSON.stringify({ id: CHECK_RUN_ID, html_url: `https://github.com/o/r/runs/${CHECK_RUN_ID}` }));
+        return;
+      }
+      if (req.method === "PATCH" && url.pathname === `/repos/o/r/check-runs/${CHECK_RUN_ID}`) {
+        res.writeHead(api.checks === 201 ? 200 : api.checks).end(JSON.stringify({ id: CHECK_RUN_ID }));
         return;
       }
       const pull = /^\/repos\/o\/r\/pulls\/(\d+)\/files$/.exec(url.pathname);
@@ -373,6 +387,9 @@ describe("GitHub Action (bundle)", () => {
     expect(r.summary).toContain(
       "29 findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other 10 are only listed below and in the SARIF file.",
     );
+    // annotations: auto would have posted them all through a check run, but there is no token.
+    expect(r.summary).toContain("> A check run with every annotation could not be created (no token); the annotations went out as workflow commands, at most 10 per level.");
+    expect(r.stdout).toContain("annotations: A check run with every annotation could not be created (no token)");
     expect(r.summary).toContain("### Findings (13 errors, 13 warnings, 13 notices)");
     expect(r.summary).not.toContain("more findings</summary>");
   });
@@ -642,7 +659,8 @@ describe("pull request with 11 new errors among 48 old TBDs (issue 17)", () => {
   beforeAll(async () => {
     repo = scenarioRepo();
     api.status = 200;
-    commandsRun = await run({});
+    api.checks = 201;
+    commandsRun = await run({ annotations: "commands" });
     if (process.env["AIMSLINT_KEEP_SUMMARY"]) writeFileSync(process.env["AIMSLINT_KEEP_SUMMARY"], commandsRun.summary);
   });
 
@@ -667,9 +685,68 @@ describe("pull request with 11 new errors among 48 old TBDs (issue 17)", () => {
   });
 
   it("commands without a token: git diff gives the same lines, so the same annotations", async () => {
-    const r = await run({ token: "" });
+    const r = await run({ annotations: "commands", token: "" });
     expect(r.stdout).toContain("changed files: 4 files changed by pull request #8, listed by git diff.");
     expect(commands(r)).toEqual(commands(commandsRun));
+  });
+
+  it("checks (auto): every finding through the Checks API, 50 per request, the new errors first", async () => {
+    api.requests = [];
+    const r = await run({});
+    const calls = api.requests.filter((q) => q.url.includes("check-runs"));
+    expect(calls.map((q) => `${q.method} ${q.url}`)).toEqual(["POST /repos/o/r/check-runs", `PATCH /repos/o/r/check-runs/${CHECK_RUN_ID}`]);
+    expect(calls.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
+    type Body = { name?: string; head_sha?: string; status?: string; conclusion?: string; output: { title: string; summary: string; annotations: CheckAnnotation[] } };
+    const [create, update] = calls.map((q) => q.body as Body) as [Body, Body];
+    expect(create).toMatchObject({ name: "aimslint", head_sha: repo.head, status: "in_progress" });
+    expect(create.conclusion).toBeUndefined();
+    expect(update).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(create.output.title).toBe("60 errors, 0 warnings");
+    expect(create.output.summary).toContain("### Findings in the 4 files changed by pull request #8");
+    expect(create.output.annotations).toHaveLength(50);
+    expect(update.output.annotations).toHaveLength(10);
+    const all = [...create.output.annotations, ...update.output.annotations];
+    expect(all.every((a) => a.annotation_level === "failure")).toBe(true);
+    expect(all.slice(0, 11).map((a) => `${a.path}:${a.start_line} ${a.title}`)).toEqual(INTRODUCED);
+    expect(all[11]).toMatchObject({ path: "notes/team/alpha.yaml", start_line: 6, end_line: 6, start_column: 10, title: "note/no-placeholders" });
+    expect(all.slice(12).every((a) => a.path.startsWith("notes/archive/"))).toBe(true);
+    expect(new Set(all.map((a) => `${a.path}:${a.start_line}`)).size).toBe(60);
+    expect(all[0]).toEqual({
+      path: "notes/team/alpha.yaml",
+      start_line: 5,
+      end_line: 5,
+      start_column: 9,
+      end_column: 18,
+      annotation_level: "failure",
+      message: 'Invalid value "sometimes" for "status": expected one of "draft", "final".',
+      title: "schema/enum",
+    });
+    // No workflow-command annotations besides; the summary says where they are.
+    expect(annotations(r)).toEqual([]);
+    expect(r.summary).toContain(`All 60 findings are annotated on the diff through [the check run](https://github.com/o/r/runs/${CHECK_RUN_ID}).`);
+    expect(r.stdout).toContain('annotations: 60 findings annotated through the check run "aimslint" in 2 requests.');
+    expect(r.code).toBe(1);
+    expectNoToken(r);
+  });
+
+  it("checks refused (403, as for a fork's pull request): falls back to the ordered workflow commands", async () => {
+    api.requests = [];
+    api.checks = 403;
+    const r = await run({ annotations: "checks" });
+    api.checks = 201;
+    expect(api.requests.filter((q) => q.url.includes("check-runs")).map((q) => q.method)).toEqual(["POST"]);
+    expect(commands(r)).toEqual(commands(commandsRun));
+    const why =
+      "A check run with every annotation could not be created (HTTP 403: the token may not write checks; give the job `permissions: checks: write`, which a pull request from a fork never gets); the annotations went out as workflow commands, at most 10 per level.";
+    expect(r.stdout).toContain(`annotations: ${why}`);
+    expect(r.summary).toContain("> A check run with every annotation could not be created (HTTP 403: the token may not write checks; give the job &#96;permissions: checks: write&#96;");
+    expectNoToken(r);
+  });
+
+  it("annotations: off prints none and still writes the summary", async () => {
+    const r = await run({ annotations: "off" });
+    expect(annotations(r)).toEqual([]);
+    expect(r.summary).toMatch(/^## ✖ aimslint: 60 errors, 0 warnings\n/);
   });
 
   it("writes a summary for the reviewer: verdict, the changed files' findings with links, the rest collapsed", () => {

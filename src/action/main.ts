@@ -13,12 +13,14 @@ import { sarif } from "../reporters/sarif.js";
 import { stylish } from "../reporters/stylish.js";
 import { UnsafeWriteError, writeInside } from "../util/safe-write.js";
 import { VERSION } from "../core/version.js";
-import { planAnnotations } from "./annotations.js";
+import type { Finding } from "../core/finding.js";
+import { annotationOrder, type DiffScope, planAnnotations } from "./annotations.js";
+import { checkAnnotation, type ChecksClient, postCheckRun } from "./checks.js";
 import { changedFiles, type ChangedFiles } from "./changed-files.js";
 import { coverage } from "./coverage.js";
 import { InputError, readInputs, type ActionInputs } from "./inputs.js";
 import { annotationText, FencedLog } from "./log.js";
-import { type AnnotationReport, linkBase, renderSummary } from "./summary.js";
+import { type AnnotationReport, linkBase, renderSummary, type SummaryInput } from "./summary.js";
 import { plural } from "../util/text.js";
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -82,14 +84,27 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
     ...optional("links", linkBase(env["GITHUB_SERVER_URL"], env["GITHUB_REPOSITORY"], headSha)),
   };
 
-  // Annotations, at most 10 per level, those on the changed lines first; paths relative to the repository root.
+  // Annotations: every finding through a check run when asked (or, with auto, when workflow commands would drop
+  // some), else workflow commands, the 10 per level that matter most.
   const places = [inputs.summary ? "the job summary" : "", inputs.sarifFile ? `the SARIF file ${inputs.sarifFile}` : "", "the step's log"].filter(Boolean);
   const where = places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places[0]!;
   const plan = planAnnotations(active, where, diff);
+  let report: AnnotationReport = { method: "off" };
+  if (inputs.annotations !== "off") {
+    let fallback: string | undefined;
+    if (inputs.annotations === "checks" || (inputs.annotations === "auto" && plan.omitted > 0)) {
+      const posted = await checkRun(inputs, headSha, active, diff, failed, { ...summaryBase, coverage: { rows: [], unchecked: [] }, annotations: { method: "off" } }, log);
+      if (typeof posted === "string") fallback = posted;
+      else report = { method: "checks", shown: active.length, ...optional("url", posted.url) };
+    }
+    if (report.method === "off") {
+      log.close();
+      const annotate = { error: core.error, warning: core.warning, notice: core.notice };
+      for (const a of plan.annotations) annotate[a.level](a.message, a.properties);
+      report = { method: "commands", shown: plan.shown, omitted: plan.omitted, ...optional("fallback", fallback) };
+    }
+  }
   log.close();
-  const annotate = { error: core.error, warning: core.warning, notice: core.notice };
-  for (const a of plan.annotations) annotate[a.level](a.message, a.properties);
-  const report: AnnotationReport = { method: "commands", shown: plan.shown, omitted: plan.omitted };
 
   if (inputs.sarifFile) writeSarif(workspace, inputs.sarifFile, sarif(findings, context), env);
   if (inputs.summary && process.env["GITHUB_STEP_SUMMARY"]) {
@@ -113,6 +128,65 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
     `${failed ? "Failing" : "Passing"}: ${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.sarifFile ? ` SARIF written to ${inputs.sarifFile}.` : ""}`,
   );
   return failed ? 1 : 0;
+}
+
+/**
+ * Posts every finding as an annotation of a check run on the head commit. Returns the run, or why it could not be
+ * posted (for the log and the summary); the caller then prints workflow commands. Only the HTTP status of a
+ * failed request is shown: an error object may carry request details.
+ */
+async function checkRun(
+  inputs: ActionInputs,
+  headSha: string | undefined,
+  findings: readonly Finding[],
+  diff: DiffScope | undefined,
+  failed: boolean,
+  summary: SummaryInput,
+  log: FencedLog,
+): Promise<{ url: string | undefined } | string> {
+  const why = (reason: string) => {
+    const text = `A check run with every annotation could not be created (${reason}); the annotations went out as workflow commands, at most 10 per level.`;
+    log.print(`annotations: ${text}`);
+    return text;
+  };
+  let owner: string | undefined;
+  let repo: string | undefined;
+  try {
+    ({ owner, repo } = github.context.repo);
+  } catch {
+    // No repository: see below.
+  }
+  if (!inputs.token) return why("no token");
+  if (!owner || !repo) return why("no repository");
+  if (!headSha || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(headSha)) return why("no commit to attach it to");
+  const octokit = github.getOctokit(inputs.token, { log: quietLog(log) });
+  const client: ChecksClient = {
+    create: async (body) => {
+      const { data } = await octokit.rest.checks.create({ owner, repo, ...body });
+      return { id: data.id, html_url: data.html_url };
+    },
+    update: async (id, body) => {
+      await octokit.rest.checks.update({ owner, repo, check_run_id: id, ...body });
+    },
+  };
+  const ordered = annotationOrder(findings, diff);
+  const totals = countFindings(findings);
+  try {
+    const posted = await postCheckRun(client, {
+      name: "aimslint",
+      headSha,
+      title: `${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")}${totals.infos ? `, ${plural(totals.infos, "notice")}` : ""}`,
+      summary: renderSummary({ ...summary, variant: "check-run", limitBytes: 60_000 }),
+      conclusion: failed ? "failure" : findings.length > 0 ? "neutral" : "success",
+      annotations: ordered.map((f) => checkAnnotation(f)),
+    });
+    log.print(`annotations: ${plural(posted.annotations, "finding")} annotated through the check run "aimslint" in ${plural(posted.requests, "request")}.`);
+    return { url: posted.url };
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    if (status === 403 || status === 404) return why(`HTTP ${status}: the token may not write checks; give the job \`permissions: checks: write\`, which a pull request from a fork never gets`);
+    return why(typeof status === "number" ? `HTTP ${status}` : "the GitHub API could not be reached");
+  }
 }
 
 /** Octokit's own warnings go to the fenced log, not to stderr (which the runner parses too). */
