@@ -1,14 +1,16 @@
 // The GitHub Action end to end, through the built bundle (dist/action.cjs) run the way the runner runs it:
 // GITHUB_* variables, an event payload file, summary and output files, INPUT_* variables, and a real HTTP
 // server on 127.0.0.1 standing in for the GitHub API.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import type { CheckAnnotation } from "../src/action/checks.js";
 import { INPUT_DEFAULTS } from "../src/action/inputs.js";
 import { coverage, UNCHECKABLE } from "../src/action/coverage.js";
 import { renderSummary } from "../src/action/summary.js";
@@ -19,6 +21,7 @@ import { sarifErrors } from "./fixtures/action/validate-sarif.js";
 const root = join(import.meta.dirname, "..");
 const ACTION = join(root, "dist", "action.cjs");
 const FIXTURE = join(root, "test", "fixtures", "action", "repo");
+const SCENARIO = join(root, "test", "fixtures", "action", "pr-scenario");
 const TOKEN = "ghs_testTOKEN0123456789abcdefSECRET";
 // The runner runs the Action on node24; set AIMSLINT_ACTION_NODE to a Node 24 binary to test with that one.
 const NODE = process.env["AIMSLINT_ACTION_NODE"] || process.execPath;
@@ -181,15 +184,27 @@ function expectNoToken(r: RunResult): void {
   expect(JSON.stringify(r.outputs)).not.toContain(TOKEN);
 }
 
-// A stand-in for api.github.com: GET /repos/o/r/pulls/7/files, 2 pages linked by a Link header.
+// A stand-in for api.github.com: GET /repos/o/r/pulls/{n}/files, in pages linked by a Link header; POST
+// /repos/o/r/check-runs and PATCH /repos/o/r/check-runs/{id}, answering `checks` (201, or 403 as for a fork).
+interface ApiRequest {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  body: unknown;
+}
 interface Api {
   url: string;
-  requests: { url: string; authorization: string | undefined }[];
+  requests: ApiRequest[];
+  /** Anything but 200 answers every request with it. */
   status: number;
+  /** The status of check-run requests. */
+  checks: number;
+  /** The pages of each pull request's files. */
+  pulls: Map<number, object[][]>;
 }
 
 let server: Server;
-const api: Api = { url: "", requests: [], status: 200 };
+const api: Api = { url: "", requests: [], status: 200, checks: 201, pulls: new Map() };
 const PAGES = [
   [
     { filename: "notes/alpha.yaml", status: "modified" },
@@ -197,29 +212,47 @@ const PAGES = [
   ],
   [{ filename: "notes/delta.yaml", status: "added" }],
 ];
+api.pulls.set(7, PAGES);
+const CHECK_RUN_ID = 4242;
 
 beforeAll(async () => {
   expect(existsSync(ACTION), "dist/action.cjs is built (npm run build)").toBe(true);
   server = createServer((req: IncomingMessage, res) => {
-    api.requests.push({ url: req.url ?? "", authorization: req.headers.authorization });
-    const url = new URL(req.url ?? "/", api.url);
-    res.setHeader("content-type", "application/json");
-    if (req.headers.authorization !== `token ${TOKEN}`) {
-      res.writeHead(401).end(JSON.stringify({ message: "Bad credentials" }));
-      return;
-    }
-    if (api.status !== 200) {
-      res.writeHead(api.status).end(JSON.stringify({ message: "Server Error" }));
-      return;
-    }
-    if (url.pathname !== "/repos/o/r/pulls/7/files") {
-      res.writeHead(404).end(JSON.stringify({ message: "Not Found" }));
-      return;
-    }
-    const page = Number(url.searchParams.get("page") ?? "1");
-    const link = (p: number) => `<${api.url}/repos/o/r/pulls/7/files?per_page=100&page=${p}>`;
-    if (page < PAGES.length) res.setHeader("link", `${link(page + 1)}; rel="next", ${link(PAGES.length)}; rel="last"`);
-    res.writeHead(200).end(JSON.stringify(PAGES[page - 1] ?? []));
+    let raw = "";
+    req.on("data", (d) => (raw += d));
+    req.on("end", () => {
+      const body = raw ? JSON.parse(raw) : undefined;
+      api.requests.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization, body });
+      const url = new URL(req.url ?? "/", api.url);
+      res.setHeader("content-type", "application/json");
+      if (req.headers.authorization !== `token ${TOKEN}`) {
+        res.writeHead(401).end(JSON.stringify({ message: "Bad credentials" }));
+        return;
+      }
+      if (api.status !== 200) {
+        res.writeHead(api.status).end(JSON.stringify({ message: "Server Error" }));
+        return;
+      }
+      if (req.method === "POST" && url.pathname === "/repos/o/r/check-runs") {
+        if (api.checks !== 201) res.writeHead(api.checks).end(JSON.stringify({ message: "Resource not accessible by integration" }));
+        else res.writeHead(201).end(JSON.stringify({ id: CHECK_RUN_ID, html_url: `https://github.com/o/r/runs/${CHECK_RUN_ID}` }));
+        return;
+      }
+      if (req.method === "PATCH" && url.pathname === `/repos/o/r/check-runs/${CHECK_RUN_ID}`) {
+        res.writeHead(api.checks === 201 ? 200 : api.checks).end(JSON.stringify({ id: CHECK_RUN_ID }));
+        return;
+      }
+      const pull = /^\/repos\/o\/r\/pulls\/(\d+)\/files$/.exec(url.pathname);
+      const pages = pull && req.method === "GET" ? api.pulls.get(Number(pull[1])) : undefined;
+      if (!pages) {
+        res.writeHead(404).end(JSON.stringify({ message: "Not Found" }));
+        return;
+      }
+      const page = Number(url.searchParams.get("page") ?? "1");
+      const link = (p: number) => `<${api.url}${url.pathname}?per_page=100&page=${p}>`;
+      if (page < pages.length) res.setHeader("link", `${link(page + 1)}; rel="next", ${link(pages.length)}; rel="last"`);
+      res.writeHead(200).end(JSON.stringify(pages[page - 1] ?? []));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -258,24 +291,37 @@ describe("GitHub Action (bundle)", () => {
     expect(r.stderr).toBe("");
   });
 
-  it("writes outputs and the job summary: totals, findings by rule with ISO references, coverage", async () => {
+  it("writes outputs and the job summary: verdict, findings, coverage, findings by rule without all-zero columns", async () => {
     const r = await runAction(makeRepo());
     expect(r.outputs).toEqual({ errors: "1", warnings: "1", "sarif-file": "" });
     const s = r.summary;
-    expect(s).toMatch(/^## ✖ aimslint: 1 error, 1 warning, 1 notice\n/);
-    expect(s).toContain("Checked 3 artefacts in 6 files (the whole repository). aimslint 0.1.0; fails on: error — **this check fails**.");
-    expect(s).toContain("| Rule | Errors | Warnings | Notices | Suppressed | ISO/IEC 42001 | Requirement |");
-    expect(s).toContain("| `note/owner` | 1 | 0 | 0 | 0 | A.3.2 | Name the owner of every governance note |");
-    expect(s).toContain("| `note/reviewed` | 0 | 1 | 0 | 0 | 9.2 | Record when every governance note was last reviewed |");
-    expect(s).toContain("| `note/status` | 0 | 0 | 1 | 0 | 7.5.3 | Use one of the known statuses for a governance note |");
-    // Coverage: the organisation kind is evidence for 7.5.2 and A.3; rules that ran, failed or passed.
+    expect(s).toMatch(/^## ✖ aimslint: 1 error, 1 warning, 1 notice\n\n\*\*This check fails\*\* \(fails on: error\)\.\n/);
+    expect(s).toContain("Checked 3 artefacts in 6 files (the whole repository). aimslint 0.1.0.");
+    // Not a pull request: no changed files, so one list of findings, errors first.
+    expect(s).toContain(
+      [
+        "### Findings (1 error, 1 warning, 1 notice)",
+        "",
+        "| Location | Severity | Rule | Message |",
+        "|---|---|---|---|",
+        "| notes/alpha.yaml:1:1 | error | `note/owner` | Missing &#34;owner&#34;. |",
+        "| notes/beta.yaml:1:1 | warning | `note/reviewed` | Missing &#34;reviewed&#95;on&#34;. |",
+      ].join("\n"),
+    );
+    // Findings by rule, collapsed, last; no suppressed finding, so no Suppressed column.
+    expect(s).toContain("| Rule | Errors | Warnings | Notices | ISO/IEC 42001 | Requirement |");
+    expect(s).toContain("| `note/owner` | 1 | 0 | 0 | A.3.2 | Name the owner of every governance note |");
+    expect(s).toContain("| `note/reviewed` | 0 | 1 | 0 | 9.2 | Record when every governance note was last reviewed |");
+    expect(s).toContain("| `note/status` | 0 | 0 | 1 | 7.5.3 | Use one of the known statuses for a governance note |");
+    expect(s.indexOf("<details><summary>Findings by rule (3 rules)</summary>")).toBeGreaterThan(s.indexOf("ISO/IEC 42001 coverage"));
+    // Coverage, open on a push: the organisation kind is evidence for 7.5.2 and A.3; rules that ran, failed or passed.
+    expect(s).toContain("<details open><summary>ISO/IEC 42001 coverage: 1 failing, 1 with warnings, 21 without evidence, 2 passing</summary>");
     expect(s).toContain("| **7.5.2** Creating and updating documented information | 3 × Governance note | 4 | — | ✔ passing |");
     expect(s).toContain("| **A.3** Internal organization | 3 × Governance note | 1 | `note/owner` (1 error) | ✖ failing |");
     expect(s).toContain("| **9.2** Internal audit | none (Internal audit record) | 1 | `note/reviewed` (1 warning) | ⚠ warnings |");
     expect(s).toContain("| **9.3** Management review | none (Management review record) | 0 | — | ⚠ no evidence |");
     expect(s).toMatch(/No rule or artefact kind of this run covers: 4\.2, 4\.4, /);
     expect(s).toContain("Not checkable from files (they do not keep an area from passing): A.6.1.2 (Objectives for responsible development are set in prose");
-    expect(s).toContain("| notes/alpha.yaml:1:1 | error | `note/owner` | Missing &#34;owner&#34;. |");
   });
 
   it("exits according to fail-on", async () => {
@@ -341,7 +387,11 @@ describe("GitHub Action (bundle)", () => {
     expect(r.summary).toContain(
       "29 findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other 10 are only listed below and in the SARIF file.",
     );
-    expect(r.summary).toContain("<details open><summary>All findings (39)</summary>");
+    // annotations: auto would have posted them all through a check run, but there is no token.
+    expect(r.summary).toContain("> A check run with every annotation could not be created (no token); the annotations went out as workflow commands, at most 10 per level.");
+    expect(r.stdout).toContain("annotations: A check run with every annotation could not be created (no token)");
+    expect(r.summary).toContain("### Findings (13 errors, 13 warnings, 13 notices)");
+    expect(r.summary).not.toContain("more findings</summary>");
   });
 
   it("writes valid SARIF where sarif-file says", async () => {
@@ -407,7 +457,8 @@ describe("GitHub Action (bundle)", () => {
     expect(api.requests.map((q) => q.url)).toEqual(["/repos/o/r/pulls/7/files?per_page=100", "/repos/o/r/pulls/7/files?per_page=100&page=2"]);
     expect(api.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
     // beta.yaml (unchanged) has a warning and a notice: not reported. alpha.yaml names N-BETA, found in the whole repository.
-    expect(annotations(r).map((c) => `${c.name} ${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["error note/owner notes/alpha.yaml", "error note/title notes/delta.yaml"]);
+    // delta.yaml is new, so its error is on a changed line and goes first; alpha.yaml's lines are unknown (no patch).
+    expect(annotations(r).map((c) => `${c.name} ${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["error note/title notes/delta.yaml", "error note/owner notes/alpha.yaml"]);
     expect(r.stdout).toContain("only-changed: 2 files changed by pull request #7, listed by the GitHub API.");
     expect(r.summary).toContain("Checked 2 artefacts in 2 files (only the 2 files changed by pull request #7, listed by the GitHub API).");
     expect(r.outputs).toEqual({ errors: "2", warnings: "0", "sarif-file": "" });
@@ -424,7 +475,8 @@ describe("GitHub Action (bundle)", () => {
     expect(api.requests.length).toBeGreaterThan(0);
     expect(r.stdout).toContain("only-changed: listing the pull request's files failed (HTTP 500); trying git instead.");
     expect(r.stdout).toContain("only-changed: 2 files changed by pull request #7, listed by git diff.");
-    expect(annotations(r).map((c) => `${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["note/owner notes/alpha.yaml", "note/title notes/delta.yaml"]);
+    // git knows the lines: delta.yaml's error is on an added line, alpha.yaml's on line 1, which the pull request kept.
+    expect(annotations(r).map((c) => `${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["note/title notes/delta.yaml", "note/owner notes/alpha.yaml"]);
     expectNoToken(r);
   });
 
@@ -434,7 +486,7 @@ describe("GitHub Action (bundle)", () => {
     const r = await runAction(dir, { inputs: { "only-changed": "true", token: "" }, env: { GITHUB_API_URL: api.url }, event: prEvent(base, head) });
     expect(api.requests).toEqual([]);
     expect(r.stdout).toContain("only-changed: no token or repository for the GitHub API; trying git instead.");
-    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/delta.yaml"]);
+    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/delta.yaml", "notes/alpha.yaml"]);
 
     // A shallow checkout: the base commit is unknown to git, and the API is not reachable.
     const unknown = await runAction(dir, { inputs: { "only-changed": "true", token: "" }, event: prEvent("a".repeat(40), head) });
@@ -446,7 +498,7 @@ describe("GitHub Action (bundle)", () => {
     const { dir, base, head } = pullRequestRepo();
     const r = await runAction(dir, { inputs: { "only-changed": "true" }, event: { before: base, after: head, repository: { name: "r", owner: { login: "o" } } } });
     expect(r.stdout).toContain("only-changed: 2 files changed by the push, listed by git diff.");
-    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/delta.yaml"]);
+    expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/delta.yaml", "notes/alpha.yaml"]);
   });
 
   it("keeps artefact text and file names from forming workflow commands", async () => {
@@ -488,7 +540,9 @@ describe("GitHub Action (bundle)", () => {
     expect(sections?.message).toContain("::error file=x,line=1::pwned is empty.");
     // The summary is Markdown: no raw control characters, table cells not broken.
     expect(r.summary).not.toMatch(/\r|\u001b/);
-    for (const line of r.summary.split("\n").filter((l) => l.startsWith("| notes/"))) expect(line.split("|").length).toBe(6);
+    const rows = r.summary.split("\n").filter((l) => /^\| \[?notes\//.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const line of rows) expect(line.split("|").length).toBe(6);
     expectValidSarif(JSON.parse(readFileSync(join(dir, "evil.sarif"), "utf8")));
   });
 
@@ -523,7 +577,7 @@ describe("job summary (unit)", () => {
     filesChecked: n,
     artefactsChecked: n,
     scope: "the whole repository",
-    annotations: { shown: Math.min(n, 10), omitted: Math.max(0, n - 10) },
+    annotations: { method: "commands" as const, shown: Math.min(n, 10), omitted: Math.max(0, n - 10) },
     failOn: "error" as const,
     failed: n > 0,
     ...(limitBytes ? { limitBytes } : {}),
@@ -540,6 +594,286 @@ describe("job summary (unit)", () => {
     expect(s).toMatch(/> \d+ more findings are not listed/);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 17 replayed: a pull request that introduces 11 errors in the files it changes, in a repository whose
+// unchanged files hold 48 TBDs that sort before them (test/fixtures/action/pr-scenario/README.md).
+
+/** The scenario as a git repository (base, then head commit), and its pull request #8 as the API lists it. */
+function scenarioRepo(): { dir: string; base: string; head: string } {
+  const dir = tempDir("aimslint-scenario-");
+  cpSync(join(SCENARIO, "base"), dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "main");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "base");
+  const base = git(dir, "rev-parse", "HEAD");
+  cpSync(join(SCENARIO, "head"), dir, { recursive: true });
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "head");
+  const head = git(dir, "rev-parse", "HEAD");
+  // GET /pulls/8/files: each file with its status and its patch (the hunks of git's unified diff, as GitHub sends them).
+  const files = git(dir, "diff", "--name-status", base, head)
+    .split("\n")
+    .map((line) => line.split("\t") as [string, string])
+    .map(([status, filename]) => {
+      const diff = git(dir, "diff", base, head, "--", filename);
+      return { filename, status: status === "A" ? "added" : "modified", patch: diff.slice(diff.indexOf("@@")) };
+    });
+  api.pulls.set(8, [files.slice(0, 2), files.slice(2)]);
+  return { dir, base, head };
+}
+
+const scenarioEvent = (base: string, head: string) => ({
+  pull_request: { number: 8, base: { sha: base }, head: { sha: head } },
+  repository: { name: "r", owner: { login: "o" } },
+});
+
+/** The 11 errors the pull request introduces, in the order they take annotation slots: schema, then rules, one per file in turn. */
+const INTRODUCED = [
+  "notes/team/alpha.yaml:5 schema/enum",
+  "notes/team/beta.yaml:5 schema/enum",
+  "notes/team/delta.yaml:5 schema/enum",
+  "notes/team/gamma.yaml:4 schema/enum",
+  "notes/team/delta.yaml:7 schema/type",
+  "notes/team/alpha.yaml:7 note/related",
+  "notes/team/beta.yaml:6 note/related",
+  "notes/team/delta.yaml:6 note/related",
+  "notes/team/gamma.yaml:1 note/owner",
+  "notes/team/gamma.yaml:2 note/unique-id",
+  "notes/team/gamma.yaml:5 note/related",
+];
+
+describe("pull request with 11 new errors among 48 old TBDs (issue 17)", () => {
+  let repo: { dir: string; base: string; head: string };
+  const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runAction(repo.dir, {
+      inputs: { token: TOKEN, ...inputs },
+      env: { GITHUB_API_URL: api.url, GITHUB_SHA: "f".repeat(40), GITHUB_SERVER_URL: "https://github.com", ...env },
+      event: scenarioEvent(repo.base, repo.head),
+    });
+  const commands = (r: RunResult) => annotations(r).map((c) => `${c.name} ${c.properties["file"] ?? ""}:${c.properties["line"] ?? ""} ${c.properties["title"]}`);
+  /** What the 10-error cap showed before: the first findings in file order, all TBDs of the first archived notes. */
+  const fileOrder = ["a01", "a01", "a01", "a01", "a01", "a01", "a02", "a02", "a02", "a02"];
+  let commandsRun: RunResult;
+
+  beforeAll(async () => {
+    repo = scenarioRepo();
+    api.status = 200;
+    api.checks = 201;
+    commandsRun = await run({ annotations: "commands" });
+    if (process.env["AIMSLINT_KEEP_SUMMARY"]) writeFileSync(process.env["AIMSLINT_KEEP_SUMMARY"], commandsRun.summary);
+  });
+
+  it("commands: the 10 error slots go to errors on the changed lines, the 11th and the changed file's old TBD to free warning slots", () => {
+    const r = commandsRun;
+    expect(commands(r)).toEqual([
+      ...INTRODUCED.slice(0, 10).map((x) => `error ${x}`),
+      "warning notes/team/gamma.yaml:5 note/related (error)",
+      "warning notes/team/alpha.yaml:6 note/no-placeholders (error)",
+      "notice : aimslint: more findings",
+    ]);
+    expect(annotations(r).filter((c) => c.name === "error")).toHaveLength(10);
+    expect(annotations(r).at(-1)!.message).toBe(
+      "48 more findings are not shown as annotations (48 errors): GitHub shows at most 10 errors, 10 warnings and 10 notices per step. Every finding is in the job summary and the step's log.",
+    );
+    // None of the archived notes' TBDs, which file order would have shown instead.
+    expect(fileOrder.every((name) => r.stdout.includes(`notes/archive/${name}.yaml`))).toBe(true);
+    expect(annotations(r).some((c) => (c.properties["file"] ?? "").startsWith("notes/archive/"))).toBe(false);
+    expect(r.stdout).toContain("changed files: 4 files changed by pull request #8, listed by the GitHub API.");
+    expect(r.outputs).toEqual({ errors: "60", warnings: "0", "sarif-file": "" });
+    expectNoToken(r);
+  });
+
+  it("commands without a token: git diff gives the same lines, so the same annotations", async () => {
+    const r = await run({ annotations: "commands", token: "" });
+    expect(r.stdout).toContain("changed files: 4 files changed by pull request #8, listed by git diff.");
+    expect(commands(r)).toEqual(commands(commandsRun));
+  });
+
+  it("checks (auto): every finding through the Checks API, 50 per request, the new errors first", async () => {
+    api.requests = [];
+    const r = await run({});
+    const calls = api.requests.filter((q) => q.url.includes("check-runs"));
+    expect(calls.map((q) => `${q.method} ${q.url}`)).toEqual(["POST /repos/o/r/check-runs", `PATCH /repos/o/r/check-runs/${CHECK_RUN_ID}`]);
+    expect(calls.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
+    type Body = { name?: string; head_sha?: string; status?: string; conclusion?: string; output: { title: string; summary: string; annotations: CheckAnnotation[] } };
+    const [create, update] = calls.map((q) => q.body as Body) as [Body, Body];
+    expect(create).toMatchObject({ name: "aimslint", head_sha: repo.head, status: "in_progress" });
+    expect(create.conclusion).toBeUndefined();
+    expect(update).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(create.output.title).toBe("60 errors, 0 warnings");
+    expect(create.output.summary).toContain("### Findings in the 4 files changed by pull request #8");
+    expect(create.output.annotations).toHaveLength(50);
+    expect(update.output.annotations).toHaveLength(10);
+    const all = [...create.output.annotations, ...update.output.annotations];
+    expect(all.every((a) => a.annotation_level === "failure")).toBe(true);
+    expect(all.slice(0, 11).map((a) => `${a.path}:${a.start_line} ${a.title}`)).toEqual(INTRODUCED);
+    expect(all[11]).toMatchObject({ path: "notes/team/alpha.yaml", start_line: 6, end_line: 6, start_column: 10, title: "note/no-placeholders" });
+    expect(all.slice(12).every((a) => a.path.startsWith("notes/archive/"))).toBe(true);
+    expect(new Set(all.map((a) => `${a.path}:${a.start_line}`)).size).toBe(60);
+    expect(all[0]).toEqual({
+      path: "notes/team/alpha.yaml",
+      start_line: 5,
+      end_line: 5,
+      start_column: 9,
+      end_column: 18,
+      annotation_level: "failure",
+      message: 'Invalid value "sometimes" for "status": expected one of "draft", "final".',
+      title: "schema/enum",
+    });
+    // No workflow-command annotations besides; the summary says where they are.
+    expect(annotations(r)).toEqual([]);
+    expect(r.summary).toContain(`All 60 findings are annotated on the diff through [the check run](https://github.com/o/r/runs/${CHECK_RUN_ID}).`);
+    expect(r.stdout).toContain('annotations: 60 findings annotated through the check run "aimslint" in 2 requests.');
+    expect(r.code).toBe(1);
+    expectNoToken(r);
+  });
+
+  it("checks refused (403, as for a fork's pull request): falls back to the ordered workflow commands", async () => {
+    api.requests = [];
+    api.checks = 403;
+    const r = await run({ annotations: "checks" });
+    api.checks = 201;
+    expect(api.requests.filter((q) => q.url.includes("check-runs")).map((q) => q.method)).toEqual(["POST"]);
+    expect(commands(r)).toEqual(commands(commandsRun));
+    const why =
+      "A check run with every annotation could not be created (HTTP 403: the token may not write checks; give the job `permissions: checks: write`, which a pull request from a fork never gets); the annotations went out as workflow commands, at most 10 per level.";
+    expect(r.stdout).toContain(`annotations: ${why}`);
+    expect(r.summary).toContain("> A check run with every annotation could not be created (HTTP 403: the token may not write checks; give the job &#96;permissions: checks: write&#96;");
+    expectNoToken(r);
+  });
+
+  it("annotations: off prints none and still writes the summary", async () => {
+    const r = await run({ annotations: "off" });
+    expect(annotations(r)).toEqual([]);
+    expect(r.summary).toMatch(/^## ✖ aimslint: 60 errors, 0 warnings\n/);
+  });
+
+  it("writes a summary for the reviewer: verdict, the changed files' findings with links, the rest collapsed", () => {
+    const s = commandsRun.summary;
+    const blocks = topLevelBlocks(s);
+    expect(blocks.slice(0, 6)).toEqual([
+      "h2: ✖ aimslint: 60 errors, 0 warnings",
+      "p: This check fails (fails on: error). In the 4 files changed by pull request #8: 12 errors, 0 warnings; in other files: 48 errors, 0 warnings.",
+      "p: Checked 12 artefacts in 15 files (the whole repository). aimslint 0.1.0.",
+      "blockquote: [!NOTE]12 findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other 48 are only listed below. The findings on the lines pull request #8 changes went first, then the rest of its files.",
+      "h3: Findings in the 4 files changed by pull request #8",
+      "table: Location | Severity | Rule | Message (12 rows)",
+    ]);
+    expect(blocks.slice(6)).toEqual([
+      "details: Findings in other files (48 errors)",
+      "table: Location | Severity | Rule | Message (48 rows)",
+      "/details",
+      "details: ISO/IEC 42001 coverage: 2 failing, 22 without evidence",
+      "p: Evidence counts the whole repository; rules ran on the files reported on. Only a rule's finding fails a clause or area; findings of schema, parse or kind checks and template filler (TBD) make it incomplete. Numbers count distinct findings.",
+      "table: Clause / Annex A | Evidence in the repository | Rules run | Findings | Status (30 rows)",
+      expect.stringMatching(/^p: Not checkable from files/),
+      expect.stringMatching(/^p: No rule or artefact kind of this run covers: /),
+      "/details",
+      // No warnings, notices or suppressed findings: those columns are left out.
+      "details: Findings by rule (6 rules)",
+      "table: Rule | Errors | ISO/IEC 42001 | Requirement (6 rows)",
+      "/details",
+    ]);
+    // Every changed file's finding links to its line at the head commit (the pull request's head, not GITHUB_SHA).
+    const html = new MarkdownIt({ html: true }).render(s);
+    const changedTable = html.slice(html.indexOf("<h3>"), html.indexOf("<details>"));
+    const links = [...changedTable.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(links).toHaveLength(12);
+    expect(links[0]).toBe(`https://github.com/o/r/blob/${repo.head}/notes/team/alpha.yaml#L5`);
+    expect(links.every((l) => l!.startsWith(`https://github.com/o/r/blob/${repo.head}/notes/team/`))).toBe(true);
+    // Coverage counts distinct findings; the 49 TBDs do not fail 7.5.2, the rule errors do.
+    expect(s).toContain(
+      "| **7.5.2** Creating and updating documented information | 12 × Governance note | 3 | `note/related` (4 errors)<br>`note/unique-id` (1 error)<br>49 template-filler findings | ✖ failing |",
+    );
+  });
+
+  // GitHub renders a job summary with its own Markdown pipeline (cmark-gfm, then an HTML sanitiser that keeps
+  // <details>, <summary> and <br>); markdown-it with html: true renders the same GFM tables and HTML blocks, though
+  // not GitHub's alerts ("> [!NOTE]" stays a quote) nor its autolinks, and its CSS below only approximates
+  // GitHub's. So this checks the layout roughly: the reviewer's table must come within the first screen.
+  const chromium = ["chromium", "chromium-browser", "google-chrome"].find((name) => spawnSync("sh", ["-c", `command -v ${name}`]).status === 0);
+  it.skipIf(!chromium)(`shows the changed files' findings within the first 1,200 px in Chromium${chromium ? "" : " (skipped: chromium is not installed)"}`, { timeout: 180_000 }, () => {
+    const dir = tempDir("aimslint-chromium-");
+    const page = join(dir, "summary.html");
+    writeFileSync(page, summaryPage(new MarkdownIt({ html: true }).render(commandsRun.summary)));
+    const args = [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      "--hide-scrollbars",
+      `--user-data-dir=${join(dir, "profile")}`,
+      "--window-size=1280,1200",
+    ];
+    const dom = execFileSync(chromium!, [...args, "--virtual-time-budget=5000", "--dump-dom", `file://${page}`], { encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "ignore"] });
+    const layout = JSON.parse(/data-layout="([^"]*)"/.exec(dom)![1]!.replace(/&quot;/g, '"')) as { heading: number; lastRow: number; rows: number; height: number };
+    expect(layout.rows).toBe(12);
+    expect(layout.heading).toBeLessThan(600);
+    expect(layout.lastRow).toBeLessThan(1200);
+    // The page goes on well past the first screen (findings in other files, coverage), all of it collapsed.
+    expect(layout.height).toBeGreaterThan(layout.lastRow);
+    const screenshot = join(dir, "summary.png");
+    execFileSync(chromium!, [...args, `--screenshot=${screenshot}`, `file://${page}`], { timeout: 120_000, stdio: "ignore" });
+    expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+/** The top-level blocks of a Markdown text as markdown-it parses it, one line each. */
+function topLevelBlocks(markdown: string): string[] {
+  const tokens = new MarkdownIt({ html: true }).parse(markdown, {});
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.level !== 0) continue;
+    const text = (j: number) => tokens[j]!.children?.map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : "")).join("") ?? tokens[j]!.content;
+    if (t.type === "heading_open") out.push(`${t.tag}: ${text(i + 1)}`);
+    else if (t.type === "paragraph_open") out.push(`p: ${text(i + 1)}`);
+    else if (t.type === "blockquote_open") out.push(`blockquote: ${text(i + 2)}`);
+    else if (t.type === "html_block") {
+      const summary = /<details[^>]*><summary>(.*)<\/summary>/.exec(t.content);
+      if (summary) out.push(`details: ${summary[1]}`);
+      else if (t.content.trim() === "</details>") out.push("/details");
+      else out.push(`html: ${t.content.trim()}`);
+    } else if (t.type === "table_open") {
+      const close = tokens.findIndex((x, j) => j > i && x.type === "table_close");
+      const cells = tokens.slice(i, close).filter((x) => x.type === "inline");
+      const header: string[] = [];
+      for (let j = i; j < close && tokens[j]!.type !== "thead_close"; j++) if (tokens[j]!.type === "inline") header.push(tokens[j]!.content);
+      const rows = tokens.slice(i, close).filter((x) => x.type === "tr_open").length - 1;
+      out.push(`table: ${header.join(" | ")} (${rows} rows)`);
+      void cells;
+    }
+  }
+  return out;
+}
+
+/** The rendered summary in a page styled roughly like GitHub's job summary, measuring itself into data-layout. */
+function summaryPage(body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><style>
+body { margin: 0; background: #fff; color: #1f2328; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, "Liberation Sans", sans-serif; }
+.markdown-body { box-sizing: border-box; width: 1012px; padding: 16px 32px; }
+h2 { font-size: 1.5em; margin: 0 0 16px; padding-bottom: .3em; border-bottom: 1px solid #d1d9e0; }
+h3 { font-size: 1.25em; margin: 24px 0 16px; }
+p, blockquote, table, details { margin: 0 0 16px; }
+blockquote { padding: 0 1em; border-left: .25em solid #d1d9e0; color: #59636e; }
+table { display: block; max-width: 100%; overflow: auto; border-collapse: collapse; }
+th, td { padding: 6px 13px; border: 1px solid #d1d9e0; }
+code { font-size: 85%; padding: .2em .4em; background: #eff1f3; border-radius: 6px; }
+</style></head><body><div class="markdown-body">${body}</div><script>
+const heading = [...document.querySelectorAll("h3")].find((h) => h.textContent.startsWith("Findings in the"));
+let table = heading.nextElementSibling;
+while (table && table.tagName !== "TABLE") table = table.nextElementSibling;
+const rows = table.querySelectorAll("tbody tr");
+document.body.setAttribute("data-layout", JSON.stringify({
+  heading: heading.getBoundingClientRect().top + scrollY,
+  lastRow: rows[rows.length - 1].getBoundingClientRect().bottom + scrollY,
+  rows: rows.length,
+  height: document.documentElement.scrollHeight,
+}));
+</script></body></html>`;
+}
 
 function expectValidSarif(log: unknown): void {
   expect(sarifErrors(log)).toEqual([]);

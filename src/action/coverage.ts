@@ -1,8 +1,16 @@
 // ISO/IEC 42001 coverage of one run: for each clause and Annex A area, the evidence artefacts the repository
 // holds, the rules that ran on them, and which of those failed. Pure data; summary.ts renders it.
+//
+// What may fail a row: only a finding of a rule, since a rule is mapped to the clauses whose requirement it checks.
+// A schema, parse or kind finding carries every reference of its artefact's kind (an AI system record: 4.1, 4.3,
+// 5.3, A.4, A.6, A.9), so one typo would fail six rows; and a field still holding template filler (TBD) says the
+// document is unfinished, not that the requirement is unmet. Those are counted per row as "to complete", and a row
+// that has only those is "incomplete", not "failing". Counts are of distinct findings: one finding counts once in
+// a row however many of the row's controls it cites.
 import type { Finding } from "../core/finding.js";
 import { ANNEX_A, ANNEX_A_OBJECTIVES, CLAUSES, compareRefs, titleOf } from "../core/iso42001.js";
 import uncheckable from "../core/uncheckable-controls.json" with { type: "json" };
+import { classOf } from "./finding-class.js";
 
 export interface CoverageInput {
   /** Reported findings; suppressed ones do not fail a row. */
@@ -15,14 +23,17 @@ export interface CoverageInput {
   kinds: readonly { id: string; title: string; iso42001: readonly string[]; count: number }[];
 }
 
-export type CoverageStatus = "fail" | "warn" | "no-evidence" | "partial" | "pass" | "not-checked";
+export type CoverageStatus = "fail" | "warn" | "incomplete" | "no-evidence" | "partial" | "pass" | "not-checked";
 
 export interface CoverageRow {
   ref: string;
   title: string;
   evidence: { kind: string; title: string; count: number }[];
   ran: string[];
+  /** Rule findings (not schema, parse, kind or template-filler ones), by rule. */
   failed: { ruleId: string; errors: number; warnings: number; infos: number }[];
+  /** Distinct findings that do not fail the row: the document does not parse or match its schema, or holds filler. */
+  toComplete: { documents: number; placeholders: number };
   /** Annex A controls of the area that no rule of this run checked, and that files could show. */
   gaps: string[];
   /** Annex A controls of the area no rule can check from files, with why. */
@@ -50,7 +61,8 @@ export function coverage(input: CoverageInput): Coverage {
   const row = (ref: string): CoverageRow => {
     const key = areaOf(ref);
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { ref: key, title: titleOf(key) ?? "", evidence: [], ran: [], failed: [], gaps: [], uncheckable: [], status: "not-checked" }));
+    if (!r)
+      rows.set(key, (r = { ref: key, title: titleOf(key) ?? "", evidence: [], ran: [], failed: [], toComplete: { documents: 0, placeholders: 0 }, gaps: [], uncheckable: [], status: "not-checked" }));
     return r;
   };
   for (const kind of input.kinds) {
@@ -64,8 +76,15 @@ export function coverage(input: CoverageInput): Coverage {
   }
   for (const f of input.findings) {
     if (f.suppressed) continue;
+    const kind = classOf(f);
     for (const ref of new Set(f.iso42001.map(areaOf))) {
       const r = row(ref);
+      if (kind !== "rule") {
+        if (f.severity === "info") continue;
+        if (kind === "placeholder") r.toComplete.placeholders++;
+        else r.toComplete.documents++;
+        continue;
+      }
       let entry = r.failed.find((e) => e.ruleId === f.ruleId);
       if (!entry) r.failed.push((entry = { ruleId: f.ruleId, errors: 0, warnings: 0, infos: 0 }));
       if (f.severity === "error") entry.errors++;
@@ -88,9 +107,10 @@ export function coverage(input: CoverageInput): Coverage {
     r.evidence.sort((a, b) => (a.kind < b.kind ? -1 : 1));
     const errors = r.failed.some((e) => e.errors > 0);
     const warnings = r.failed.some((e) => e.warnings > 0);
+    const incomplete = r.toComplete.documents + r.toComplete.placeholders > 0;
     const noEvidence = r.evidence.length > 0 && r.evidence.every((e) => e.count === 0);
     const ran = r.ran.length > 0 || r.failed.length > 0;
-    r.status = errors ? "fail" : warnings ? "warn" : noEvidence ? "no-evidence" : ran && r.gaps.length > 0 ? "partial" : ran ? "pass" : "not-checked";
+    r.status = errors ? "fail" : warnings ? "warn" : incomplete ? "incomplete" : noEvidence ? "no-evidence" : ran && r.gaps.length > 0 ? "partial" : ran ? "pass" : "not-checked";
   }
   const all = [...Object.keys(CLAUSES), ...Object.keys(ANNEX_A_OBJECTIVES)];
   return { rows: [...rows.values()].sort((a, b) => compareRefs(a.ref, b.ref)), unchecked: all.filter((ref) => !rows.has(ref)) };
