@@ -1,6 +1,6 @@
-// The bundled example repositories, through the built CLI: the complete one passes the strict pack, and the
-// broken one gives exactly the findings recorded in test/golden/broken.stylish.txt (each checked by hand
-// against the comment at the top of the broken file).
+// The bundled example repositories, through the built CLI: the complete one passes the strict pack, the broken
+// one gives exactly the findings recorded in test/golden/broken.stylish.txt (each checked by hand against the
+// comment at the top of the broken file), and the AI-use one each AI-use rule once (test/golden/ai-use.stylish.txt).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +20,36 @@ describe("example repositories", () => {
     const r = cli(["examples/broken"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(readFileSync(join(root, "test", "golden", "broken.stylish.txt"), "utf8"));
+  });
+
+  it("ai-use gives exactly the recorded findings: each rule on a repository's own AI use once", () => {
+    const r = cli(["examples/ai-use"]);
+    expect(r.status).toBe(1);
+    const golden = readFileSync(join(root, "test", "golden", "ai-use.stylish.txt"), "utf8");
+    expect(r.stdout).toBe(golden);
+    const rules = [...golden.matchAll(/ {2}([a-z]+\/[a-z0-9-]+)$/gm)].map((m) => m[1]);
+    expect(rules.sort()).toEqual(
+      [
+        "agent/no-literal-secrets",
+        "agent/scoped-permissions",
+        "ci/agent-prompts-kept",
+        "ci/ai-action-pinned",
+        "ci/ai-job-time-limit",
+        "ci/ai-trusted-trigger",
+        "ci/ai-write-gated",
+        "ci/model-version-pinned",
+        "deps/ai-sdk-pinned",
+        "repo/ai-use-inventoried",
+        "system/ai-components-recorded",
+        "system/automation-evidence",
+      ].sort(),
+    );
+  });
+
+  it("ai-use's inventory lists what each record covers and what none does", () => {
+    const out = cli(["inventory", "examples/ai-use"]).stdout;
+    expect(out).toMatch(/^AI use in this repository: 3 workflow jobs, 2 agent configurations, 3 AI packages; 1 not in the AI system inventory\.$/m);
+    expect(out).toMatch(/Not in the AI system inventory\n {2}examples\/ai-use\/\.github\/workflows\/triage\.yml:8 {2}job "answer" {2}actions\/ai-inference@v1, model openai\/gpt-4o\n/);
   });
 
   it("broken points at each deliberate problem", () => {
