@@ -1,7 +1,7 @@
 // `aimslint init [dir]`: scaffold a governance folder from templates. Never overwrites a file: a path that
 // exists (file, folder or link) is reported as kept and left alone.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { addMonths, isDate, todayUtc } from "../engine/dates.js";
 import { safeText } from "../util/safe-text.js";
@@ -12,9 +12,17 @@ import type { Io } from "./io.js";
 import { governanceTemplates, PATHS, type TemplateFile } from "./templates/governance.js";
 import { findAiUse } from "./seed-inventory.js";
 import { plural } from "../util/text.js";
+import { packageRoot } from "../util/package-root.js";
 
-/** Where the schemas are published; the `$id` of every schema starts with it. */
-export const SCHEMA_URL = "https://aimslint.dev/schemas/v1/";
+/** Where `init` copies the schemas when aimslint is not installed in the project (never scanned: DEFAULT_IGNORES). */
+export const SCHEMA_COPY = ".aimslint/schemas";
+
+/** Every kind's schema, the shared definitions and the configuration's: what the scaffold's modelines reach. */
+function schemaCopies(): TemplateFile[] {
+  const dir = join(packageRoot(), "schemas");
+  const names = [...readdirSync(dir).filter((n) => n.endsWith(".schema.json")), "meta/config.schema.json"];
+  return names.map((name) => ({ path: `${SCHEMA_COPY}/${name}`, base: "project" as const, text: readFileSync(join(dir, ...name.split("/")), "utf8") }));
+}
 
 interface InitResult {
   created: string[];
@@ -30,7 +38,10 @@ export async function runInit(options: CliOptions, io: Io): Promise<number> {
 
   const project = canonical(target);
   const repository = gitRoot(project);
-  const schemas = installedSchemas(project, repository);
+  // Editors need the schemas where the modelines point: an installed aimslint's, else a copy in the project (a
+  // URL would need a server, a path into node_modules fails in a fresh clone).
+  const installed = installedSchemas(project, repository);
+  const schemas = installed ?? join(project, ...SCHEMA_COPY.split("/"));
   const found = await findAiUse(project, today);
   const files = governanceTemplates({
     ...(found ? { found } : {}),
@@ -38,8 +49,9 @@ export async function runInit(options: CliOptions, io: Io): Promise<number> {
     nextReview: addMonths(today, 12),
     version: VERSION,
     projectDir: repository && repository !== project ? slash(relative(repository, project)) : "",
-    schemaRef: (file, schema) => (schemas ? slash(relative(dirname(join(project, file)), join(schemas, `${schema}.schema.json`))) : `${SCHEMA_URL}${schema}.schema.json`),
+    schemaRef: (file, schema) => slash(relative(dirname(join(project, file)), join(schemas, `${schema}.schema.json`))),
   });
+  const copies = installed ? [] : schemaCopies();
 
   const display = (abs: string) => slash(relative(canonical(io.cwd), abs) || ".");
   const result: InitResult = { created: [], kept: [], blocked: [] };
@@ -51,6 +63,13 @@ export async function runInit(options: CliOptions, io: Io): Promise<number> {
     result[outcome].push(abs);
     const label = outcome === "created" ? "created     " : outcome === "kept" ? "exists, kept" : "not created ";
     lines.push(`  ${label}  ${safeText(display(abs))}${why ? `  (${why})` : ""}`);
+  }
+
+  // The copies are one line: they are the editors' business, not a file to fill in.
+  const copied = copies.map((file) => writeNew(project, join(project, ...file.path.split("/")), file).outcome);
+  if (copies.length > 0) {
+    const made = copied.filter((o) => o === "created").length;
+    lines.push(`  ${made > 0 ? "created     " : "exists, kept"}  ${safeText(display(join(project, SCHEMA_COPY)))}/  (the JSON Schemas the modelines point at, for editors)`);
   }
 
   const scan = display(project) === "." ? "npx aimslint" : `npx aimslint ${display(project)}`;

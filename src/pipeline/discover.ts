@@ -33,8 +33,8 @@ export interface Discovery {
 /** Lock files: never artefacts, and expensive to parse. Their presence is recorded all the same (`lockFiles`). */
 const LOCK_IGNORES = ["**/package-lock.json", "**/pnpm-lock.yaml", "**/npm-shrinkwrap.json"];
 
-/** Never artefacts: dependencies, git's own files, lock files, aimslint's baseline. */
-export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", ...LOCK_IGNORES, "**/aimslint-baseline.json"];
+/** Never artefacts: dependencies, git's own files, lock files, aimslint's baseline and copied schemas (init). */
+export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", ...LOCK_IGNORES, "**/aimslint-baseline.json", "**/.aimslint/**"];
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
