@@ -302,3 +302,16 @@ describe("aimslint init on a repository that already uses AI", () => {
     expect(scan.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith("schema/") || f.ruleId.startsWith("parse/"))).toEqual([]);
   });
 });
+
+describe("aimslint init on a repository that already has cards", () => {
+  it("names the cards that no AI system claims, and how to link them", () => {
+    const dir = gitRepo();
+    mkdirSync(join(dir, "models", "a"), { recursive: true });
+    writeFileSync(join(dir, "models", "a", "README.md"), "---\nlicense: mit\npipeline_tag: text-classification\n---\n# Model A\n\n## Intended uses\n\nClassify tickets.\n");
+    const r = run(["init"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "Found 1 model or data card that names no AI system: models/a/README.md. Name the system each documents (system: SYS-EXAMPLE, or its own record's id), so that it is checked with it.\n",
+    );
+  });
+});

@@ -9,8 +9,8 @@ import { UnsafeWriteError, writeInside } from "../util/safe-write.js";
 import { VERSION } from "../core/version.js";
 import { UsageError, type CliOptions } from "./args.js";
 import type { Io } from "./io.js";
-import { governanceTemplates, PATHS, type TemplateFile } from "./templates/governance.js";
-import { findAiUse } from "./seed-inventory.js";
+import { governanceTemplates, IDS, PATHS, type TemplateFile } from "./templates/governance.js";
+import { findExisting } from "./seed-inventory.js";
 import { plural } from "../util/text.js";
 import { packageRoot } from "../util/package-root.js";
 
@@ -42,7 +42,8 @@ export async function runInit(options: CliOptions, io: Io): Promise<number> {
   // URL would need a server, a path into node_modules fails in a fresh clone).
   const installed = installedSchemas(project, repository);
   const schemas = installed ?? join(project, ...SCHEMA_COPY.split("/"));
-  const found = await findAiUse(project, today);
+  const existing = await findExisting(project, today);
+  const found = existing.aiUse;
   const files = governanceTemplates({
     ...(found ? { found } : {}),
     today,
@@ -79,12 +80,21 @@ export async function runInit(options: CliOptions, io: Io): Promise<number> {
       (found && result.created.some((abs) => slash(abs).endsWith(`/${PATHS.system}`))
         ? `The AI system record covers the AI use found in the repository (${plural(found.paths.length, "file")}${found.actions.length > 0 ? `, ${plural(found.actions.length, "action")}` : ""}); "npx aimslint inventory" lists it.\n`
         : "") +
+      unlinkedText(existing.unlinkedCards) +
       `Next: replace every TBD and <...> value. Each document starts as a draft: "${scan}" lists what is left to fill in,\n` +
       `one line per document; set its status past draft when it is done, to have it checked field by field.\n` +
       `The YAML files name their JSON Schema in a "# yaml-language-server: $schema=..." line, so editors with the YAML\n` +
       `extension complete and check them while you type.\n`,
   );
   return 0;
+}
+
+/** Cards already in the project that no system claims: the scaffold's system record can be theirs. */
+function unlinkedText(cards: readonly string[]): string {
+  if (cards.length === 0) return "";
+  const shown = cards.slice(0, 5).map(safeText).join(", ");
+  const more = cards.length > 5 ? ` and ${cards.length - 5} more` : "";
+  return `Found ${plural(cards.length, "model or data card")} that ${cards.length === 1 ? "names" : "name"} no AI system: ${shown}${more}. Name the system each documents (system: ${IDS.system}, or its own record's id), so that it is checked with it.\n`;
 }
 
 /**

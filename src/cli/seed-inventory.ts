@@ -7,24 +7,38 @@ import { catalogueFor } from "../engine/functions/ai-use.js";
 import { lint } from "../pipeline/lint.js";
 import type { FoundAiUse } from "./templates/governance.js";
 
-/** The AI use found under `project` (folder of the scaffold); undefined when there is none or it cannot be read. */
-export async function findAiUse(project: string, today: string): Promise<FoundAiUse | undefined> {
+export interface Found {
+  /** AI use no record covers yet; undefined when there is none. */
+  aiUse: FoundAiUse | undefined;
+  /** Model and data cards that name no AI system (display paths from the project). */
+  unlinkedCards: string[];
+}
+
+/** What the project already holds that the scaffold can record: AI use no record covers, cards no system claims. */
+export async function findExisting(project: string, today: string): Promise<Found> {
   let config: ReturnType<typeof resolveConfig>;
   try {
     config = resolveConfig({ cwd: project, startDir: project, today });
   } catch {
-    return undefined; // a broken configuration is the scan's to report, not the scaffold's
+    return { aiUse: undefined, unlinkedCards: [] }; // a broken configuration is the scan's to report, not the scaffold's
   }
   const fields = new Map(config.indexFields);
   for (const [kind, list] of Object.entries({ ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS] })) fields.set(kind, [...new Set([...(fields.get(kind) ?? []), ...list])]);
   const result = await lint({ cwd: project, inputs: [project], config: { ...config, indexFields: fields } });
   // Only what no record covers yet: a repository with an inventory keeps it.
+  const unlinkedCards = [
+    ...new Set(
+      result.artefacts
+        .filter((e) => (e.kind === "model-card" && !e.data["system"]) || (e.kind === "data-card" && !(Array.isArray(e.data["systems"]) && e.data["systems"].length > 0)))
+        .map((e) => e.file),
+    ),
+  ];
   const { uncovered } = inventoryOf(
     result.artefacts,
     (f) => result.index?.fromRoot(f) ?? f,
     catalogueFor({ actions: config.aiUse.actions, secrets: config.aiUse.secrets, npm: config.aiUse.packages.npm, pypi: config.aiUse.packages.pypi }),
   );
-  if (uncovered.length === 0) return undefined;
+  if (uncovered.length === 0) return { aiUse: undefined, unlinkedCards };
   const inside = (file: string) => !file.startsWith("../") && !isAbsolute(file);
   const found: FoundAiUse = { paths: [], actions: [], components: [], agents: false, ci: false, writes: false };
   const seen = new Set<string>();
@@ -45,5 +59,5 @@ export async function findAiUse(project: string, today: string): Promise<FoundAi
       found.components.push({ name, type: use.actions.includes(name) ? "tool" : "library", version: use.versions[name] ?? "TBD" });
     }
   }
-  return found;
+  return { aiUse: found, unlinkedCards };
 }
