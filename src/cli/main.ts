@@ -9,6 +9,7 @@ import { EVIDENCE_KINDS } from "../engine/ai-inventory.js";
 import { REPORTERS } from "../reporters/index.js";
 import { renderCoreRuleDoc, renderRuleDoc } from "../engine/rule-doc.js";
 import { CORE_RULES, coreRule } from "../core/core-rules.js";
+import { countFindings, type Finding } from "../core/finding.js";
 import { closest, plural } from "../util/text.js";
 import { packageRoot } from "../util/package-root.js";
 import { safeLines, safeText } from "../util/safe-text.js";
@@ -62,19 +63,24 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
   if (result.unmatched.length > 0) {
     throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found.`);
   }
-  const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed) : result.findings;
+  const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed).map(errorsOnly) : result.findings;
   const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
   const notes = firstContact(result.artefacts);
   io.stdout(REPORTERS[options.format as Format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules, ...(notes ? { notes } : {}) }));
-  const active = findings.filter((f) => !f.suppressed);
-  const warnings = active.filter((f) => f.severity === "warning").length;
-  if (active.some((f) => f.severity === "error")) return 1;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr(`aimslint: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
+  // Totals count the findings the per-file limit left out of the list too.
+  const totals = countFindings(findings);
+  if (totals.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && totals.warnings > options.maxWarnings) {
+    io.stderr(`aimslint: ${totals.warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
     return 1;
   }
   return 0;
+}
+
+/** With --quiet, the finding that stands for those past the per-file limit counts their errors only. */
+function errorsOnly(f: Finding): Finding {
+  return f.notListed ? { ...f, notListed: { ...f.notListed, warnings: 0, infos: 0 } } : f;
 }
 
 /**
