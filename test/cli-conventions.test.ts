@@ -1,10 +1,10 @@
 // What users of ESLint, markdownlint-cli2 and Spectral expect of a linter's command line (issue 17), end to end
-// through the built bundle: here, the totals past the per-file limit.
+// through the built bundle: here, the totals past the per-file limit, and a start-up that stays lean.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { fixture } from "./helpers/lint.js";
 
 const root = join(import.meta.dirname, "..");
@@ -50,5 +50,24 @@ describe("totals past the per-file limit", () => {
     expect(json.summary).toMatchObject({ errors: all.summary.errors, warnings: all.summary.warnings, notListed: total - 5 });
     expect(json.findings).toHaveLength(6);
     expect(json.findings[5]).toMatchObject({ ruleId: "aimslint/too-many-findings", notListed: { suppressed: 0 } });
+  });
+});
+
+describe("start-up stays lean", () => {
+  it("a stylish run never loads the other reporters", async () => {
+    const loaded: string[] = [];
+    for (const name of ["junit", "gitlab", "sarif", "json", "github"]) {
+      vi.doMock(`../src/reporters/${name}.js`, () => {
+        loaded.push(name);
+        return {};
+      });
+    }
+    const { main } = await import("../src/cli/main.js");
+    const dir = repo({ "r.yaml": "kind: risk\nid: RISK-7\ninherent: { likelihood: sometimes }\n" });
+    let stdout = "";
+    const code = await main(["--no-cache", "r.yaml"], { cwd: dir, env: { AIMSLINT_TODAY: "2026-06-30" }, stdout: (t) => void (stdout += t), stderr: () => undefined, isTTY: false });
+    expect(code).toBe(1);
+    expect(stdout).toContain("schema/enum");
+    expect(loaded).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/re
 import { cacheDirProblem, defaultCacheDir } from "../util/cache-dir.js";
 import { lint, type LintResult } from "../pipeline/lint.js";
 import { EVIDENCE_KINDS } from "../engine/ai-inventory.js";
-import { REPORTERS } from "../reporters/index.js";
+import { loadReporter } from "../reporters/load-reporter.js";
 import { renderCoreRuleDoc, renderRuleDoc } from "../engine/rule-doc.js";
 import { CORE_RULES, coreRule } from "../core/core-rules.js";
 import { countFindings, type Finding } from "../core/finding.js";
@@ -65,9 +65,11 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
   }
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed).map(errorsOnly) : result.findings;
   const color = options.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
+  const files = [...new Set(result.artefacts.filter((a) => result.reported.has(a.file)).map((a) => a.file))];
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
   const notes = firstContact(result.artefacts);
-  io.stdout(REPORTERS[options.format as Format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules, ...(notes ? { notes } : {}) }));
+  const reporter = await loadReporter(options.format as Format);
+  io.stdout(reporter(findings, { filesChecked: result.reported.size, artefactsChecked, files, color, version: VERSION, rules: config.rules, ...(notes ? { notes } : {}) }));
   // Totals count the findings the per-file limit left out of the list too.
   const totals = countFindings(findings);
   if (totals.errors > 0) return 1;

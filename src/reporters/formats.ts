@@ -1,6 +1,6 @@
 // The names of the output formats, apart from the reporters themselves: the command-line parser (which the
 // `aimslint` loader runs before anything is compiled) needs the names, not the code.
-export const FORMATS = ["stylish", "json", "github", "sarif"] as const;
+export const FORMATS = ["stylish", "json", "github", "sarif", "junit", "gitlab"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What `aimslint inventory` prints (reporters/inventory.ts). */
