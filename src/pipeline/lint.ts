@@ -30,6 +30,8 @@ export interface LintOptions {
    * Undefined: no cache.
    */
   cacheDir?: string;
+  /** Paths and globs that match nothing are left out (`--no-error-on-unmatched-pattern`) instead of stopping the run. */
+  allowUnmatched?: boolean;
 }
 
 export interface LintResult {
@@ -61,7 +63,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Only a run that reads the cache compares stamps; a whole-project scan would keep 15,000 of them for nothing.
   const stamps = cache !== undefined && !askedRoot;
   const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings, stamps);
-  if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
+  const nothingAsked = options.allowUnmatched && asked.candidates.length === 0 && asked.findings.length === 0;
+  if ((asked.unmatched.length > 0 && !options.allowUnmatched) || nothingAsked) {
+    return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
+  }
   const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores, listings, stamps);
   const byPath = mergeCandidates(project.candidates, asked.candidates);
   // In path order: index entries then come out in a stable order (by file, then place in the file), so that

@@ -6,3 +6,7 @@ export type Format = (typeof FORMATS)[number];
 /** What `aimslint inventory` prints (reporters/inventory.ts). */
 export const INVENTORY_FORMATS = ["table", "json", "cyclonedx"] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+
+/** What `aimslint rules` prints. */
+export const RULES_FORMATS = ["table", "json"] as const;
+export type RulesFormat = (typeof RULES_FORMATS)[number];
