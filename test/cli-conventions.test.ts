@@ -1,6 +1,6 @@
 // What users of ESLint, markdownlint-cli2 and Spectral reach for (issue 17), end to end through the built bundle:
-// -o, --print-config, --rule, --ignore-pattern, --no-error-on-unmatched-pattern, `help`, `explain`'s "did you
-// mean", `rules --format json`, FORCE_COLOR / NO_COLOR and the totals past the per-file limit.
+// -o, --print-config, --rule, --ignore-pattern, --no-error-on-unmatched-pattern, --stdin, `help`, `explain`'s
+// "did you mean", `rules --format json`, FORCE_COLOR / NO_COLOR and the totals past the per-file limit.
 import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,7 +46,18 @@ describe("aimslint help", () => {
     const help = run(["help"], dir);
     expect(help.code).toBe(0);
     expect(help.stdout).toBe(run(["--help"], dir).stdout);
-    for (const option of ["-o, --output-file", "--print-config", "--rule", "--ignore-pattern", "--no-error-on-unmatched-pattern", "FORCE_COLOR", "junit", "gitlab", "aimslint help"]) {
+    for (const option of [
+      "-o, --output-file",
+      "--print-config",
+      "--rule",
+      "--ignore-pattern",
+      "--no-error-on-unmatched-pattern",
+      "--stdin-filename",
+      "FORCE_COLOR",
+      "junit",
+      "gitlab",
+      "aimslint help",
+    ]) {
       expect(help.stdout).toContain(option);
     }
   });
@@ -219,6 +230,43 @@ describe("--ignore-pattern and --no-error-on-unmatched-pattern", () => {
     const nothing = run(["--no-cache", "--no-error-on-unmatched-pattern", "missing/**/*.yaml"], dir);
     expect(nothing.code).toBe(0);
     expect(nothing.stdout).toBe("✔ No problems (0 artefacts in 0 files).\n");
+  });
+});
+
+describe("--stdin --stdin-filename", () => {
+  it("checks the text as that file, with the repository around it for cross-document rules", () => {
+    const dir = repo({ "aimslint.config.yaml": CONFIG, "governance/sys.yaml": SYSTEM, "models/bot/MODEL_CARD.md": CARD("SYS-SUPPORT") });
+    const args = ["--no-cache", "-f", "json", "--stdin", "--stdin-filename", "models/bot/MODEL_CARD.md"];
+    const wrong = JSON.parse(run(args, dir, { input: CARD("SYS-SUPORT") }).stdout) as { findings: { file: string; ruleId: string; message: string }[] };
+    const link = wrong.findings.find((f) => f.ruleId === "modelcard/links-system");
+    expect(link?.file).toBe("models/bot/MODEL_CARD.md");
+    expect(link?.message).toContain('did you mean "SYS-SUPPORT"?');
+    expect(new Set(wrong.findings.map((f) => f.file))).toEqual(new Set(["models/bot/MODEL_CARD.md"]));
+    // The system record on disk is seen: a card that names it has no dangling link.
+    const right = JSON.parse(run(args, dir, { input: CARD("SYS-SUPPORT") }).stdout) as typeof wrong;
+    expect(right.findings.some((f) => f.ruleId === "modelcard/links-system")).toBe(false);
+    // The same run with the cache: the editor's text, not the file on disk, is what is checked.
+    const cached = ["-f", "json", "--stdin", "--stdin-filename", "models/bot/MODEL_CARD.md"];
+    run(["--no-cache"], dir);
+    expect(JSON.parse(run(cached, dir, { input: CARD("SYS-SUPORT") }).stdout).findings.some((f: { ruleId: string }) => f.ruleId === "modelcard/links-system")).toBe(true);
+  });
+
+  it("places the text in the file's folder: a new file, with stylish output and the exit code of its findings", () => {
+    const dir = repo({ "aimslint.config.yaml": CONFIG, "governance/sys.yaml": SYSTEM });
+    const r = run(["--no-cache", "--stdin", "--stdin-filename", "governance/risks/new.yaml"], dir, { input: BROKEN_RISK });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('governance/risks/new.yaml:5:25  error    Invalid value "sometimes"');
+    expect(r.stdout).toMatch(/in 1 artefact in 1 file\.\n$/);
+    const empty = run(["--no-cache", "--stdin", "--stdin-filename", "governance/risks/new.yaml"], dir, { input: "" });
+    expect(empty.stdout).toContain("file/empty");
+  });
+
+  it("needs both options, a file name aimslint reads, and no other paths", () => {
+    const dir = repo({});
+    expect(run(["--stdin"], dir).stderr).toContain("--stdin needs --stdin-filename <path>");
+    expect(run(["--stdin-filename", "a.yaml"], dir).stderr).toContain("--stdin-filename goes with --stdin.");
+    expect(run(["--stdin", "--stdin-filename", "a.txt"], dir, { input: "x" }).stderr).toContain('--stdin-filename "a.txt" must name a .yaml, .yml, .json, .md or .markdown file');
+    expect(run(["--stdin", "--stdin-filename", "a.yaml", "b.yaml"], dir).stderr).toContain("--stdin checks standard input only");
   });
 });
 

@@ -31,6 +31,8 @@ export interface CliOptions {
   ignorePatterns: string[];
   /** False with --no-error-on-unmatched-pattern: a path or glob that matches nothing is left out, not an error. */
   errorOnUnmatched: boolean;
+  /** --stdin --stdin-filename: lint standard input as if it were this file. */
+  stdinFilename: string | undefined;
   /** --rule values as written (cli/rule-option.ts reads them). */
   rules: string[];
 }
@@ -60,6 +62,9 @@ Options:
                            Skip files matching the glob (relative to this folder; repeatable)
       --no-error-on-unmatched-pattern
                            A path or glob that matches no file is left out instead of exiting 2
+      --stdin              Check the text on standard input, as the file --stdin-filename names
+      --stdin-filename <path>
+                           Where that text belongs: its kind, its rules and the project around it
   -q, --quiet              Report errors only
       --max-warnings <n>   Exit 1 when there are more than n warnings
       --today <date>       Date that date rules compare with (YYYY-MM-DD; default today)
@@ -84,6 +89,7 @@ Examples:
   aimslint --format json -o findings.json    machine-readable output, to a file
   aimslint --format junit -o aimslint.xml    a JUnit report for CI test views
   aimslint --print-config risks/RISK-7.yaml  what applies to one file
+  cat card.md | aimslint --stdin --stdin-filename models/bot/README.md
   aimslint explain risk/treatment-complete   why a rule exists and how to fix its findings
 `;
 
@@ -95,6 +101,8 @@ const OPTIONS = {
   rule: { type: "string", multiple: true },
   "ignore-pattern": { type: "string", multiple: true },
   "no-error-on-unmatched-pattern": { type: "boolean" },
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
   quiet: { type: "boolean", short: "q" },
   "max-warnings": { type: "string" },
   "max-file-size": { type: "string" },
@@ -134,6 +142,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
     if (positionals.length > 0) throw new UsageError(`--print-config takes one file and no other paths, e.g. aimslint --print-config risks/RISK-7.yaml.`);
     command = "print-config";
   }
+  if (Boolean(values.stdin) !== (values["stdin-filename"] !== undefined)) {
+    throw new UsageError(values.stdin ? "--stdin needs --stdin-filename <path>: the file the text stands for (its kind and its rules depend on it)." : "--stdin-filename goes with --stdin.");
+  }
+  if (values.stdin && (command !== "lint" || positionals.length > 0)) throw new UsageError("--stdin checks standard input only: name no paths and no command with it.");
   if (values["output-file"] !== undefined && command === "init") throw new UsageError('"init" writes its own files; -o is for reports.');
   const formats: readonly string[] = command === "inventory" ? INVENTORY_FORMATS : command === "rules" ? RULES_FORMATS : FORMATS;
   const format = values.format ?? formats[0]!;
@@ -156,6 +168,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     printConfig: nonEmpty(values["print-config"], "--print-config"),
     ignorePatterns: (values["ignore-pattern"] ?? []).map((glob) => nonEmpty(glob, "--ignore-pattern")!),
     errorOnUnmatched: !(values["no-error-on-unmatched-pattern"] ?? false),
+    stdinFilename: nonEmpty(values["stdin-filename"], "--stdin-filename"),
     rules: values.rule ?? [],
   };
 }

@@ -11,6 +11,7 @@ import { printableJson } from "../reporters/json-text.js";
 import { renderCoreRuleDoc, renderRuleDoc } from "../engine/rule-doc.js";
 import { CORE_RULES, coreRule } from "../core/core-rules.js";
 import { countFindings, type Finding } from "../core/finding.js";
+import { formatOf } from "../source/load.js";
 import { closest, plural } from "../util/text.js";
 import { packageRoot } from "../util/package-root.js";
 import { safeLines, safeText } from "../util/safe-text.js";
@@ -37,7 +38,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (options.command === "init") return (await import("./init.js")).runInit(options, io);
     const config = resolveConfig({
       cwd: io.cwd,
-      startDir: configStartDir(io.cwd, options.command === "print-config" ? [existingFolder(io.cwd, options.printConfig!)] : options.paths),
+      startDir: configStartDir(
+        io.cwd,
+        options.stdinFilename ? [existingFolder(io.cwd, options.stdinFilename)] : options.command === "print-config" ? [existingFolder(io.cwd, options.printConfig!)] : options.paths,
+      ),
       ...(options.config ? { configFile: options.config } : {}),
       ...(options.today ? { today: options.today } : {}),
       noInlineConfig: options.noInlineConfig,
@@ -74,12 +78,14 @@ async function run(options: CliOptions, config: ResolvedConfig, io: Io): Promise
 }
 
 async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Promise<number> {
+  const stdin = options.stdinFilename === undefined ? undefined : await standardInput(options.stdinFilename, io);
   const cacheDir = options.cache ? usableCacheDir(io) : undefined;
   const result = await lint({
     cwd: io.cwd,
     inputs: options.paths,
     config,
     ...(cacheDir ? { cacheDir } : {}),
+    ...(stdin ? { stdin } : {}),
     ...(options.errorOnUnmatched ? {} : { allowUnmatched: true }),
   });
   if (result.unmatched.length > 0 && options.errorOnUnmatched) {
@@ -121,11 +127,18 @@ export function colour(options: Pick<CliOptions, "color" | "outputFile">, io: Pi
 }
 
 /**
- * Where the configuration of a file that may not exist yet (`--print-config`) is looked for: its folder, or the
- * nearest one above it that exists.
+ * Where the configuration of a file that may not exist yet (`--stdin-filename`, `--print-config`) is looked for:
+ * its folder, or the nearest one above it that exists.
  */
 function existingFolder(cwd: string, file: string): string {
   for (let dir = dirname(resolve(cwd, file)); ; dir = dirname(dir)) if (existsSync(dir) || dirname(dir) === dir) return dir;
+}
+
+/** `--stdin`: the text, as the file `--stdin-filename` names (whose name says its format). */
+async function standardInput(path: string, io: Io): Promise<{ path: string; content: Buffer }> {
+  if (!formatOf(path)) throw new UsageError(`--stdin-filename "${safeText(path)}" must name a .yaml, .yml, .json, .md or .markdown file: its name says how the text is read.`);
+  if (!io.readStdin) throw new UsageError("--stdin: standard input cannot be read here.");
+  return { path, content: await io.readStdin() };
 }
 
 /**

@@ -15,7 +15,7 @@ import { applicableFindings } from "./applicability.js";
 import { capFindingsPerFile } from "./cap-findings.js";
 import { FileChecker, reparser } from "./check-file.js";
 import { IndexCache } from "./index-cache.js";
-import { discover, startGitListing } from "./discover.js";
+import { DEFAULT_IGNORES, type Discovery, discover, ignoreMatcher, startGitListing, toDisplay } from "./discover.js";
 import type { Candidate } from "../source/load.js";
 import { validatorLookup } from "../schema/runtime-validators.js";
 import { VERSION } from "../core/version.js";
@@ -30,6 +30,11 @@ export interface LintOptions {
    * Undefined: no cache.
    */
   cacheDir?: string;
+  /**
+   * `--stdin`: this text is the file at `path` (relative to cwd), the only one reported on; the project around it is
+   * read as usual, its copy on disk (if any) replaced by this text.
+   */
+  stdin?: { path: string; content: Buffer };
   /** Paths and globs that match nothing are left out (`--no-error-on-unmatched-pattern`) instead of stopping the run. */
   allowUnmatched?: boolean;
 }
@@ -52,9 +57,9 @@ export interface LintResult {
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const { config, cwd } = options;
+  const { config, cwd, stdin } = options;
   // The usual case — no paths, or the project folder itself — needs one listing, not two, and no cache lookups.
-  const askedRoot = options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root));
+  const askedRoot = !stdin && (options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root)));
   // git walks the work tree while the index cache is read.
   const listings = startGitListing(resolve(config.root));
   const cache = options.cacheDir !== undefined ? IndexCache.open(options.cacheDir, config.root, fingerprint(config), !askedRoot) : undefined;
@@ -62,7 +67,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // report on what was asked.
   // Only a run that reads the cache compares stamps; a whole-project scan would keep 15,000 of them for nothing.
   const stamps = cache !== undefined && !askedRoot;
-  const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings, stamps);
+  const asked = stdin ? standardInput(stdin, cwd, config.ignores) : await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings, stamps);
   const nothingAsked = options.allowUnmatched && asked.candidates.length === 0 && asked.findings.length === 0;
   if ((asked.unmatched.length > 0 && !options.allowUnmatched) || nothingAsked) {
     return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
@@ -126,6 +131,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   });
   all.sort(compareFindings);
   return { findings: capFindingsPerFile(all, config.limits.maxFindingsPerFile), filesChecked, artefacts: entries, reported, unmatched: asked.unmatched, fromCache, index };
+}
+
+/** `--stdin`: the text as the one file asked for (none, when the ignores cover its path: it is not checked). */
+function standardInput(stdin: NonNullable<LintOptions["stdin"]>, cwd: string, ignores: readonly string[]): Discovery {
+  const absPath = resolve(cwd, stdin.path);
+  const path = toDisplay(cwd, absPath);
+  const candidates = ignoreMatcher([...DEFAULT_IGNORES, ...ignores])(path) ? [] : [{ path, absPath, explicit: true, content: stdin.content }];
+  return { candidates, findings: [], unmatched: [] };
 }
 
 /** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */
