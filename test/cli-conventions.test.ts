@@ -1,6 +1,6 @@
 // What users of ESLint, markdownlint-cli2 and Spectral reach for (issue 17), end to end through the built bundle:
-// -o, --print-config, --rule, --ignore-pattern, --no-error-on-unmatched-pattern, --stdin, `help`, `explain`'s
-// "did you mean", `rules --format json`, FORCE_COLOR / NO_COLOR and the totals past the per-file limit.
+// -o, --print-config, --rule, --ignore-pattern, --no-error-on-unmatched-pattern, --stdin, --debug, `help`,
+// `explain`'s "did you mean", `rules --format json`, FORCE_COLOR / NO_COLOR and the totals past the per-file limit.
 import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -53,6 +53,7 @@ describe("aimslint help", () => {
       "--ignore-pattern",
       "--no-error-on-unmatched-pattern",
       "--stdin-filename",
+      "--debug",
       "FORCE_COLOR",
       "junit",
       "gitlab",
@@ -267,6 +268,22 @@ describe("--stdin --stdin-filename", () => {
     expect(run(["--stdin-filename", "a.yaml"], dir).stderr).toContain("--stdin-filename goes with --stdin.");
     expect(run(["--stdin", "--stdin-filename", "a.txt"], dir, { input: "x" }).stderr).toContain('--stdin-filename "a.txt" must name a .yaml, .yml, .json, .md or .markdown file');
     expect(run(["--stdin", "--stdin-filename", "a.yaml", "b.yaml"], dir).stderr).toContain("--stdin checks standard input only");
+  });
+});
+
+describe("--debug", () => {
+  it("prints the time of each stage to standard error, in order, and changes nothing else", () => {
+    const dir = repo({ "governance/sys.yaml": SYSTEM, "r.yaml": BROKEN_RISK });
+    const plain = run(["--no-cache"], dir);
+    const debug = run(["--no-cache", "--debug"], dir);
+    expect(debug.stdout).toBe(plain.stdout);
+    expect(debug.code).toBe(plain.code);
+    const stages = debug.stderr
+      .trimEnd()
+      .split("\n")
+      .map((line) => /^aimslint: debug: (.+?) {2,}\s*(\d+\.\d) ms/.exec(line)?.[1]?.trim());
+    expect(stages).toEqual(["start-up", "config", "discover", "index cache", "read/parse", "validate", "rules", "repository checks", "findings", "report", "total"]);
+    expect(debug.stderr).toContain("2 files in the project, 2 reported on");
   });
 });
 

@@ -35,6 +35,8 @@ export interface CliOptions {
   stdinFilename: string | undefined;
   /** --rule values as written (cli/rule-option.ts reads them). */
   rules: string[];
+  /** --debug: timings of the pipeline's stages to standard error. */
+  debug: boolean;
 }
 
 export const HELP = `aimslint — policy as code for ISO/IEC 42001 AI governance artefacts: model cards, impact
@@ -75,6 +77,7 @@ Options:
       --no-cache           Read every file of the project, not the index kept from earlier runs
                            (in $AIMSLINT_CACHE_DIR, else the user cache folder, e.g. ~/.cache/aimslint)
       --color, --no-color  Force or disable colours (FORCE_COLOR and NO_COLOR are honoured)
+      --debug              Print how long each stage of the run took to standard error
   -v, --version            Print the version
   -h, --help               Print this help
 
@@ -112,6 +115,7 @@ const OPTIONS = {
   "no-cache": { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
+  debug: { type: "boolean" },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -170,6 +174,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     errorOnUnmatched: !(values["no-error-on-unmatched-pattern"] ?? false),
     stdinFilename: nonEmpty(values["stdin-filename"], "--stdin-filename"),
     rules: values.rule ?? [],
+    debug: values.debug ?? false,
   };
 }
 

@@ -1,10 +1,12 @@
 // The CLI: parse arguments, resolve configuration, run the pipeline, print, return the exit code.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
 import { ConfigError } from "../core/errors.js";
 import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { cacheDirProblem, defaultCacheDir } from "../util/cache-dir.js";
 import { lint, type LintResult } from "../pipeline/lint.js";
+import { STAGES, Timings } from "../pipeline/timings.js";
 import { EVIDENCE_KINDS } from "../engine/ai-inventory.js";
 import { loadReporter } from "../reporters/load-reporter.js";
 import { printableJson } from "../reporters/json-text.js";
@@ -25,6 +27,7 @@ import { parseRuleOption } from "./rule-option.js";
 export type { Io };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const started = performance.now();
   try {
     const options = parseCli(argv);
     if (options.command === "help") {
@@ -36,6 +39,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (options.command === "init") return (await import("./init.js")).runInit(options, io);
+    const timings = options.debug ? new Timings() : undefined;
+    const configured = performance.now();
     const config = resolveConfig({
       cwd: io.cwd,
       startDir: configStartDir(
@@ -51,11 +56,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (options.maxFindingsPerFile !== undefined) config.limits.maxFindingsPerFile = options.maxFindingsPerFile;
     // `--ignore-pattern dir/` means everything below the folder, as in a .gitignore.
     for (const glob of options.ignorePatterns) config.ignores.push(glob.endsWith("/") ? `${glob}**` : glob);
+    timings?.lap("config", configured);
     // With -o the report is kept, and written once the command has finished; a usage error writes nothing.
     let report = "";
     const out: Io = options.outputFile === undefined ? io : { ...io, stdout: (text) => void (report += text) };
-    const code = await run(options, config, out);
-    if (options.outputFile !== undefined) writeOutputFile(io.cwd, options.outputFile, report, config.root);
+    const code = await run(options, config, out, timings);
+    if (options.outputFile !== undefined) {
+      const at = performance.now();
+      writeOutputFile(io.cwd, options.outputFile, report, config.root);
+      timings?.lap("report", at);
+    }
+    if (timings) io.stderr(debugLines(timings, started));
     return code;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof OutputFileError) {
@@ -69,15 +80,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function run(options: CliOptions, config: ResolvedConfig, io: Io): Promise<number> {
+async function run(options: CliOptions, config: ResolvedConfig, io: Io, timings: Timings | undefined): Promise<number> {
   if (options.command === "rules") return await listRules(config, options.format === "json", io);
   if (options.command === "explain") return explain(config, options.paths[0]!, io);
   if (options.command === "print-config") return (await import("./print-config.js")).printConfig(options.printConfig!, config, io);
   if (options.command === "inventory") return (await import("./inventory.js")).runInventory(options.paths, options.format as InventoryFormat, config, io);
-  return await runLint(options, config, io);
+  return await runLint(options, config, io, timings);
 }
 
-async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Promise<number> {
+async function runLint(options: CliOptions, config: ResolvedConfig, io: Io, timings: Timings | undefined): Promise<number> {
   const stdin = options.stdinFilename === undefined ? undefined : await standardInput(options.stdinFilename, io);
   const cacheDir = options.cache ? usableCacheDir(io) : undefined;
   const result = await lint({
@@ -87,16 +98,19 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
     ...(cacheDir ? { cacheDir } : {}),
     ...(stdin ? { stdin } : {}),
     ...(options.errorOnUnmatched ? {} : { allowUnmatched: true }),
+    ...(timings ? { timings } : {}),
   });
   if (result.unmatched.length > 0 && options.errorOnUnmatched) {
     throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found. (--no-error-on-unmatched-pattern leaves such paths out.)`);
   }
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed).map(errorsOnly) : result.findings;
+  const at = performance.now();
   const files = [...new Set(result.artefacts.filter((a) => result.reported.has(a.file)).map((a) => a.file))];
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
   const notes = firstContact(result.artefacts);
   const reporter = await loadReporter(options.format as Format);
   io.stdout(reporter(findings, { filesChecked: result.reported.size, artefactsChecked, files, color: colour(options, io), version: VERSION, rules: config.rules, ...(notes ? { notes } : {}) }));
+  timings?.lap("report", at);
   // Totals count the findings the per-file limit left out of the list too.
   const totals = countFindings(findings);
   if (totals.errors > 0) return 1;
@@ -139,6 +153,16 @@ async function standardInput(path: string, io: Io): Promise<{ path: string; cont
   if (!formatOf(path)) throw new UsageError(`--stdin-filename "${safeText(path)}" must name a .yaml, .yml, .json, .md or .markdown file: its name says how the text is read.`);
   if (!io.readStdin) throw new UsageError("--stdin: standard input cannot be read here.");
   return { path, content: await io.readStdin() };
+}
+
+function debugLines(timings: Timings, started: number): string {
+  const row = (name: string, ms: number, note = "") => `aimslint: debug: ${name.padEnd(18)} ${ms.toFixed(1).padStart(8)} ms${note ? `  ${note}` : ""}\n`;
+  let text = row("start-up", started, "Node and aimslint loaded, before the command line is read");
+  for (const stage of STAGES) {
+    const ms = timings.ms.get(stage);
+    if (ms !== undefined) text += row(stage, ms, (timings.notes.get(stage) ?? []).join("; "));
+  }
+  return text + row("total", performance.now(), "since the process started");
 }
 
 /**
