@@ -6,6 +6,7 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { HELP } from "../src/cli/args.js";
 import { colour } from "../src/cli/main.js";
 import { fixture } from "./helpers/lint.js";
 
@@ -60,6 +61,20 @@ describe("aimslint help", () => {
       "aimslint help",
     ]) {
       expect(help.stdout).toContain(option);
+    }
+  });
+});
+
+describe("the documentation", () => {
+  it("describes every option --help lists, in docs/cli.md and in the README", () => {
+    const options = [...new Set([...HELP.matchAll(/^ {2}(?:-\w, | {4})(--[a-z][a-z-]+)/gm)].map((m) => m[1]!))];
+    expect(options.length).toBeGreaterThan(15);
+    for (const page of ["docs/cli.md", "README.md"]) {
+      const text = readFileSync(join(root, page), "utf8");
+      expect(
+        options.filter((o) => !new RegExp(`(?<![\\w-])${o}(?![\\w-])`).test(text)),
+        page,
+      ).toEqual([]);
     }
   });
 });
