@@ -64,6 +64,23 @@ describe("package contents", () => {
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", pkg.bin["aimslint"]!, "schemas/risk.schema.json", "schemas/meta/config.schema.json"]));
     expect(files.filter((f) => /^(src|test|scripts|build|node_modules|examples)\//.test(f))).toEqual([]);
+    // The licence, and every page of docs/ the README links to, so that its links work in the installed package.
+    expect(files).toContain("LICENSE");
+    const linked = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/\]\((docs\/[\w.-]+\.md)(?:#[\w-]*)?\)/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThan(5);
+    expect(linked.filter((page) => !files.includes(page))).toEqual([]);
+  });
+
+  it("says its licence (the Apache-2.0 text) and where it lives", () => {
+    const manifest = pkg as typeof pkg & { license: string; homepage: string; repository: { type: string; url: string }; bugs: { url: string } };
+    expect(manifest.license).toBe("Apache-2.0");
+    const licence = readFileSync(join(root, "LICENSE"), "utf8");
+    expect(licence).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004\s+http:\/\/www\.apache\.org\/licenses\//);
+    expect(licence).toContain("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION");
+    expect(licence).toContain("END OF TERMS AND CONDITIONS");
+    expect(manifest.homepage).toBe("https://github.com/aimslint/aimslint#readme");
+    expect(manifest.repository).toEqual({ type: "git", url: "git+https://github.com/aimslint/aimslint.git" });
+    expect(manifest.bugs).toEqual({ url: "https://github.com/aimslint/aimslint/issues" });
   });
 });
 

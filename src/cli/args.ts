@@ -1,17 +1,18 @@
-// Command-line parsing. Usage errors throw UsageError, which the CLI turns into exit code 2.
+// Command-line parsing. Usage errors throw UsageError, which the CLI turns into exit code 2. The loader
+// (cli-loader.ts) parses the command line with this file too, before the CLI is compiled: keep it small.
 import { parseArgs } from "node:util";
 
 export class UsageError extends Error {}
 
-import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat } from "../reporters/formats.js";
+import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat, RULES_FORMATS, type RulesFormat } from "../reporters/formats.js";
 
 export { FORMATS, type Format };
 
 export interface CliOptions {
-  command: "lint" | "help" | "version" | "rules" | "explain" | "init" | "inventory" | "baseline";
+  command: "lint" | "help" | "version" | "rules" | "explain" | "init" | "inventory" | "baseline" | "print-config";
   paths: string[];
-  /** A findings format, or for `inventory` one of INVENTORY_FORMATS. */
-  format: Format | InventoryFormat;
+  /** A findings format, for `inventory` one of INVENTORY_FORMATS, for `rules` one of RULES_FORMATS. */
+  format: Format | InventoryFormat | RulesFormat;
   quiet: boolean;
   maxWarnings: number | undefined;
   color: boolean | undefined;
@@ -28,6 +29,20 @@ export interface CliOptions {
   prune: boolean;
   /** Report only files changed since this git ref (merge base), committed or not. */
   changedSince: string | undefined;
+  /** -o: where the report goes instead of standard output. */
+  outputFile: string | undefined;
+  /** --print-config: the file whose configuration is printed. */
+  printConfig: string | undefined;
+  /** --ignore-pattern, in order: globs relative to the working directory. */
+  ignorePatterns: string[];
+  /** False with --no-error-on-unmatched-pattern: a path or glob that matches nothing is left out, not an error. */
+  errorOnUnmatched: boolean;
+  /** --stdin --stdin-filename: lint standard input as if it were this file. */
+  stdinFilename: string | undefined;
+  /** --rule values as written (cli/rule-option.ts reads them). */
+  rules: string[];
+  /** --debug: timings of the pipeline's stages to standard error. */
+  debug: boolean;
 }
 
 export const HELP = `aimslint — policy as code for ISO/IEC 42001 AI governance artefacts: model cards, impact
@@ -36,15 +51,29 @@ assessments, risk registers, AI system records, Statement of Applicability, AI p
 Usage:
   aimslint [options] [paths...]     Check folders, globs or files (default: the project folder)
   aimslint rules                    List the rules with their ISO/IEC 42001 references
+                                    (--format table (default) or json)
   aimslint explain <rule-id>        Print a rule's documentation
   aimslint init [dir]               Scaffold a governance folder (never overwrites existing files)
   aimslint baseline [--prune]       Accept today's findings (aimslint-baseline.json); later runs report new ones
   aimslint inventory [paths...]     List the repository's AI use by AI system record
                                     (--format table (default), json or cyclonedx)
+  aimslint help                     Print this help
 
 Options:
   -f, --format <name>      Output format: ${FORMATS.join(", ").replace("stylish", "stylish (default)")}
+  -o, --output-file <path> Write the report to this file instead of standard output
   -c, --config <file>      Use this configuration instead of the nearest aimslint.config.yaml
+      --print-config <file>
+                           Print the rules, severities and options that apply to the file, as JSON
+      --rule <setting>     Set a rule for this run, over the configuration: 'risk/review-current: error',
+                           'doc/metadata: off', '{"risk/review-current": {"severity": "warning"}}' (repeatable)
+      --ignore-pattern <glob>
+                           Skip files matching the glob (relative to this folder; repeatable)
+      --no-error-on-unmatched-pattern
+                           A path or glob that matches no file is left out instead of exiting 2
+      --stdin              Check the text on standard input, as the file --stdin-filename names
+      --stdin-filename <path>
+                           Where that text belongs: its kind, its rules and the project around it
   -q, --quiet              Report errors only
       --max-warnings <n>   Exit 1 when there are more than n warnings
       --today <date>       Date that date rules compare with (YYYY-MM-DD; default today)
@@ -58,7 +87,8 @@ Options:
                            Report only files changed since the merge base with <ref> (a branch's new findings)
       --no-cache           Read every file of the project, not the index kept from earlier runs
                            (in $AIMSLINT_CACHE_DIR, else the user cache folder, e.g. ~/.cache/aimslint)
-      --color, --no-color  Force or disable colours (NO_COLOR is honoured)
+      --color, --no-color  Force or disable colours (FORCE_COLOR and NO_COLOR are honoured)
+      --debug              Print how long each stage of the run took to standard error
   -v, --version            Print the version
   -h, --help               Print this help
 
@@ -70,13 +100,23 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration
 Examples:
   aimslint                                   check the project you are in
   aimslint governance/ 'models/**/README.md' check a folder and a glob
-  aimslint --format json > findings.json     machine-readable output
+  aimslint --format json -o findings.json    machine-readable output, to a file
+  aimslint --format junit -o aimslint.xml    a JUnit report for CI test views
+  aimslint --print-config risks/RISK-7.yaml  what applies to one file
+  cat card.md | aimslint --stdin --stdin-filename models/bot/README.md
   aimslint explain risk/treatment-complete   why a rule exists and how to fix its findings
 `;
 
 const OPTIONS = {
   format: { type: "string", short: "f" },
+  "output-file": { type: "string", short: "o" },
   config: { type: "string", short: "c" },
+  "print-config": { type: "string" },
+  rule: { type: "string", multiple: true },
+  "ignore-pattern": { type: "string", multiple: true },
+  "no-error-on-unmatched-pattern": { type: "boolean" },
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
   quiet: { type: "boolean", short: "q" },
   "max-warnings": { type: "string" },
   "max-file-size": { type: "string" },
@@ -90,9 +130,12 @@ const OPTIONS = {
   "changed-since": { type: "string" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
+  debug: { type: "boolean" },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+const COMMANDS = ["rules", "explain", "init", "inventory", "baseline", "help"] as const;
 
 /** Node's own parser, with its complaint turned into a usage error. */
 function parse(argv: readonly string[]) {
@@ -108,8 +151,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const { values } = parsed;
   let positionals = parsed.positionals;
   let command: CliOptions["command"] = values.help ? "help" : values.version ? "version" : "lint";
-  if (command === "lint" && (positionals[0] === "rules" || positionals[0] === "explain" || positionals[0] === "init" || positionals[0] === "inventory" || positionals[0] === "baseline")) {
-    command = positionals[0];
+  if (command === "lint" && (COMMANDS as readonly string[]).includes(positionals[0] ?? "")) {
+    command = positionals[0] as (typeof COMMANDS)[number];
     positionals = positionals.slice(1);
     if (command === "explain" && positionals.length !== 1) throw new UsageError('"explain" takes one rule id, e.g. aimslint explain risk/treatment-complete.');
     if (command === "baseline" && positionals.length > 0) throw new UsageError('"baseline" takes no paths: it accepts the findings of the whole project.');
@@ -118,14 +161,23 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values.prune && command !== "baseline") throw new UsageError('--prune belongs to "aimslint baseline --prune".');
   if (values["changed-since"] !== undefined && (values["changed-since"] === "" || values["changed-since"].startsWith("-")))
     throw new UsageError(`--changed-since takes a git ref, got "${values["changed-since"]}".`);
-  const formats: readonly string[] = command === "inventory" ? INVENTORY_FORMATS : FORMATS;
+  if (values["print-config"] !== undefined && command === "lint") {
+    if (positionals.length > 0) throw new UsageError(`--print-config takes one file and no other paths, e.g. aimslint --print-config risks/RISK-7.yaml.`);
+    command = "print-config";
+  }
+  if (Boolean(values.stdin) !== (values["stdin-filename"] !== undefined)) {
+    throw new UsageError(values.stdin ? "--stdin needs --stdin-filename <path>: the file the text stands for (its kind and its rules depend on it)." : "--stdin-filename goes with --stdin.");
+  }
+  if (values.stdin && (command !== "lint" || positionals.length > 0)) throw new UsageError("--stdin checks standard input only: name no paths and no command with it.");
+  if (values["output-file"] !== undefined && command === "init") throw new UsageError('"init" writes its own files; -o is for reports.');
+  const formats: readonly string[] = command === "inventory" ? INVENTORY_FORMATS : command === "rules" ? RULES_FORMATS : FORMATS;
   const format = values.format ?? formats[0]!;
-  if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}"${command === "inventory" ? " for inventory" : ""}; expected one of ${formats.join(", ")}.`);
+  if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}"${command === "inventory" || command === "rules" ? ` for ${command}` : ""}; expected one of ${formats.join(", ")}.`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}".`);
   return {
     command,
     paths: positionals,
-    format: format as Format | InventoryFormat,
+    format: format as Format | InventoryFormat | RulesFormat,
     quiet: values.quiet ?? false,
     maxWarnings: wholeNumber(values["max-warnings"], "--max-warnings"),
     maxFileBytes: wholeNumber(values["max-file-size"], "--max-file-size"),
@@ -138,7 +190,19 @@ export function parseCli(argv: readonly string[]): CliOptions {
     baseline: values["no-baseline"] ? false : values.baseline,
     prune: values.prune ?? false,
     changedSince: values["changed-since"],
+    outputFile: nonEmpty(values["output-file"], "-o, --output-file"),
+    printConfig: nonEmpty(values["print-config"], "--print-config"),
+    ignorePatterns: (values["ignore-pattern"] ?? []).map((glob) => nonEmpty(glob, "--ignore-pattern")!),
+    errorOnUnmatched: !(values["no-error-on-unmatched-pattern"] ?? false),
+    stdinFilename: nonEmpty(values["stdin-filename"], "--stdin-filename"),
+    rules: values.rule ?? [],
+    debug: values.debug ?? false,
   };
+}
+
+function nonEmpty(value: string | undefined, flag: string): string | undefined {
+  if (value === "") throw new UsageError(`${flag} takes a ${flag === "--ignore-pattern" ? "glob" : "path"}, got nothing.`);
+  return value;
 }
 
 function wholeNumber(value: string | undefined, flag: string, min = 0): number | undefined {

@@ -5,4 +5,6 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** All of standard input (`--stdin`); absent where there is none to read. */
+  readStdin?: () => Promise<Buffer>;
 }

@@ -49,6 +49,11 @@ export interface ResolveOptions {
   today?: string;
   /** CLI override: refuse inline suppressions whatever the configuration says. */
   noInlineConfig?: boolean;
+  /**
+   * `--rule` settings, in order: over every layer and every override of the configuration, for every file.
+   * `source` is how the setting was written, for messages.
+   */
+  ruleSettings?: readonly { source: string; rules: Record<string, RuleSetting> }[];
 }
 
 interface Setting {
@@ -112,6 +117,9 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     for (const setting of base.values()) if (Array.isArray(setting.options[option])) setting.options[option] = [...(setting.options[option] as string[]), ...extra];
   }
   for (const layer of layers) applySettings(base, layer.config.rules ?? {}, byId, (id, option) => layer.at(option ? ["rules", id, "options", option] : ["rules", id]));
+  // The command line's settings come last, after the overrides too (as ESLint's --rule does).
+  const fromCommandLine = (options.ruleSettings ?? []).map((setting) => ({ rules: setting.rules, at: () => `--rule ${JSON.stringify(setting.source)}` }));
+  for (const setting of fromCommandLine) applySettings(base, setting.rules, byId, setting.at);
 
   const overrides = layers.flatMap((layer) =>
     (layer.config.overrides ?? []).map((o, i) => ({
@@ -127,6 +135,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   for (const o of overrides) {
     const settings = new Map(base);
     applySettings(settings, o.rules, byId, o.at);
+    for (const setting of fromCommandLine) applySettings(settings, setting.rules, byId, setting.at);
     for (const id of Object.keys(o.rules)) variants.push({ rule: byId.get(id)!, options: settings.get(id)!.options });
   }
 
@@ -144,6 +153,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
     if (!active) {
       const settings = new Map([...base].map(([id, s]) => [id, { ...s, options: { ...s.options } }]));
       for (const o of matching) applySettings(settings, o.rules, byId, o.at);
+      for (const setting of fromCommandLine) applySettings(settings, setting.rules, byId, setting.at);
       active = [];
       for (const [id, s] of settings) if (s.severity !== "off") active.push({ rule: byId.get(id)!, severity: s.severity, options: s.options });
       byOverrides.set(key, active);

@@ -41,6 +41,19 @@ export interface Finding {
   pointer?: string;
   /** Set when an inline directive suppressed the finding; reporters show or count it apart. */
   suppressed?: Suppression;
+  /**
+   * Only on the finding that stands for those a file had past the per-file limit (aimslint/too-many-findings):
+   * how many of each were not listed. Totals count them instead of this finding.
+   */
+  notListed?: NotListed;
+}
+
+/** Findings left out of the list by the per-file limit, by severity; suppressed ones apart. */
+export interface NotListed {
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
 }
 
 export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
@@ -55,6 +68,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** Every finding of the run, listed or not: errors, warnings and infos are active findings, suppressed ones apart. */
 export interface Totals {
   errors: number;
   warnings: number;
@@ -62,12 +76,22 @@ export interface Totals {
   suppressed: number;
   /** Of the suppressed, those the baseline accepted. */
   baselined: number;
+  /** Of the findings counted above, how many the per-file limit left out of the list (errors, warnings, infos). */
+  notListed: number;
 }
 
 export function countFindings(findings: readonly Finding[]): Totals {
-  const totals: Totals = { errors: 0, warnings: 0, infos: 0, suppressed: 0, baselined: 0 };
+  const totals: Totals = { errors: 0, warnings: 0, infos: 0, suppressed: 0, baselined: 0, notListed: 0 };
   for (const f of findings) {
-    if (f.suppressed) {
+    if (f.notListed) {
+      // It stands for the findings it counts; it is not one more problem.
+      const { errors, warnings, infos, suppressed } = f.notListed;
+      totals.errors += errors;
+      totals.warnings += warnings;
+      totals.infos += infos;
+      totals.suppressed += suppressed;
+      totals.notListed += errors + warnings + infos;
+    } else if (f.suppressed) {
       totals.suppressed++;
       if (f.suppressed.baseline) totals.baselined++;
     } else if (f.severity === "error") totals.errors++;

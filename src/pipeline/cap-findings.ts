@@ -45,10 +45,13 @@ function summary(dropped: readonly Finding[], max: number): Finding {
   ].filter((p) => p !== "");
   const first = dropped[0]!;
   const message = `${dropped.length.toLocaleString("en-US")} more findings in this file from here on are not listed (${parts.join(", ")}): only the first ${max.toLocaleString("en-US")} are.`;
-  return report(CORE_RULES[TOO_MANY_FINDINGS], first.file, { start: first.range.start, end: first.range.start }, message, {
+  const finding = report(CORE_RULES[TOO_MANY_FINDINGS], first.file, { start: first.range.start, end: first.range.start }, message, {
     severity,
     help: "Fix the problems listed and run again, or raise the limit: `limits: { maxFindingsPerFile: N }` in the configuration, or --max-findings-per-file N.",
   });
+  // Totals (countFindings) count what it stands for, so that "✖ N problems" is every problem, listed or not.
+  finding.notListed = { errors: counts.error, warnings: counts.warning, infos: counts.info, suppressed: counts.suppressed };
+  return finding;
 }
 
 /** Unlike util/text plural(): nothing for 0 (a part left out of the list), thousands separated, "info" invariable. */

@@ -14,6 +14,7 @@ import { manifestFormatOf } from "../core/dependency-manifests.js";
 import { loadFile, type FileStamp } from "../source/load.js";
 import { parseSource } from "../source/parse.js";
 import { validateArtefact, type ValidatorLookup } from "../schema/validate.js";
+import { now, type Timings } from "./timings.js";
 
 export interface FileResult {
   /** Read and parsed (an artefact or not): counts in "N files". */
@@ -37,6 +38,8 @@ export class FileChecker {
   constructor(
     private readonly config: ResolvedConfig,
     private readonly validators: ValidatorLookup,
+    /** --debug: the time of each stage, summed over the files. */
+    private readonly timings?: Timings,
   ) {}
 
   /**
@@ -44,7 +47,7 @@ export class FileChecker {
    * rules need their ids and links, but their own problems are not this run's business.
    */
   check(candidate: Candidate, reported: boolean): FileResult | undefined {
-    const { config } = this;
+    const { config, timings } = this;
     const loaded = loadFile(candidate, config.limits);
     if ("skip" in loaded) return undefined;
     const result: FileResult = { checked: false, findings: [], ruleFindings: [], entries: [], directives: [], ...(loaded.stamp ? { stamp: loaded.stamp } : {}) };
@@ -80,8 +83,12 @@ export class FileChecker {
         const entry = indexEntry(source.path, doc.index, artefact.root, artefact.kind, artefact.data, config.indexFields, this.keeper);
         result.entries.push(entry);
         if (!reported) continue;
+        // --debug: the rest of the file's time is reading and parsing (lint.ts).
+        const at = timings ? now() : 0;
         for (const f of validateArtefact(artefact, this.validators)) fileFindings.push(f);
+        const validated = timings ? timings.lap("validate", at) : 0;
         runDocumentRules(artefact, entry, rules, { today: config.today, keeper: this.keeper, findings: result.ruleFindings, deferred: this.deferred });
+        if (timings) timings.lap("rules", validated);
       }
     }
     // Parse problems count only in files meant to be artefacts (see governed.ts).

@@ -232,7 +232,7 @@ export function toDisplay(cwd: string, abs: string): string {
 }
 
 /** Compiled once per scan: picomatch.isMatch would compile every pattern again for every file. */
-function ignoreMatcher(ignore: readonly string[]): (display: string) => boolean {
+export function ignoreMatcher(ignore: readonly string[]): (display: string) => boolean {
   // The folder-name check below already covers these two of DEFAULT_IGNORES (and more): no glob for them.
   const matches = picomatch(
     ignore.filter((glob) => glob !== "**/node_modules/**" && glob !== "**/.git/**"),

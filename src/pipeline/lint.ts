@@ -17,7 +17,9 @@ import { capFindingsPerFile } from "./cap-findings.js";
 import { applyBaseline, type BaselineOutcome, baselinePath, readBaseline } from "./baseline.js";
 import { FileChecker, reparser } from "./check-file.js";
 import { IndexCache } from "./index-cache.js";
-import { discover, startGitListing, toDisplay } from "./discover.js";
+import { DEFAULT_IGNORES, type Discovery, discover, ignoreMatcher, startGitListing, toDisplay } from "./discover.js";
+import { now, type Timings } from "./timings.js";
+import { plural } from "../util/text.js";
 import type { Candidate } from "../source/load.js";
 import { validatorLookup } from "../schema/runtime-validators.js";
 import { VERSION } from "../core/version.js";
@@ -36,6 +38,15 @@ export interface LintOptions {
   baseline?: string | false;
   /** Gather the gaps of draft documents into one finding each (pipeline/drafts.ts); default true. */
   drafts?: boolean;
+  /**
+   * `--stdin`: this text is the file at `path` (relative to cwd), the only one reported on; the project around it is
+   * read as usual, its copy on disk (if any) replaced by this text.
+   */
+  stdin?: { path: string; content: Buffer };
+  /** Paths and globs that match nothing are left out (`--no-error-on-unmatched-pattern`) instead of stopping the run. */
+  allowUnmatched?: boolean;
+  /** `--debug`: the time of each stage. */
+  timings?: Timings;
 }
 
 export interface LintResult {
@@ -58,23 +69,33 @@ export interface LintResult {
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const { cwd } = options;
+  const { cwd, stdin, timings } = options;
   let { config } = options;
+  let at = timings ? now() : 0;
   // The usual case — no paths, or the project folder itself — needs one listing, not two, and no cache lookups.
-  const askedRoot = options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root));
+  const askedRoot = !stdin && (options.inputs.length === 0 || (options.inputs.length === 1 && resolve(cwd, options.inputs[0]!) === resolve(config.root)));
   // git walks the work tree while the index cache is read.
   const listings = startGitListing(resolve(config.root));
+  if (timings) at = timings.lap("discover", at);
   const cache = options.cacheDir !== undefined ? IndexCache.open(options.cacheDir, config.root, fingerprint(config), !askedRoot) : undefined;
+  if (timings) at = timings.lap("index cache", at);
   // Cross-document rules need the whole project even when a hook passes three staged files: know everything,
   // report on what was asked.
   // Only a run that reads the cache compares stamps; a whole-project scan would keep 15,000 of them for nothing.
   const stamps = cache !== undefined && !askedRoot;
-  const asked = await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings, stamps);
-  if (asked.unmatched.length > 0) return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
+  const asked = stdin ? standardInput(stdin, cwd, config.ignores) : await discover(options.inputs.length > 0 ? options.inputs : [config.root], cwd, config.ignores, listings, stamps);
+  const nothingAsked = options.allowUnmatched && asked.candidates.length === 0 && asked.findings.length === 0;
+  if ((asked.unmatched.length > 0 && !options.allowUnmatched) || nothingAsked) {
+    return { findings: [], filesChecked: 0, artefacts: [], reported: new Set(), unmatched: asked.unmatched, fromCache: 0 };
+  }
   const project = askedRoot ? asked : await discover([config.root], cwd, config.ignores, listings, stamps);
   // Whether a dependency manifest has a lock file is known from the project's listing alone (lock files are never read).
   config = { ...config, classify: { ...config.classify, lockFiles: project.lockFiles, projectRoot: toDisplay(cwd, resolve(config.root)) } };
   const byPath = mergeCandidates(project.candidates, asked.candidates);
+  if (timings) {
+    at = timings.lap("discover", at);
+    timings.note("discover", `${plural(byPath.size, "file")} in the project, ${asked.candidates.length} reported on`);
+  }
   // In path order: index entries then come out in a stable order (by file, then place in the file), so that
   // "the first artefact with this id" is the same whatever order the files were listed in.
   const candidates = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -82,7 +103,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const f of asked.findings) reported.add(f.file);
 
   const validators = await validatorLookup(config.schemaFiles);
-  const files = new FileChecker(config, validators);
+  const files = new FileChecker(config, validators, timings);
+  // Compiling the validators of the organisation's own kinds (none for most projects) is the configuration's part.
+  if (timings) at = timings.lap("config", at);
   const findings: Finding[] = [...asked.findings];
   const ruleFindings: Finding[] = [];
   const entries: IndexEntry[] = [];
@@ -103,7 +126,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         append(entries, cached.entries);
         continue;
       }
+      if (timings) at = timings.lap("index cache", at);
       const result = files.check(candidate, isReported);
+      if (timings) at = timings.lap("read/parse", at);
       if (!result) continue;
       if (cache && result.stamp) cache.store(candidate, result.stamp, result.checked, result.entries);
       if (result.checked) filesChecked++;
@@ -117,10 +142,21 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     throw error;
   }
   cache?.save();
+  if (timings) {
+    at = timings.lap("index cache", at);
+    // The per-file time includes the schema and rule checks, timed apart (check-file.ts).
+    timings.ms.set("read/parse", (timings.ms.get("read/parse") ?? 0) - (timings.ms.get("validate") ?? 0) - (timings.ms.get("rules") ?? 0));
+    timings.note("index cache", `${plural(fromCache, "file")} indexed from it`);
+    timings.note("read/parse", `${plural(candidates.length - fromCache, "file")} read`);
+  }
 
   const reparse = reparser((path) => byPath.get(path), config);
   const index = new RepoIndex(entries, config.root, (entry, path) => reparse(entry)?.doc.locator.locate(path).range ?? FILE_START, config.indexFields, cwd);
   append(ruleFindings, runRepositoryChecks(files.deferred, { index, today: config.today, rulesFor: config.rulesFor, reparse }));
+  if (timings) {
+    at = timings.lap("repository checks", at);
+    timings.note("repository checks", `${plural(entries.length, "artefact")} in the index`);
+  }
   append(findings, withoutEchoes(findings, ruleFindings));
   const applicable = applicableFindings(onePerGap(findings.filter((f) => reported.has(f.file))), index, config.rules).findings;
   const mine =
@@ -143,8 +179,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const fromRoot = (file: string) => index.fromRoot(file);
   const accepted = baseline && baselineFile ? { file: baselineFile, ...applyBaseline(all, baseline, { reported, wholeProject: askedRoot }, fromRoot, basename(baselineFile)) } : undefined;
   all.sort(compareFindings);
+  const capped = capFindingsPerFile(all, config.limits.maxFindingsPerFile);
+  if (timings) timings.lap("findings", at);
   return {
-    findings: capFindingsPerFile(all, config.limits.maxFindingsPerFile),
+    findings: capped,
     filesChecked,
     artefacts: entries,
     reported,
@@ -153,6 +191,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     index,
     ...(accepted ? { baseline: accepted } : {}),
   };
+}
+
+/** `--stdin`: the text as the one file asked for (none, when the ignores cover its path: it is not checked). */
+function standardInput(stdin: NonNullable<LintOptions["stdin"]>, cwd: string, ignores: readonly string[]): Discovery {
+  const absPath = resolve(cwd, stdin.path);
+  const path = toDisplay(cwd, absPath);
+  const candidates = ignoreMatcher([...DEFAULT_IGNORES, ...ignores])(path) ? [] : [{ path, absPath, explicit: true, content: stdin.content }];
+  return { candidates, findings: [], unmatched: [], lockFiles: new Set() };
 }
 
 /** push(...items) passes every item as an argument: past ~120,000 findings it overflows the stack. */

@@ -1,11 +1,11 @@
 // SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif): one run, the rule catalogue with
 // ISO/IEC 42001 tags, and every finding, suppressed ones included as SARIF suppressions. Deterministic output.
-import { createHash } from "node:crypto";
 import { SEVERITY_RANK, type Finding, type Severity } from "../core/finding.js";
 import { coreRule } from "../core/core-rules.js";
 import { compareRefs, titleOf } from "../core/iso42001.js";
 import type { Reporter, RuleMetadata } from "./types.js";
 import { printableJson } from "./json-text.js";
+import { stableKeys } from "./finding-keys.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
@@ -41,12 +41,9 @@ export function ruleCatalogue(findings: readonly Finding[], rules: readonly Rule
 export const sarif: Reporter = (findings, context) => {
   const catalogue = ruleCatalogue(findings, context.rules);
   const index = new Map(catalogue.map((r, i) => [r.id, i]));
-  const seen = new Map<string, number>();
-  const results = findings.map((f) => {
-    // Stable across edits that move lines: rule + file + JSON pointer, numbered when the same key repeats.
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.pointer ?? ""}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
+  // Stable across edits that move lines: rule + file + JSON pointer, numbered when the same key repeats.
+  const keys = stableKeys(findings);
+  const results = findings.map((f, i) => {
     const { start, end } = f.range;
     const endsAfter = end.line > start.line || (end.line === start.line && end.column >= start.column);
     return {
@@ -62,7 +59,7 @@ export const sarif: Reporter = (findings, context) => {
           },
         },
       ],
-      partialFingerprints: { "aimslintFindingKey/v1": `${createHash("sha256").update(key).digest("hex")}:${n}` },
+      partialFingerprints: { "aimslintFindingKey/v1": keys[i]! },
       ...(f.suppressed ? { suppressions: [{ kind: f.suppressed.baseline ? "external" : "inSource", justification: suppressionText(f.suppressed) }] } : {}),
       properties: { iso42001: f.iso42001, ...(f.pointer !== undefined ? { pointer: f.pointer } : {}) },
     };

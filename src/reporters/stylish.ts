@@ -35,7 +35,9 @@ export const stylish: Reporter = (findings, context) => {
   else {
     const mark = totals.errors > 0 ? red("✖") : yellow("⚠");
     const parts = [plural(totals.errors, "error"), plural(totals.warnings, "warning"), ...(totals.infos ? [plural(totals.infos, "info")] : [])];
-    lines.push(`${mark} ${plural(problems, "problem")} (${parts.join(", ")}) in ${scanned}${suppressed}.`);
+    // The limit per file lists some problems only; the count is of all of them (aimslint/too-many-findings).
+    const unlisted = totals.notListed > 0 ? `; ${totals.notListed.toLocaleString("en-US")} of them not listed (the per-file limit)` : "";
+    lines.push(`${mark} ${plural(problems, "problem")} (${parts.join(", ")}) in ${scanned}${suppressed}${unlisted}.`);
   }
   if (context.notes && context.notes.length > 0) lines.push("", ...context.notes);
   return lines.join("\n") + "\n";

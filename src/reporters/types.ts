@@ -13,6 +13,11 @@ export interface ReportContext {
   version: string;
   /** The rules of the run, for formats that describe them (SARIF). Optional: other reporters ignore it. */
   rules?: readonly RuleMetadata[];
+  /**
+   * The files reported on that hold artefacts, for formats that list what passed as well as what failed (JUnit).
+   * Files with findings are known from the findings.
+   */
+  files?: readonly string[];
   /** Lines for people after the totals (first contact with a repository); formats for machines leave them out. */
   notes?: readonly string[];
 }

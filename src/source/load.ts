@@ -77,7 +77,7 @@ export interface FileStamp {
  * `head`: the start of a file that could not be loaded, as text, so that the caller can tell whether it declares
  * a kind (a NUL byte or 4 MiB of padding must not make an artefact drop out of the check in silence).
  */
-export type LoadResult = { source: SourceFile; stamp: FileStamp } | { finding: Finding; head?: string; stamp?: FileStamp } | { skip: true };
+export type LoadResult = { source: SourceFile; stamp?: FileStamp } | { finding: Finding; head?: string; stamp?: FileStamp } | { skip: true };
 
 export const stampOf = (info: FileStamp): FileStamp => ({ size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
 
@@ -92,6 +92,8 @@ export interface Candidate {
    * the file has been looked up, as 15,000 of them would otherwise stay in memory to the end of the run.
    */
   stamp?: FileStamp | undefined;
+  /** The file's bytes when they come from elsewhere than the file (`--stdin`): read instead of it, never stamped. */
+  content?: Buffer;
 }
 
 /**
@@ -99,43 +101,16 @@ export interface Candidate {
  * fstat, read and close, without the thread-pool round trips of fs/promises (measured in docs/performance.md).
  */
 export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
-  const { path, absPath, explicit } = candidate;
+  const { path, explicit } = candidate;
   const format = formatOf(path);
   if (!format) return { skip: true };
   const fileFinding = (ruleId: CoreRuleId, message: string, help: string): LoadResult => ({
     finding: report(CORE_RULES[ruleId], path, FILE_START, message, { severity: "error", help }),
   });
-  let bytes: Buffer;
-  let stamp: FileStamp;
-  let fd: number | undefined;
-  try {
-    // O_NONBLOCK: opening a FIFO named like an artefact must not wait forever for a writer.
-    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const info = fstatSync(fd);
-    if (!info.isFile()) {
-      const code = info.isDirectory() ? "EISDIR" : "not a regular file";
-      return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the path names a regular file.");
-    }
-    const size = info.size;
-    stamp = stampOf(info);
-    if (size > limits.maxFileBytes) {
-      return withHead(
-        headText(readUpTo(fd, HEAD_BYTES)),
-        fileFinding(
-          "file/too-large",
-          `File is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not checked.`,
-          "Split the artefact into smaller files, or raise the limit with --max-file-size.",
-        ),
-      );
-    }
-    bytes = readUpTo(fd, size);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    if (code === "ENOENT" && !explicit) return { skip: true };
-    return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the file exists and that its permissions allow reading.");
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const read: { bytes: Buffer; stamp?: FileStamp } | LoadResult = candidate.content ? { bytes: candidate.content } : readFromDisk(candidate, limits, fileFinding);
+  if (!("bytes" in read)) return read;
+  const { bytes, stamp } = read;
+  if (bytes.length > limits.maxFileBytes) return tooLarge(bytes.length, headText(bytes), limits, fileFinding);
   if (bytes.length === 0) {
     return explicit ? fileFinding("file/empty", "File is empty.", "Fill the artefact in, or delete the file.") : { skip: true };
   }
@@ -173,7 +148,43 @@ export function loadFile(candidate: Candidate, limits: Limits): LoadResult {
   // A lone CR ends a line for YAML 1.2 and for editors, but not for the yaml parser: make it a LF. Same length,
   // so every offset, line and column stays what the author sees.
   if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
-  return { source: { path, format, text, lines: new LineIndex(text), explicit }, stamp };
+  return { source: { path, format, text, lines: new LineIndex(text), explicit }, ...(stamp ? { stamp } : {}) };
+}
+
+type FileFinding = (ruleId: CoreRuleId, message: string, help: string) => LoadResult;
+
+/** The bytes of a regular file of at most the size limit, with its stamp; or why it cannot be read. */
+function readFromDisk(candidate: Candidate, limits: Limits, fileFinding: FileFinding): { bytes: Buffer; stamp: FileStamp } | LoadResult {
+  let fd: number | undefined;
+  try {
+    // O_NONBLOCK: opening a FIFO named like an artefact must not wait forever for a writer.
+    fd = openSync(candidate.absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) {
+      const code = info.isDirectory() ? "EISDIR" : "not a regular file";
+      return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the path names a regular file.");
+    }
+    const stamp = stampOf(info);
+    if (info.size > limits.maxFileBytes) return tooLarge(info.size, headText(readUpTo(fd, HEAD_BYTES)), limits, fileFinding);
+    return { bytes: readUpTo(fd, info.size), stamp };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    if (code === "ENOENT" && !candidate.explicit) return { skip: true };
+    return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the file exists and that its permissions allow reading.");
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function tooLarge(size: number, head: string, limits: Limits, fileFinding: FileFinding): LoadResult {
+  return withHead(
+    head,
+    fileFinding(
+      "file/too-large",
+      `File is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was not checked.`,
+      "Split the artefact into smaller files, or raise the limit with --max-file-size.",
+    ),
+  );
 }
 
 function hasUtf16Bom(b: Buffer): boolean {

@@ -76,7 +76,7 @@ export function outputProblems(format: string, output: string, color = false): s
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(plain.replace(/\u001b/g, ""))) problems.push(`${format}: raw control character`);
   // "Trojan Source": a right-to-left override in a file name or value can make the output read as something else.
   if (/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(plain)) problems.push(`${format}: raw bidirectional or invisible format character`);
-  if (format === "json" || format === "sarif") {
+  if (format === "json" || format === "sarif" || format === "gitlab") {
     try {
       JSON.parse(output);
     } catch (error) {

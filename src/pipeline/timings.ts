@@ -1,0 +1,25 @@
+// `--debug`: how long each stage of a run took. The per-file stages (read/parse, validate, rules) alternate for
+// every file, so their times are summed across files; a run without --debug passes no Timings and pays nothing.
+import { performance } from "node:perf_hooks";
+
+export const STAGES = ["config", "discover", "index cache", "read/parse", "validate", "rules", "repository checks", "findings", "report"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export class Timings {
+  readonly ms = new Map<Stage, number>();
+  /** Counts that say what a stage's time was spent on ("files read"), by stage. */
+  readonly notes = new Map<Stage, string[]>();
+
+  /** Adds the time since `since` (a performance.now() value) to `stage`, and returns now. */
+  lap(stage: Stage, since: number): number {
+    const now = performance.now();
+    this.ms.set(stage, (this.ms.get(stage) ?? 0) + (now - since));
+    return now;
+  }
+
+  note(stage: Stage, text: string): void {
+    this.notes.set(stage, [...(this.notes.get(stage) ?? []), text]);
+  }
+}
+
+export const now = (): number => performance.now();
