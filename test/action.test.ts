@@ -324,6 +324,23 @@ describe("GitHub Action (bundle)", () => {
     expect(s).toContain("Not checkable from files (they do not keep an area from passing): A.6.1.2 (Objectives for responsible development are set in prose");
   });
 
+  it("honours the baseline the CLI wrote: accepted findings neither fail the step nor take annotations", async () => {
+    const dir = makeRepo();
+    const before = await runAction(dir);
+    expect(before.code).toBe(1);
+    const written = spawnSync(process.execPath, [join(root, "dist", "cli.cjs"), "baseline", "--no-cache"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: "2026-06-30" },
+    });
+    expect(written.status, written.stderr).toBe(0);
+    const after = await runAction(dir);
+    expect(after.code).toBe(0);
+    expect(annotations(before).some((a) => a.name === "error")).toBe(true);
+    expect(annotations(after).filter((a) => a.name === "error")).toEqual([]);
+    expect(after.summary).toMatch(/^## ✔ aimslint: 0 errors/);
+  });
+
   it("exits according to fail-on", async () => {
     const withError = makeRepo();
     const warningsOnly = makeRepo({ "notes/alpha.yaml": "kind: note\nid: N-ALPHA\ntitle: Alpha\nowner: a\nstatus: final\nreviewed_on: 2026-05-01\n" });
