@@ -3,7 +3,7 @@ import type { Finding } from "../core/finding.js";
 import type { RuleDefinition } from "../engine/types.js";
 
 /** What reporters may say about a rule (SARIF's rule catalogue, the job summary). */
-export type RuleMetadata = Pick<RuleDefinition, "id" | "title" | "severity" | "iso42001" | "rationale" | "help"> & { source?: string };
+export type RuleMetadata = Pick<RuleDefinition, "id" | "title" | "severity" | "iso42001" | "crosswalks" | "rationale" | "help"> & { source?: string };
 
 export interface ReportContext {
   filesChecked: number;
