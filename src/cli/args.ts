@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 
 export class UsageError extends Error {}
 
-import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat } from "../reporters/formats.js";
+import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat, REPORT_FRAMEWORKS, type ReportFramework } from "../reporters/formats.js";
 
 export { FORMATS, type Format };
 
@@ -28,6 +28,8 @@ export interface CliOptions {
   prune: boolean;
   /** Report only files changed since this git ref (merge base), committed or not. */
   changedSince: string | undefined;
+  /** Stylish output grouped by this framework's references. */
+  framework?: ReportFramework | undefined;
 }
 
 export const HELP = `aimslint — policy as code for ISO/IEC 42001 AI governance artefacts: model cards, impact
@@ -59,6 +61,8 @@ Options:
       --no-cache           Read every file of the project, not the index kept from earlier runs
                            (in $AIMSLINT_CACHE_DIR, else the user cache folder, e.g. ~/.cache/aimslint)
       --color, --no-color  Force or disable colours (NO_COLOR is honoured)
+      --framework <name>   Group the findings by the references of ${REPORT_FRAMEWORKS.join(", ")}
+                           (stylish output; JSON and SARIF always carry every framework's references)
   -v, --version            Print the version
   -h, --help               Print this help
 
@@ -89,6 +93,7 @@ const OPTIONS = {
   prune: { type: "boolean" },
   "changed-since": { type: "string" },
   color: { type: "boolean" },
+  framework: { type: "string" },
   "no-color": { type: "boolean" },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
@@ -122,6 +127,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const format = values.format ?? formats[0]!;
   if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}"${command === "inventory" ? " for inventory" : ""}; expected one of ${formats.join(", ")}.`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}".`);
+  const framework = values.framework;
+  if (framework !== undefined) {
+    if (!(REPORT_FRAMEWORKS as readonly string[]).includes(framework)) throw new UsageError(`Unknown framework "${framework}"; expected one of ${REPORT_FRAMEWORKS.join(", ")}.`);
+    if (command !== "lint" || format !== "stylish") throw new UsageError("--framework groups the stylish output of a check; JSON and SARIF carry every framework's references.");
+  }
   return {
     command,
     paths: positionals,
@@ -138,6 +148,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     baseline: values["no-baseline"] ? false : values.baseline,
     prune: values.prune ?? false,
     changedSince: values["changed-since"],
+    ...(framework !== undefined ? { framework: framework as ReportFramework } : {}),
   };
 }
 

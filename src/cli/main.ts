@@ -79,7 +79,15 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io): Pro
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
   const notes = [...(firstContact(result.artefacts) ?? []), ...staleNotes(result.baseline)];
   io.stdout(
-    REPORTERS[options.format as Format](findings, { filesChecked: result.reported.size, artefactsChecked, color, version: VERSION, rules: config.rules, ...(notes.length > 0 ? { notes } : {}) }),
+    REPORTERS[options.format as Format](findings, {
+      filesChecked: result.reported.size,
+      artefactsChecked,
+      color,
+      version: VERSION,
+      rules: config.rules,
+      ...(options.framework ? { framework: options.framework } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
+    }),
   );
   const active = findings.filter((f) => !f.suppressed);
   const warnings = active.filter((f) => f.severity === "warning").length;

@@ -6,3 +6,7 @@ export type Format = (typeof FORMATS)[number];
 /** What `aimslint inventory` prints (reporters/inventory.ts). */
 export const INVENTORY_FORMATS = ["table", "json", "cyclonedx"] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+
+/** The frameworks `--framework` groups stylish output by: ISO/IEC 42001 itself, or one it is crosswalked to. */
+export const REPORT_FRAMEWORKS = ["iso42001", "eu-ai-act", "nist-ai-rmf", "iso23894", "iso42005"] as const;
+export type ReportFramework = (typeof REPORT_FRAMEWORKS)[number];

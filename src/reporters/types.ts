@@ -1,6 +1,7 @@
 // What every reporter receives. Reporters are pure: (findings, context) => text.
 import type { Finding } from "../core/finding.js";
 import type { RuleDefinition } from "../engine/types.js";
+import type { ReportFramework } from "./formats.js";
 
 /** What reporters may say about a rule (SARIF's rule catalogue, the job summary). */
 export type RuleMetadata = Pick<RuleDefinition, "id" | "title" | "severity" | "iso42001" | "crosswalks" | "rationale" | "help"> & { source?: string };
@@ -13,6 +14,8 @@ export interface ReportContext {
   version: string;
   /** The rules of the run, for formats that describe them (SARIF). Optional: other reporters ignore it. */
   rules?: readonly RuleMetadata[];
+  /** Stylish output: group the findings by this framework's references (`--framework`). */
+  framework?: ReportFramework;
   /** Lines for people after the totals (first contact with a repository); formats for machines leave them out. */
   notes?: readonly string[];
 }
