@@ -61,8 +61,8 @@ Options:
       --no-cache           Read every file of the project, not the index kept from earlier runs
                            (in $AIMSLINT_CACHE_DIR, else the user cache folder, e.g. ~/.cache/aimslint)
       --color, --no-color  Force or disable colours (NO_COLOR is honoured)
-      --framework <name>   Group the findings by the references of ${REPORT_FRAMEWORKS.join(", ")}
-                           (stylish output; JSON and SARIF always carry every framework's references)
+      --framework <name>   Group the findings by the references of a framework: ${REPORT_FRAMEWORKS.slice(0, 3).join(", ")},
+                           ${REPORT_FRAMEWORKS.slice(3).join(", ")} (stylish output; JSON and SARIF carry them all)
   -v, --version            Print the version
   -h, --help               Print this help
 
