@@ -85,6 +85,8 @@ function checkPrototypeNamedKeys(file, schemas) {
 /** The built-in rule pack, checked against the rule meta-schema and embedded in the bundle as JSON. */
 function compileRules(ajv) {
   const validate = ajv.getSchema("https://aimslint.dev/schemas/v1/meta/rule.schema.json");
+  // A built-in rule may name only references whose titles (and sources) are recorded.
+  const crosswalks = JSON.parse(readFileSync(join(root, "src", "core", "crosswalks.json"), "utf8"));
   const rules = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -95,6 +97,9 @@ function compileRules(ajv) {
         if (!validate(rule)) throw new Error(`${path}: ${ajv.errorsText(validate.errors)}`);
         const expected = relative(join(root, "rules"), dirname(path)).split(sep).join("/");
         if (rule.id !== expected) throw new Error(`${path}: id "${rule.id}" must match its folder "${expected}"`);
+        for (const [framework, refs] of Object.entries(rule.crosswalks ?? {}))
+          for (const ref of refs)
+            if (!Object.hasOwn(crosswalks.titles[framework], ref)) throw new Error(`${path}: crosswalks.${framework}: "${ref}" is not in src/core/crosswalks.json (docs/crosswalks.md)`);
         rules.push({ recommended: true, ...rule, source: `rules/${expected}/rule.yaml` });
       }
     }

@@ -2,7 +2,8 @@
 // examples as the real engine lints them. Run by `npm run build`; CI fails when the committed pages differ.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { titleOf } from "../src/core/iso42001.js";
+import { CROSSWALK_BASES, CROSSWALK_FRAMEWORKS, CROSSWALK_PAIRS, crosswalksOf, describeCrosswalkRef, FRAMEWORK_INFO } from "../src/core/crosswalks.js";
+import { compareRefs, titleOf } from "../src/core/iso42001.js";
 import { readExamples, runExample } from "./pack/examples.js";
 import { renderRuleDoc } from "../src/engine/rule-doc.js";
 import { BUILT_IN_RULES } from "../src/config/load-rules.js";
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(root, "docs", "rules.md"), index.join("\n") + "\n");
   writeConfigSchema(root);
+  writeCrosswalkTables(root);
   // The README states the size of the pack; the number is kept here, not by hand.
   const readme = join(root, "README.md");
   const text = readFileSync(readme, "utf8");
@@ -62,4 +64,33 @@ function writeConfigSchema(root: string): void {
   );
   settings.additionalProperties = { $ref: "#/$defs/ruleSetting" };
   writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+}
+
+/** docs/crosswalks.md: the verified pairs and every rule's crosswalks, between markers, from the data itself. */
+function writeCrosswalkTables(root: string): void {
+  const file = join(root, "docs", "crosswalks.md");
+  let text = readFileSync(file, "utf8");
+  const pairs = [...CROSSWALK_PAIRS].sort((a, b) => compareRefs(a.iso, b.iso) || CROSSWALK_FRAMEWORKS.indexOf(a.framework) - CROSSWALK_FRAMEWORKS.indexOf(b.framework));
+  const pairRows = pairs.map(
+    (p) => `| ${p.iso} ${titleOf(p.iso) ?? ""} | ${FRAMEWORK_INFO[p.framework].name} | ${describeCrosswalkRef(p.framework, p.ref)} | ${p.basis} | ${p.derive === false ? "no" : "yes"} |`,
+  );
+  const ruleRows = BUILT_IN_RULES.map((rule) => {
+    const c = crosswalksOf(rule);
+    const cell = (f: (typeof CROSSWALK_FRAMEWORKS)[number]) => `${(c[f] ?? []).join(", ") || "—"}${rule.crosswalks?.[f] ? " ✎" : ""}`;
+    return `| ${rule.id} | ${rule.iso42001.join(", ")} | ${CROSSWALK_FRAMEWORKS.map(cell).join(" | ")} |`;
+  });
+  const sections: Record<string, string[]> = {
+    pairs: ["| ISO/IEC 42001 | framework | reference | basis | given to rules |", "|---|---|---|---|---|", ...pairRows],
+    bases: Object.entries(CROSSWALK_BASES).map(([k, v]) => `- **${k}**: ${v}`),
+    rules: [`| rule | ISO/IEC 42001 | ${CROSSWALK_FRAMEWORKS.map((f) => FRAMEWORK_INFO[f].name).join(" | ")} |`, `|---|---|${CROSSWALK_FRAMEWORKS.map(() => "---|").join("")}`, ...ruleRows],
+  };
+  for (const [name, lines] of Object.entries(sections)) {
+    const begin = `<!-- crosswalks:${name} (generated from src/core/crosswalks.json and the rules) -->`;
+    const end = `<!-- /crosswalks:${name} -->`;
+    const start = text.indexOf(begin);
+    const stop = text.indexOf(end);
+    if (start < 0 || stop < start) throw new Error(`docs/crosswalks.md: the markers ${begin} … ${end} are missing`);
+    text = `${text.slice(0, start + begin.length)}\n${lines.join("\n")}\n${text.slice(stop)}`;
+  }
+  writeFileSync(file, text);
 }

@@ -148,9 +148,17 @@ describe("SARIF reporter", () => {
           name: "AcmeXY",
           shortDescription: { text: "Require x on every y record" },
           fullDescription: { text: "Because." },
-          help: { text: "Add x.\n\nISO/IEC 42001: A.6.2.4 (AI system verification and validation).", markdown: "Add x.\n\n**ISO/IEC 42001:** A.6.2.4 (AI system verification and validation)" },
+          // An organisation's rule gets the crosswalks its ISO/IEC 42001 references map to (core/crosswalks.ts).
+          help: {
+            text: "Add x.\n\nISO/IEC 42001: A.6.2.4 (AI system verification and validation).\n\nEU AI Act: Art. 15 (Accuracy, robustness and cybersecurity); Annex IV(2)(g) (Validation and testing procedures, data and metrics, with dated and signed test logs and reports).\n\nNIST AI RMF: MEASURE 2.1 (Test sets, metrics and TEVV tools are documented).",
+            markdown:
+              "Add x.\n\n**ISO/IEC 42001:** A.6.2.4 (AI system verification and validation)\n\n**EU AI Act:** Art. 15 (Accuracy, robustness and cybersecurity); Annex IV(2)(g) (Validation and testing procedures, data and metrics, with dated and signed test logs and reports)\n\n**NIST AI RMF:** MEASURE 2.1 (Test sets, metrics and TEVV tools are documented)",
+          },
           defaultConfiguration: { level: "warning" },
-          properties: { tags: ["A.6.2.4", "iso42001"] },
+          properties: {
+            tags: ["A.6.2.4", "iso42001", "eu-ai-act/art-15", "eu-ai-act/annex-iv-2-g", "nist-ai-rmf/measure-2.1"],
+            crosswalks: { euAiAct: ["Art. 15", "Annex IV(2)(g)"], nistAiRmf: ["MEASURE 2.1"] },
+          },
         },
       ],
     });

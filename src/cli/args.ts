@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 
 export class UsageError extends Error {}
 
-import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat, RULES_FORMATS, type RulesFormat } from "../reporters/formats.js";
+import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat, REPORT_FRAMEWORKS, type ReportFramework, RULES_FORMATS, type RulesFormat } from "../reporters/formats.js";
 
 export { FORMATS, type Format };
 
@@ -43,6 +43,8 @@ export interface CliOptions {
   rules: string[];
   /** --debug: timings of the pipeline's stages to standard error. */
   debug: boolean;
+  /** Stylish output grouped by this framework's references. */
+  framework?: ReportFramework | undefined;
 }
 
 export const HELP = `aimslint — policy as code for ISO/IEC 42001 AI governance artefacts: model cards, impact
@@ -89,6 +91,8 @@ Options:
                            (in $AIMSLINT_CACHE_DIR, else the user cache folder, e.g. ~/.cache/aimslint)
       --color, --no-color  Force or disable colours (FORCE_COLOR and NO_COLOR are honoured)
       --debug              Print how long each stage of the run took to standard error
+      --framework <name>   Group the findings by the references of a framework: ${REPORT_FRAMEWORKS.slice(0, 3).join(", ")},
+                           ${REPORT_FRAMEWORKS.slice(3).join(", ")} (stylish output; JSON and SARIF carry them all)
   -v, --version            Print the version
   -h, --help               Print this help
 
@@ -129,6 +133,7 @@ const OPTIONS = {
   prune: { type: "boolean" },
   "changed-since": { type: "string" },
   color: { type: "boolean" },
+  framework: { type: "string" },
   "no-color": { type: "boolean" },
   debug: { type: "boolean" },
   version: { type: "boolean", short: "v" },
@@ -174,6 +179,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const format = values.format ?? formats[0]!;
   if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}"${command === "inventory" || command === "rules" ? ` for ${command}` : ""}; expected one of ${formats.join(", ")}.`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}".`);
+  const framework = values.framework;
+  if (framework !== undefined) {
+    if (!(REPORT_FRAMEWORKS as readonly string[]).includes(framework)) throw new UsageError(`Unknown framework "${framework}"; expected one of ${REPORT_FRAMEWORKS.join(", ")}.`);
+    if (command !== "lint" || format !== "stylish") throw new UsageError("--framework groups the stylish output of a check; JSON and SARIF carry every framework's references.");
+  }
   return {
     command,
     paths: positionals,
@@ -197,6 +207,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     stdinFilename: nonEmpty(values["stdin-filename"], "--stdin-filename"),
     rules: values.rule ?? [],
     debug: values.debug ?? false,
+    ...(framework !== undefined ? { framework: framework as ReportFramework } : {}),
   };
 }
 

@@ -124,7 +124,16 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io, timi
   const notes = [...(firstContact(result.artefacts) ?? []), ...staleNotes(result.baseline)];
   const reporter = await loadReporter(options.format as Format);
   io.stdout(
-    reporter(findings, { filesChecked: result.reported.size, artefactsChecked, files, color: colour(options, io), version: VERSION, rules: config.rules, ...(notes.length > 0 ? { notes } : {}) }),
+    reporter(findings, {
+      filesChecked: result.reported.size,
+      artefactsChecked,
+      files,
+      color: colour(options, io),
+      version: VERSION,
+      rules: config.rules,
+      ...(options.framework ? { framework: options.framework } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
+    }),
   );
   timings?.lap("report", at);
   // Totals count the findings the per-file limit left out of the list too.

@@ -1,5 +1,6 @@
 // A rule's documentation page, generated from its metadata and its examples as actually linted.
 import { stringify } from "yaml";
+import { crosswalkLines, crosswalksOf } from "../core/crosswalks.js";
 import { titleOf } from "../core/iso42001.js";
 import { kindInfo } from "../core/kinds.js";
 import type { ExampleResult } from "../../scripts/pack/examples.js";
@@ -17,6 +18,7 @@ export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleRes
   out.push(`- **Checks:** ${ruleChecks(rule.check.then).join(", ")}`);
   out.push(`- **Applies to:** ${rule.appliesTo.map((k) => kindInfo(k)?.title ?? k).join(", ")}`);
   out.push(`- **ISO/IEC 42001:** ${rule.iso42001.map((r) => (titleOf(r) ? `${r} (${titleOf(r)})` : r)).join("; ")}`);
+  out.push(...crosswalksLine(rule));
   // pipeline/applicability.ts: a rule derived from Annex A controls alone follows the Statement of Applicability.
   if (rule.iso42001.length > 0 && rule.iso42001.every((r) => r.startsWith("A."))) {
     const controls = rule.iso42001.length > 2 ? `every one of ${rule.iso42001.join(", ")}` : rule.iso42001.join(" and ");
@@ -67,6 +69,7 @@ export function renderCoreRuleDoc(rule: CoreRule): string {
     `- **Default severity:** ${rule.severity}`,
     "- **Preset:** always on (a core check of the pipeline, not configurable)",
     ...(refs ? [`- **ISO/IEC 42001:** ${refs}`] : []),
+    ...crosswalksLine(rule),
     "",
     "## Why",
     "",
@@ -77,4 +80,10 @@ export function renderCoreRuleDoc(rule: CoreRule): string {
     rule.help,
     "",
   ].join("\n");
+}
+
+/** The "Crosswalks" line: the rule's references in other frameworks, derived or its own (docs/crosswalks.md). */
+function crosswalksLine(rule: { iso42001: readonly string[]; crosswalks?: RuleDefinition["crosswalks"] }): string[] {
+  const lines = crosswalkLines(crosswalksOf(rule));
+  return lines.length > 0 ? [`- **Crosswalks:** ${lines.join(" · ")} ([sources](../../../docs/crosswalks.md))`] : [];
 }

@@ -1,4 +1,5 @@
 // A rule is data: metadata plus a declarative check (schemas/meta/rule.schema.json is its contract).
+import type { Crosswalks } from "../core/crosswalks.js";
 import type { Severity } from "../core/finding.js";
 import type { PathSegment } from "../source/locator.js";
 import type { IndexEntry } from "./index-entry.js";
@@ -30,6 +31,8 @@ export interface RuleDefinition {
   /** In the `recommended` preset; every rule is in `strict`. */
   recommended: boolean;
   iso42001: string[];
+  /** References to other frameworks replacing those derived from `iso42001` (core/crosswalks.ts). */
+  crosswalks?: Crosswalks;
   appliesTo: string[];
   rationale: string;
   help: string;

@@ -10,3 +10,7 @@ export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 /** What `aimslint rules` prints. */
 export const RULES_FORMATS = ["table", "json"] as const;
 export type RulesFormat = (typeof RULES_FORMATS)[number];
+
+/** The frameworks `--framework` groups stylish output by: ISO/IEC 42001 itself, or one it is crosswalked to. */
+export const REPORT_FRAMEWORKS = ["iso42001", "eu-ai-act", "nist-ai-rmf", "iso23894", "iso42005"] as const;
+export type ReportFramework = (typeof REPORT_FRAMEWORKS)[number];

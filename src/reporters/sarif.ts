@@ -2,10 +2,14 @@
 // ISO/IEC 42001 tags, and every finding, suppressed ones included as SARIF suppressions. Deterministic output.
 import { SEVERITY_RANK, type Finding, type Severity } from "../core/finding.js";
 import { coreRule } from "../core/core-rules.js";
+import { CROSSWALK_FRAMEWORKS, crosswalkLines, crosswalksOf, crosswalkTag } from "../core/crosswalks.js";
 import { compareRefs, titleOf } from "../core/iso42001.js";
 import type { Reporter, RuleMetadata } from "./types.js";
 import { printableJson } from "./json-text.js";
 import { stableKeys } from "./finding-keys.js";
+
+/** What GitHub code scanning keeps of a rule's tags. */
+export const MAX_TAGS = 10;
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
@@ -90,8 +94,17 @@ function describeRule(rule: RuleMetadata) {
   const url = ruleDocsUrl(rule);
   const refs = rule.iso42001.map((r) => (titleOf(r) ? `${r} (${titleOf(r)})` : r));
   const explain = rule.source?.startsWith("rules/") ? `Run \`aimslint explain ${rule.id}\` for the full page.` : "";
-  const text = [rule.help.trim(), refs.length ? `ISO/IEC 42001: ${refs.join("; ")}.` : "", url ? `Documentation: ${url}` : "", explain.replace(/`/g, "")].filter(Boolean).join("\n\n");
-  const markdown = [rule.help.trim(), refs.length ? `**ISO/IEC 42001:** ${refs.join("; ")}` : "", url ? `[Documentation](${url})` : "", explain].filter(Boolean).join("\n\n");
+  const crosswalks = crosswalksOf(rule);
+  const lines = crosswalkLines(crosswalks);
+  const text = [rule.help.trim(), refs.length ? `ISO/IEC 42001: ${refs.join("; ")}.` : "", ...lines.map((l) => `${l}.`), url ? `Documentation: ${url}` : "", explain.replace(/`/g, "")]
+    .filter(Boolean)
+    .join("\n\n");
+  const markdown = [rule.help.trim(), refs.length ? `**ISO/IEC 42001:** ${refs.join("; ")}` : "", ...lines.map((l) => l.replace(/^([^:]+):/, "**$1:**")), url ? `[Documentation](${url})` : "", explain]
+    .filter(Boolean)
+    .join("\n\n");
+  // Code scanning keeps 10 tags per rule (github/docs "SARIF support"): the ISO references come first, then the
+  // other frameworks'; the full lists are in properties.crosswalks and the help text.
+  const tags = [...rule.iso42001, "iso42001", ...CROSSWALK_FRAMEWORKS.flatMap((f) => (crosswalks[f] ?? []).map((r) => crosswalkTag(f, r)))].slice(0, MAX_TAGS);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -100,8 +113,7 @@ function describeRule(rule: RuleMetadata) {
     ...(url ? { helpUri: url } : {}),
     help: { text, markdown },
     defaultConfiguration: { level: LEVEL[rule.severity] },
-    // Code scanning keeps 10 tags per rule (github/docs "SARIF support"): the ISO references come first.
-    properties: { tags: [...rule.iso42001, "iso42001"] },
+    properties: { tags, ...(Object.keys(crosswalks).length > 0 ? { crosswalks } : {}) },
   };
 }
 

@@ -1,9 +1,10 @@
 // What every reporter receives. Reporters are pure: (findings, context) => text.
 import type { Finding } from "../core/finding.js";
 import type { RuleDefinition } from "../engine/types.js";
+import type { ReportFramework } from "./formats.js";
 
 /** What reporters may say about a rule (SARIF's rule catalogue, the job summary). */
-export type RuleMetadata = Pick<RuleDefinition, "id" | "title" | "severity" | "iso42001" | "rationale" | "help"> & { source?: string };
+export type RuleMetadata = Pick<RuleDefinition, "id" | "title" | "severity" | "iso42001" | "crosswalks" | "rationale" | "help"> & { source?: string };
 
 export interface ReportContext {
   filesChecked: number;
@@ -18,6 +19,8 @@ export interface ReportContext {
    * Files with findings are known from the findings.
    */
   files?: readonly string[];
+  /** Stylish output: group the findings by this framework's references (`--framework`). */
+  framework?: ReportFramework;
   /** Lines for people after the totals (first contact with a repository); formats for machines leave them out. */
   notes?: readonly string[];
 }
