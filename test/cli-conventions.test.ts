@@ -337,6 +337,10 @@ describe("explain, rules --format json", () => {
       docs: "https://aimslint.dev/rules/risk/controls-in-soa",
     });
     expect(listed.coreChecks.find((c) => c.id === "schema/enum")).toMatchObject({ preset: "always" });
+    // Each rule's crosswalks, as JSON findings and SARIF carry them.
+    expect(listed.rules.find((x) => x.id === "risk/analysis-complete")).toMatchObject({
+      crosswalks: { euAiAct: ["Art. 9(2)(a)", "Art. 9(2)(b)"], nistAiRmf: ["MAP 5.1"], iso23894: ["6.4.2", "6.4.3"] },
+    });
     expect(run(["rules", "--format", "sarif"], dir).stderr).toContain('Unknown format "sarif" for rules; expected one of table, json.');
   });
 });

@@ -13,6 +13,7 @@ import { loadReporter } from "../reporters/load-reporter.js";
 import { printableJson } from "../reporters/json-text.js";
 import { renderCoreRuleDoc, renderRuleDoc } from "../engine/rule-doc.js";
 import { CORE_RULES, coreRule } from "../core/core-rules.js";
+import { crosswalksOf } from "../core/crosswalks.js";
 import { countFindings, type Finding } from "../core/finding.js";
 import { formatOf } from "../source/load.js";
 import { closest, plural } from "../util/text.js";
@@ -271,7 +272,11 @@ async function listRules(config: ResolvedConfig, json: boolean, io: Io): Promise
     io.stdout(
       printableJson({
         tool: { name: "aimslint", version: VERSION },
-        rules: config.rules.map((r) => ({ ...describe(r, r.recommended ? "recommended" : "strict", ruleDocsUrl(r)), ...(r.options ? { options: r.options } : {}) })),
+        rules: config.rules.map((r) => ({
+          ...describe(r, r.recommended ? "recommended" : "strict", ruleDocsUrl(r)),
+          crosswalks: crosswalksOf(r),
+          ...(r.options ? { options: r.options } : {}),
+        })),
         coreChecks: core.map((r) => describe(r, "always", undefined)),
       }),
     );
