@@ -7,14 +7,21 @@
 // model cards in YAML, JSON and Hugging Face README.md form, data cards, suppliers, one SoA, the AI policy, audits,
 // management reviews, nonconformities), cross-referenced the way the rule pack expects (systems <-> risks <-> impact
 // assessments <-> model cards <-> data cards <-> suppliers, risk controls <-> SoA), plus files that are not artefacts
-// (procedures, deployment plans, Helm values, CI workflows, package.json, tokenizer.json) and noise that a linter must
-// skip (source code, binaries, an untracked node_modules/ full of YAML, a .gitignore'd folder of stale copies).
-// A share of the artefact files carries one deliberate problem (schema error, dangling reference or rule violation).
+// (procedures, deployment plans, Helm values, package.json, tokenizer.json) and noise that a linter must skip (source
+// code, binaries, an untracked node_modules/ full of YAML, a .gitignore'd folder of stale copies).
+// The repository also shows its own AI use (docs/ai-use.md), scaled with N: evaluation workflows that run an AI action
+// or hand a job a model API key, a root .mcp.json, AI SDKs in the services' package.json (pinned, or ranges with a
+// package-lock.json) and in the model folders' requirements.txt and pyproject.toml (pinned, or ranges with a uv.lock);
+// the AI system records cover it in `ai_use` and declare it in `automation` and `third_party_components`.
+// A share of the artefact files carries one deliberate problem (schema error, dangling reference or rule violation),
+// and a share of the AI-use files one AI-use problem (an uncovered workflow, an unpinned AI action, an AI job without
+// a time limit, an open range without a lock file).
 // The folder becomes a git repository with one commit (fixed dates, so the commit id is the same on every machine)
 // and one staged change, as a pre-commit hook sees it.
 //
 // Beside the folder, <out>.manifest.json says what was written: artefact files per kind and format, artefacts counted
-// as aimslint counts them (a register and each of its entries), every deliberate problem, the candidate files a linter
+// as aimslint counts them (a register and each of its entries), the AI-use files (workflows, agent configuration and
+// manifests, which aimslint counts as artefacts of their own), every deliberate problem, the candidate files a linter
 // reads, and the staged file. bench/run.mjs checks every measured tool against it.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -22,7 +29,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** Changes whenever this file does: a corpus is reused only if it was made by exactly this generator. */
 export const GENERATOR_HASH = createHash("sha256")
   .update(readFileSync(new URL(import.meta.url)))
@@ -492,14 +499,18 @@ function buildSystem(rng, sys) {
       { role: "independent validator", name: "Model Validation team" },
       { role: "platform operations", name: "ML Platform team" },
     ],
-    third_party_components: sys.suppliers.map((s, i) => ({
-      name: `${s.name} ${["platform", "model API", "data feed", "library"][i % 4]}`,
-      type: ["service", "api", "dataset", "library"][i % 4],
-      version: `${rng.int(1, 5)}.${rng.int(0, 20)}.${rng.int(0, 9)}`,
-      supplier: s.id,
-      upstream_review: rng.pick(["monthly", "quarterly"]),
-      last_reviewed: rng.date("2026-09-01", "2026-11-20"),
-    })),
+    third_party_components: [
+      ...sys.suppliers.map((s, i) => ({
+        name: `${s.name} ${["platform", "model API", "data feed", "library"][i % 4]}`,
+        type: ["service", "api", "dataset", "library"][i % 4],
+        version: `${rng.int(1, 5)}.${rng.int(0, 20)}.${rng.int(0, 9)}`,
+        supplier: s.id,
+        upstream_review: rng.pick(["monthly", "quarterly"]),
+        last_reviewed: rng.date("2026-09-01", "2026-11-20"),
+      })),
+      // The AI actions and packages its AI use in the repository runs on (system/ai-components-recorded).
+      ...(sys.ai?.components ?? []),
+    ],
     deployment: {
       environment: `production, Stratus Cloud ${rng.pick(["London", "Dublin", "Frankfurt"])}`,
       plan: sys.planPath,
@@ -507,7 +518,7 @@ function buildSystem(rng, sys) {
       approved_on: addDays(approved, -7),
       date: approved,
     },
-    automation: { agents: a.agents, usage: a.usage, reaches: a.reaches },
+    ...automationOf(sys),
     access_scope: {
       permissions: [`${sys.slug}:read-input`, `${sys.slug}:write-output`, "customer-master:none"],
       policy_owner: "ciso",
@@ -536,6 +547,314 @@ function buildSystem(rng, sys) {
     jurisdictions: sys.jurisdictions,
     eu_ai_act: { role: a.agents ? "deployer" : "provider", risk_class: a.eu },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// AI use in the repository (docs/ai-use.md): workflows that run AI, an agent configuration, AI SDKs in dependency
+// manifests, and what the AI system records say of them (`ai_use`, `automation`, `third_party_components`). Drawn
+// from streams of their own: besides the new files, only the AI system records, the open-source supplier's systems
+// and the services' package.json differ from what generator v1 wrote for the same seed.
+
+/** Actions the workflows use, pinned to a commit with the tag in a comment, as Dependabot leaves them. */
+const ACTIONS = {
+  checkout: "actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0",
+  setupPython: "actions/setup-python@0b93645e9fea7318ecaed2b359559ac225c90a2b # v5.3.0",
+  setupNode: "actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af # v4.1.0",
+  upload: "actions/upload-artifact@b4b15b8c7c6ac21ea08fcf65892d2ee8f75cf882 # v4.4.3",
+};
+/** AI actions of the catalogue: [owner/name, commit, tag, what the component is called]. */
+const AI_ACTIONS = {
+  claude: ["anthropics/claude-code-action", "8a1c3f0e2b9d4c7a6e5f1d2c3b4a59687f0e1d2c", "v1.0.3", "Claude Code GitHub Action"],
+  inference: ["actions/ai-inference", "b81b2afb8390ee6839b494a404766bef6493c7d9", "v1.2.0", "GitHub Models inference action"],
+};
+/** AI packages of the catalogue: [name, exact version, what the component is called]. */
+const PYPI_AI = {
+  openai: ["openai", "1.54.3", "OpenAI Python SDK"],
+  anthropic: ["anthropic", "0.39.0", "Anthropic Python SDK"],
+  langgraph: ["langgraph", "0.2.39", "LangGraph"],
+  "langchain-openai": ["langchain-openai", "0.2.3", "LangChain OpenAI integration"],
+  "langchain-anthropic": ["langchain-anthropic", "0.2.4", "LangChain Anthropic integration"],
+  transformers: ["transformers", "4.44.2", "Hugging Face Transformers"],
+  "huggingface-hub": ["huggingface-hub", "0.25.2", "Hugging Face Hub client"],
+  vllm: ["vllm", "0.6.3", "vLLM inference engine"],
+};
+const NPM_AI = {
+  openai: ["openai", "4.67.3", "OpenAI Node SDK"],
+  anthropic: ["@anthropic-ai/sdk", "0.32.1", "Anthropic TypeScript SDK"],
+  langgraph: ["@langchain/langgraph", "0.2.19", "LangGraph.js"],
+  langchain: ["@langchain/core", "0.3.15", "LangChain.js core"],
+  hf: ["@huggingface/inference", "2.8.1", "Hugging Face Inference client"],
+};
+/** Other pinned Python packages, none of them an AI SDK of the catalogue (such a manifest is read, never parsed). */
+const PYPI_PLAIN = {
+  assistant: [
+    ["pydantic", "2.9.2"],
+    ["pgvector", "0.3.5"],
+    ["httpx", "0.27.2"],
+  ],
+  screening: [
+    ["torch", "2.4.1"],
+    ["pydantic", "2.9.2"],
+  ],
+  transcription: [
+    ["torch", "2.4.1"],
+    ["pyannote.audio", "3.1.1"],
+  ],
+  "doc-classifier": [
+    ["torch", "2.4.1"],
+    ["pytesseract", "0.3.13"],
+    ["pillow", "10.4.0"],
+  ],
+  scoring: [
+    ["lightgbm", "4.5.0"],
+    ["scikit-learn", "1.5.2"],
+    ["shap", "0.46.0"],
+    ["mlflow", "2.16.2"],
+  ],
+  fraud: [
+    ["xgboost", "2.1.2"],
+    ["feast", "0.40.1"],
+    ["pandas", "2.2.3"],
+  ],
+  forecast: [
+    ["sktime", "0.31.0"],
+    ["statsmodels", "0.14.4"],
+    ["pandas", "2.2.3"],
+  ],
+  marketing: [
+    ["scikit-learn", "1.5.2"],
+    ["vowpalwabbit", "9.10.0"],
+    ["pandas", "2.2.3"],
+  ],
+};
+/** Archetypes built on AI SDKs: their model folder and their service depend on some. */
+const AI_ARCHETYPES = new Set(["assistant", "screening", "transcription", "doc-classifier"]);
+
+const usesOf = (key, pinned = true) => {
+  const [action, sha, tag] = AI_ACTIONS[key];
+  return pinned ? `${action}@${sha} # ${tag}` : `${action}@${tag}`;
+};
+
+/** An open range for an exact version: what someone who never pinned would write. */
+const openRange = (ecosystem, version) => (ecosystem === "npm" ? `^${version}` : `>=${version.split(".").slice(0, 2).join(".")}`);
+
+/**
+ * The AI use of each system: which files it has, how the record covers them, and the deliberate AI-use problems
+ * (drawn at the problem rate from a stream of their own). Sets `sys.ai`, which buildSystem() and the services read;
+ * returns the files to write, each with the problem it carries.
+ */
+function planAiUse(arng, aprng, problemRate, systems, serviceSystems, oss) {
+  const files = [];
+  const problem = (list) => (aprng.chance(problemRate) ? aprng.pick(list) : undefined);
+  const mcpOwner = systems.find((s) => s.archetype.key === "assistant") ?? systems[0];
+  for (const sys of systems) {
+    const key = sys.archetype.key;
+    const mdir = `models/${sys.unit}/${sys.slug}`;
+    const ai = { paths: [], components: [], ci: false, writes: false, agents: false };
+    const component = (label, name, type, version) => {
+      if (ai.components.some((c) => c.name === `${label} (${name})`)) return;
+      ai.components.push({
+        name: `${label} (${name})`,
+        type,
+        version,
+        supplier: oss.id,
+        upstream_review: arng.pick(["monthly", "quarterly"]),
+        last_reviewed: arng.date("2026-09-01", "2026-11-20"),
+      });
+      if (!oss.systems.includes(sys.id)) oss.systems.push(sys.id);
+    };
+    const openai = arng.chance(0.6);
+    // --- the model folder's Python manifest.
+    const pyAi =
+      key === "assistant"
+        ? [PYPI_AI.langgraph, openai ? PYPI_AI["langchain-openai"] : PYPI_AI["langchain-anthropic"], openai ? PYPI_AI.openai : PYPI_AI.anthropic]
+        : key === "screening"
+          ? [PYPI_AI.transformers, PYPI_AI.vllm, PYPI_AI["huggingface-hub"]]
+          : AI_ARCHETYPES.has(key)
+            ? [PYPI_AI.transformers, PYPI_AI["huggingface-hub"]]
+            : [];
+    const hasPy = key === "assistant" || (pyAi.length > 0 ? arng.chance(0.7) : arng.chance(0.3));
+    let pyManifest;
+    if (hasPy) {
+      const form = pyAi.length === 0 ? "requirements" : arng.pick(["requirements", "requirements", "pyproject-pinned", "pyproject-uv"]);
+      const path = `${mdir}/${form === "requirements" ? "requirements.txt" : "pyproject.toml"}`;
+      const p = pyAi.length > 0 ? problem([["ai-use", "open range without a lock"]]) : undefined;
+      const loose = p ? arng.int(0, pyAi.length - 1) : -1;
+      const plain = PYPI_PLAIN[key];
+      let text;
+      if (form === "requirements") {
+        const lines = [...pyAi.map(([n, v], i) => `${n}${i === loose ? openRange("pypi", v) : `==${v}`}`), ...plain.map(([n, v]) => `${n}==${v}`)].sort();
+        text = `# Runtime dependencies of ${sys.slug}: \`pip-compile requirements.in\` writes this file; do not edit it by hand.\n${lines.join("\n")}\n`;
+      } else {
+        const uv = form === "pyproject-uv";
+        const spec = (v) => (uv ? `>=${v},<${v.split(".")[0]}.${Number(v.split(".")[1]) + 1}` : `==${v}`);
+        const deps = [...pyAi.map(([n, v], i) => `${n}${i === loose && !uv ? openRange("pypi", v) : spec(v)}`), ...plain.map(([n, v]) => `${n}${spec(v)}`)];
+        text = [
+          "[project]",
+          `name = "${sys.slug}"`,
+          `version = "${sys.version}"`,
+          `description = "${sys.name}"`,
+          'requires-python = ">=3.11"',
+          "dependencies = [",
+          ...deps.map((d) => `    "${d}",`),
+          "]",
+          "",
+          "[dependency-groups]",
+          `dev = ["pytest${spec("8.3.3")}", "ruff${spec("0.7.1")}"]`,
+          "",
+          "[tool.uv]",
+          "package = false",
+          "",
+        ].join("\n");
+        // With uv, the lock file fixes the ranges; the problem is a lock file never committed.
+        if (uv && !p) files.push({ path: `${mdir}/uv.lock`, text: uvLock(arng, [...pyAi, ...plain]) });
+      }
+      const what = p && (form === "pyproject-uv" ? "ranges, uv.lock not committed" : pyAi[loose][0]);
+      files.push({ path, text, kind: "dependency-manifest", artefact: pyAi.length > 0, problem: p && [p[0], `${p[1]}: ${what}`] });
+      if (pyAi.length > 0) {
+        for (const [n, v, label] of pyAi) component(label, n, "library", v);
+        pyManifest = path;
+        ai.paths.push(arng.chance(0.5) ? `${mdir}/**` : path);
+      }
+    }
+    // --- the evaluation workflow.
+    const wf = key === "assistant" ? "assistant" : key === "screening" && arng.chance(0.4) ? "screening" : key === "transcription" && arng.chance(0.3) ? "transcription" : undefined;
+    if (wf) {
+      const path = `.github/workflows/${sys.slug}-eval.yml`;
+      const review = wf === "assistant" && arng.chance(0.5);
+      const aiAction = review ? "claude" : wf === "screening" ? "inference" : undefined;
+      const list = [
+        ["ai-use", "uncovered workflow"],
+        ["ai-use", "AI job without timeout-minutes"],
+      ];
+      if (aiAction) list.push(["ai-use", "AI action not pinned to a commit"]);
+      const p = problem(list);
+      const text = workflowText(arng, sys, { wf, review, openai, pyManifest, mdir, problem: p?.[1] });
+      files.push({ path, text, kind: "ci-workflow", artefact: true, problem: p });
+      if (p?.[1] !== "uncovered workflow") ai.paths.push(path);
+      ai.ci = true;
+      if (review) {
+        ai.writes = true;
+        ai.agents = true;
+      }
+      if (aiAction) component(AI_ACTIONS[aiAction][3], AI_ACTIONS[aiAction][0], "tool", AI_ACTIONS[aiAction][1]);
+    }
+    // --- the service's package.json (written with the services).
+    if (serviceSystems.has(sys) && AI_ARCHETYPES.has(key)) {
+      const deps = key === "assistant" ? [openai ? NPM_AI.openai : NPM_AI.anthropic, NPM_AI.langgraph, NPM_AI.langchain] : [NPM_AI.hf];
+      const lock = arng.chance(0.5);
+      const p = problem([["ai-use", "open range without a lock"]]);
+      const loose = p ? arng.int(0, deps.length - 1) : -1;
+      // Exact pins, or ranges with the lock file beside them; the problem: a range and no lock file.
+      const spec = (v, i) => (i === loose || (lock && !p) ? openRange("npm", v) : v);
+      const path = `services/${sys.slug}-api/package.json`;
+      ai.service = { path, deps: deps.map(([n, v], i) => [n, spec(v, i), v]), lock: lock && !p, problem: p && [p[0], `${p[1]}: ${deps[Math.max(0, loose)][0]}`] };
+      for (const [n, v, label] of deps) component(label, n, "library", v);
+      ai.paths.push(arng.chance(0.5) ? `services/${sys.slug}-api/**` : path);
+    }
+    if (sys === mcpOwner) {
+      ai.paths.push(".mcp.json");
+      ai.agents = true;
+      files.push({ path: ".mcp.json", text: mcpText(), kind: "agent-config", artefact: true });
+    }
+    if (ai.paths.length > 0 || ai.components.length > 0 || ai.ci) sys.ai = ai;
+  }
+  return files;
+}
+
+/** `automation` as the archetype has it, widened by what the system's AI use in the repository shows; then `ai_use`. */
+function automationOf(sys) {
+  const a = sys.archetype;
+  const ai = sys.ai;
+  if (!ai) return { automation: { agents: a.agents, usage: a.usage, reaches: a.reaches } };
+  const usage = ai.ci && !a.usage.includes("ci") ? [...a.usage, "ci"] : a.usage;
+  const reaches = ai.writes && !a.reaches.includes("privileged-actions") ? [...a.reaches, "privileged-actions"] : a.reaches;
+  return { automation: { agents: a.agents || ai.agents, usage, reaches }, ...(ai.paths.length > 0 ? { ai_use: { paths: ai.paths } } : {}) };
+}
+
+function workflowText(arng, sys, { wf, review, openai, pyManifest, mdir, problem }) {
+  const timeout = (minutes) => (problem === "AI job without timeout-minutes" ? "" : `    timeout-minutes: ${minutes}\n`);
+  const install = pyManifest?.endsWith("requirements.txt") ? `pip install -r ${pyManifest}` : `pip install ./${mdir}`;
+  const head = `# Evaluation of ${sys.name} (${sys.id}); results go to the validation report.\nname: eval ${sys.slug}\n`;
+  const setup = `      - uses: ${ACTIONS.checkout}\n        with:\n          persist-credentials: false\n      - uses: ${ACTIONS.setupPython}\n        with:\n          python-version: "3.12"\n`;
+  if (wf === "assistant") {
+    const key = openai ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY";
+    let text =
+      head +
+      `on:\n  pull_request:\n    paths:\n      - "${mdir}/**"\n  workflow_dispatch:\npermissions:\n  contents: read\nconcurrency:\n  group: eval-${sys.slug}-\${{ github.ref }}\n  cancel-in-progress: true\n` +
+      `jobs:\n  eval:\n    runs-on: ubuntu-latest\n${timeout(arng.pick([20, 30, 45]))}    env:\n      ${key}: \${{ secrets.${key} }}\n    steps:\n${setup}` +
+      `      - uses: ${ACTIONS.setupNode}\n        with:\n          node-version: "20"\n      - run: ${install}\n` +
+      `      - run: npx --yes promptfoo@0.90.0 eval --config ${mdir}/eval/promptfooconfig.yaml --output eval-results.json --max-concurrency ${arng.int(2, 8)}\n` +
+      `      - uses: ${ACTIONS.upload}\n        with:\n          name: eval-${sys.slug}\n          path: eval-results.json\n`;
+    if (review) {
+      text +=
+        `  review-prompts:\n    if: github.event_name == 'pull_request'\n    needs: eval\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    permissions:\n      contents: read\n      pull-requests: write\n    steps:\n` +
+        `      - uses: ${ACTIONS.checkout}\n        with:\n          persist-credentials: false\n` +
+        `      - uses: ${usesOf("claude", problem !== "AI action not pinned to a commit")}\n        with:\n          anthropic_api_key: \${{ secrets.ANTHROPIC_API_KEY }}\n` +
+        `          prompt: Review the changes to the prompts and tools of ${sys.name} against ${mdir}/model-card and the limits in its impact assessment ${sys.iaId}.\n` +
+        `          claude_args: --model claude-sonnet-4-5-20250929 --max-turns ${arng.int(4, 10)}\n`;
+    }
+    return text;
+  }
+  if (wf === "screening") {
+    return (
+      head +
+      `on:\n  workflow_dispatch:\n    inputs:\n      sample:\n        description: Number of anonymised applications to summarise\n        default: "${arng.pick([100, 200, 500])}"\npermissions:\n  contents: read\n` +
+      `jobs:\n  rubric-agreement:\n    runs-on: ubuntu-latest\n    environment: model-evaluation\n${timeout(arng.pick([30, 45, 60]))}    permissions:\n      contents: read\n      models: read\n    steps:\n${setup}` +
+      `      - run: ${install}\n      - run: python ${mdir}/eval/sample.py --size "\${{ inputs.sample }}" --out sample.jsonl\n` +
+      `      - id: judge\n        uses: ${usesOf("inference", problem !== "AI action not pinned to a commit")}\n        with:\n          model: openai/gpt-4o-2024-08-06\n          prompt-file: ${mdir}/eval/rubric-judge.prompt.yml\n` +
+      `      - run: python ${mdir}/eval/agreement.py --judgement "\${{ steps.judge.outputs.response-file }}"\n`
+    );
+  }
+  return (
+    head +
+    `on:\n  schedule:\n    - cron: "${arng.int(0, 59)} ${arng.int(1, 5)} * * 1"\n  workflow_dispatch:\npermissions:\n  contents: read\n` +
+    `jobs:\n  word-error-rate:\n    runs-on: ubuntu-latest\n${timeout(arng.pick([30, 40, 60]))}    steps:\n${setup}      - run: ${install}\n` +
+    `      - run: python -m evaluate_wer --model-dir ${mdir} --sample ${arng.pick([250, 500, 1000])}\n        env:\n          HF_TOKEN: \${{ secrets.HF_TOKEN }}\n`
+  );
+}
+
+function mcpText() {
+  const config = {
+    mcpServers: {
+      github: {
+        command: "docker",
+        args: ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server:v0.20.1"],
+        env: { GITHUB_PERSONAL_ACCESS_TOKEN: "${GITHUB_PAT}" },
+      },
+      "governance-files": { command: "npx", args: ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "governance", "docs"] },
+    },
+  };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+function uvLock(arng, packages) {
+  const out = ["version = 1", 'requires-python = ">=3.11"', ""];
+  for (const [n, v] of [...packages].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    const file = n.replace(/[-.]/g, "_");
+    out.push(
+      "[[package]]",
+      `name = "${n}"`,
+      `version = "${v}"`,
+      'source = { registry = "https://pypi.org/simple" }',
+      `wheels = [{ url = "https://files.pythonhosted.org/packages/${file}-${v}-py3-none-any.whl", hash = "sha256:${arng.bytes(32).toString("hex")}" }]`,
+      "",
+    );
+  }
+  return out.join("\n");
+}
+
+function packageLock(arng, name, deps) {
+  const packages = { "": { name, version: "1.0.0", dependencies: Object.fromEntries(deps.map(([n, spec]) => [n, spec])) } };
+  for (const [n, , v] of deps) {
+    packages[`node_modules/${n}`] = {
+      version: v,
+      resolved: `https://registry.npmjs.org/${n}/-/${n.replace(/^@[^/]+\//, "")}-${v}.tgz`,
+      integrity: `sha512-${arng.bytes(64).toString("base64")}`,
+      license: n === "fastify" ? "MIT" : "Apache-2.0",
+    };
+  }
+  return `${JSON.stringify({ name, version: "1.0.0", lockfileVersion: 3, requires: true, packages }, null, 2)}\n`;
 }
 
 function buildRisk(rng, sys, risk, inRegister) {
@@ -1207,6 +1526,18 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
   // A supplier no system uses yet still records one, so that supplier/required holds.
   for (const sup of suppliers) if (sup.systems.length === 0) sup.systems.push(rng.pick(systems).id);
 
+  // --- AI use: workflows, the agent configuration and manifests, from streams of their own (see planAiUse).
+  const nServices = Math.max(2, Math.round(systems.length / 5));
+  const serviceSystems = new Set(Array.from({ length: nServices }, (_, i) => systems[(i * 5) % systems.length]));
+  const oss = suppliers.find((s) => s.name.startsWith("Open Source Components")) ?? suppliers[0];
+  const aiRng = new Rng((seed ^ 0x2545f491) >>> 0);
+  /** path -> { kind, artefact (aimslint counts it as one), problem } for the files that show AI use (and the other workflows). */
+  const aiUse = new Map();
+  for (const f of planAiUse(aiRng, new Rng((seed ^ 0x68e31da4) >>> 0), problemRate, systems, serviceSystems, oss)) {
+    write(f.path, f.text);
+    if (f.kind) aiUse.set(f.path, { kind: f.kind, artefact: f.artefact, problem: f.problem && { family: f.problem[0], what: f.problem[1] } });
+  }
+
   // --- procedures and other Markdown that is not an artefact (evidence the SoA and the systems point at).
   const procedurePaths = new Map();
   for (const [slug, title, controls] of PROCEDURES) {
@@ -1220,6 +1551,7 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
   );
   write("aimslint.config.yaml", `# Benchmark corpus: the recommended pack, with the date pinned so that every run gives the same findings.\nextends: recommended\ntoday: ${TODAY}\n`);
   write(".gitignore", "# local exports and caches\nexports/\n*.log\n.cache/\n");
+  aiUse.set(".github/workflows/governance.yml", { kind: "ci-workflow", artefact: true });
   write(
     ".github/workflows/governance.yml",
     "name: governance\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx aimslint --format github\n",
@@ -1330,14 +1662,20 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
   }
 
   // --- other configuration that is YAML/JSON but not an artefact: services with package.json, Helm values.
-  const nServices = Math.max(2, Math.round(systems.length / 5));
   for (let i = 0; i < nServices; i++) {
     const sys = systems[(i * 5) % systems.length];
     const dir = `services/${sys.slug}-api`;
+    // A service of an AI system depends on AI SDKs: pinned exactly, or by ranges with a package-lock.json beside.
+    const service = sys.ai?.service;
+    const deps = [["fastify", "^4.28.1", "4.28.1"], ...(service?.deps ?? [])].sort((x, y) => (x[0] < y[0] ? -1 : 1));
     write(
       `${dir}/package.json`,
-      `${JSON.stringify({ name: `${sys.slug}-api`, version: "1.0.0", private: true, scripts: { start: "node dist/server.js" }, dependencies: { fastify: "^4.28.1" } }, null, 2)}\n`,
+      `${JSON.stringify({ name: `${sys.slug}-api`, version: "1.0.0", private: true, scripts: { start: "node dist/server.js" }, dependencies: Object.fromEntries(deps.map(([n, spec]) => [n, spec])) }, null, 2)}\n`,
     );
+    if (service) {
+      aiUse.set(service.path, { kind: "dependency-manifest", artefact: true, problem: service.problem && { family: service.problem[0], what: service.problem[1] } });
+      if (service.lock) write(`${dir}/package-lock.json`, packageLock(aiRng, `${sys.slug}-api`, deps));
+    }
     write(`${dir}/tsconfig.json`, `${JSON.stringify({ compilerOptions: { target: "es2022", module: "nodenext", strict: true, outDir: "dist" } }, null, 2)}\n`);
     write(
       `${dir}/src/server.ts`,
@@ -1409,7 +1747,11 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
   }
 
   // --- the manifest.
-  const isCandidate = (p) => /\.(ya?ml|json|md|markdown)$/i.test(p) && !p.split("/").includes("node_modules") && !p.split("/").includes(".git");
+  // What the floors read: YAML, JSON and Markdown, without dependencies, git's files and lock files (nor does aimslint).
+  const LOCKS = new Set(["package-lock.json", "pnpm-lock.yaml", "npm-shrinkwrap.json"]);
+  const isCandidate = (p) => /\.(ya?ml|json|md|markdown)$/i.test(p) && !p.split("/").includes("node_modules") && !p.split("/").includes(".git") && !LOCKS.has(p.slice(p.lastIndexOf("/") + 1));
+  // Read by aimslint besides (dependency manifests by their names), not by the floors or the peers.
+  const isTextManifest = (p) => /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|Pipfile)$/.test(p);
   const candidates = written
     .filter((w) => w.tracked && isCandidate(w.path))
     .map((w) => w.path)
@@ -1423,6 +1765,21 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
     k.artefacts += info.artefacts;
     k[info.format]++;
     artefacts += info.artefacts;
+    if (info.problem) problems[path] = { kind: info.kind, ...info.problem };
+  }
+  // AI use: workflows, the agent configuration and the manifests that name an AI package are artefacts to aimslint
+  // (of kinds ci-workflow, agent-config, dependency-manifest), besides the N governance artefact files.
+  const aiUsePaths = [...aiUse.keys()].sort();
+  const aiUseKinds = {};
+  let aiUseArtefacts = 0;
+  for (const path of aiUsePaths) {
+    const info = aiUse.get(path);
+    const k = (aiUseKinds[info.kind] ??= { files: 0, artefacts: 0 });
+    k.files++;
+    if (info.artefact) {
+      k.artefacts++;
+      aiUseArtefacts++;
+    }
     if (info.problem) problems[path] = { kind: info.kind, ...info.problem };
   }
   const families = {};
@@ -1442,6 +1799,10 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
     artefacts,
     candidateFiles: candidates.length,
     nonArtefactCandidates: candidates.length - artefactFiles.size,
+    manifestFiles: written.filter((w) => w.tracked && isTextManifest(w.path)).length,
+    aiUseArtefacts,
+    aiUseKinds,
+    lockFiles: written.filter((w) => w.tracked && /(?:^|\/)(?:package-lock\.json|uv\.lock)$/.test(w.path)).length,
     filesWritten: written.length,
     untrackedOrIgnored: written.filter((w) => !w.tracked).length,
     bytesOfCandidates: written.filter((w) => w.tracked && isCandidate(w.path)).reduce((s, w) => s + w.bytes, 0),
@@ -1449,13 +1810,15 @@ export function generate({ n, out, seed = 42001, problemRate = 0.05, git = true,
     problemFamilies: families,
     problems,
     files: Object.fromEntries(artefactPaths.map((p) => [p, artefactFiles.get(p)])),
+    aiUseFiles: Object.fromEntries(aiUsePaths.map((p) => [p, aiUse.get(p)])),
   };
   writeFileSync(`${root}.manifest.json`, `${JSON.stringify(manifest, null, 1)}\n`);
   if (artefactFiles.size !== n) throw new Error(`planned ${n} artefact files, wrote ${artefactFiles.size}`);
   if (!quiet) {
     process.stderr.write(
       `generated ${root}: ${artefactFiles.size} artefact files (${artefacts} artefacts with register entries, ${systems.length} systems), ` +
-        `${candidates.length} candidate files, ${written.length} files in all, ${Object.keys(problems).length} with a deliberate problem ` +
+        `${candidates.length} candidate files, ${aiUse.size} files of AI use or CI (${aiUseArtefacts} artefacts to aimslint), ${written.length} files in all, ` +
+        `${Object.keys(problems).length} with a deliberate problem ` +
         `(${Object.entries(families)
           .map(([f, c]) => `${c} ${f}`)
           .join(", ")}); commit ${head?.slice(0, 12) ?? "none"}\n`,

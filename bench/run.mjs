@@ -439,8 +439,12 @@ function aimslintCase(m) {
       }
       if (r.code !== 1) bad.push(`exit ${r.code}, expected 1 (errors found)`);
       const s = j.summary;
-      if (s.filesChecked !== m.candidateFiles) bad.push(`${s.filesChecked} files checked, expected ${m.candidateFiles}`);
-      if (s.artefactsChecked !== m.artefacts) bad.push(`${s.artefactsChecked} artefacts, expected ${m.artefacts}`);
+      // aimslint also reads requirements files and pyproject.toml (the floors and the peers do not), and counts the
+      // workflows, the agent configuration and the manifests that name an AI package as artefacts.
+      const files = m.candidateFiles + (m.manifestFiles ?? 0);
+      const artefacts = m.artefacts + (m.aiUseArtefacts ?? 0);
+      if (s.filesChecked !== files) bad.push(`${s.filesChecked} files checked, expected ${files}`);
+      if (s.artefactsChecked !== artefacts) bad.push(`${s.artefactsChecked} artefacts, expected ${artefacts}`);
       if (!(s.errors > 0)) bad.push("no errors found");
       const flagged = new Set(j.findings.filter((f) => !f.suppressed).map((f) => f.file));
       const seeded = Object.keys(m.problems);
@@ -625,6 +629,15 @@ function distHash(file = CLI) {
   }
 }
 
+/** The AI use of the corpus (generator v2): `, AI use: 3 workflows, …`, or nothing for an older corpus. */
+function aiUseText(m) {
+  if (!m.aiUseKinds) return "";
+  const k = (kind) => m.aiUseKinds[kind] ?? { files: 0, artefacts: 0 };
+  const wf = k("ci-workflow");
+  const dm = k("dependency-manifest");
+  return ` and ${m.manifestFiles} requirements/pyproject files that aimslint alone reads; AI use: ${wf.files} CI workflows, ${k("agent-config").files} agent configuration, ${dm.artefacts} manifests naming AI packages, ${m.lockFiles} lock files`;
+}
+
 function sizeTable(n, m, stats) {
   const get = (id) => stats.get(id);
   const io = get("io")?.wallMs;
@@ -634,7 +647,7 @@ function sizeTable(n, m, stats) {
   rows.push(`### ${n.toLocaleString("en")} artefacts`);
   rows.push("");
   rows.push(
-    `${m.artefactFiles} artefact files (${m.artefacts} artefacts counting register and inventory entries, ${m.systems} AI systems), ${m.candidateFiles} YAML/JSON/Markdown files to read (${mb(m.bytesOfCandidates)}), ${m.filesWritten} files written in all; ${Object.keys(m.problems).length} seeded problems (${Object.entries(
+    `${m.artefactFiles} artefact files (${m.artefacts} artefacts counting register and inventory entries, ${m.systems} AI systems), ${m.candidateFiles} YAML/JSON/Markdown files to read (${mb(m.bytesOfCandidates)})${aiUseText(m)}, ${m.filesWritten} files written in all; ${Object.keys(m.problems).length} seeded problems (${Object.entries(
       m.problemFamilies,
     )
       .map(([k, v]) => `${v} ${k}`)

@@ -129,11 +129,17 @@ export function claimOf(system: IndexEntry): Claim {
   const strings = (key: string) => (Array.isArray(aiUse[key]) ? (aiUse[key] as unknown[]).filter((v): v is string => typeof v === "string" && v.trim() !== "") : []);
   return {
     system,
-    paths: strings("paths").map((glob) => ({ glob, matches: picomatch(glob.trim().replace(/^\.\//, ""), { dot: true }) })),
+    paths: strings("paths").map((glob) => ({ glob, matches: lazyMatcher(glob.trim().replace(/^\.\//, "")) })),
     actions: new Set(strings("actions").map(actionName)),
     packages: new Set(strings("packages").map(packageKey)),
     models: new Set(strings("models").map((m) => m.trim().toLowerCase())),
   };
+}
+
+/** Compiled on first use: Coverage compares a plain path as a string and never needs its matcher. */
+function lazyMatcher(pattern: string): (path: string) => boolean {
+  let matcher: ((path: string) => boolean) | undefined;
+  return (path) => (matcher ??= picomatch(pattern, { dot: true }))(path);
 }
 
 /** npm names are compared as written, PyPI names as PEP 503 normalises them; case never matters. */
@@ -159,6 +165,98 @@ export function covers(claim: Claim, use: AiUse, file: string): string | undefin
   return model ? `ai_use.models "${model}"` : undefined;
 }
 
+/** A path or glob whose matches all lie at or below one literal path: `models/a/**` below `models/a`. */
+const LITERAL_PATH = /^(?!\/)(?!.*\/\/)(?!(?:.*\/)?\.{1,2}(?:\/|$))[A-Za-z0-9._~ -]+(?:\/[A-Za-z0-9._~ -]+)*$/;
+
+/** Where a record's path must be for a use's file to match it: its literal base, or anywhere. */
+function baseOf(glob: string): { path: string; exact: boolean } | undefined {
+  const scan = picomatch.scan(glob);
+  if (scan.negated || !LITERAL_PATH.test(scan.base)) return undefined;
+  if (!scan.isGlob) return scan.base === glob ? { path: glob, exact: true } : undefined;
+  return { path: scan.base, exact: false };
+}
+
+/**
+ * Which records cover each use, for a whole repository at once. Each record's paths, actions, packages and models are
+ * filed under what a use must have to match them (its file, or a folder above it for a glob; its action, or an
+ * owner/name above a sub-path; its package; its model), so that a use is compared with the few records that could
+ * cover it instead of all of them. The answers are covers()'s (test/ai-use.test.ts compares them): a path filed by
+ * its folder is still tested by its matcher, and a glob with no literal folder (`**\/x.yml`, `!a/**`) by every use.
+ */
+export class Coverage {
+  /** Records' paths by the literal path every match lies at or below; those without one apart. */
+  private readonly byPath = new Map<string, { claim: number; exact: boolean; matches: (path: string) => boolean }[]>();
+  private readonly anyPath: { claim: number; matches: (path: string) => boolean }[] = [];
+  private readonly byAction = new Map<string, number[]>();
+  private readonly byPackage = new Map<string, number[]>();
+  private readonly byModel = new Map<string, number[]>();
+
+  constructor(readonly claims: readonly Claim[]) {
+    const file = <K>(map: Map<K, number[]>, key: K, claim: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [claim]);
+      else if (list.at(-1) !== claim) list.push(claim);
+    };
+    claims.forEach((c, i) => {
+      for (const p of c.paths) {
+        const pattern = p.glob.trim().replace(/^\.\//, "");
+        const base = baseOf(pattern);
+        if (!base) this.anyPath.push({ claim: i, matches: p.matches });
+        else {
+          const list = this.byPath.get(base.path);
+          const entry = { claim: i, exact: base.exact, matches: p.matches };
+          if (list) list.push(entry);
+          else this.byPath.set(base.path, [entry]);
+        }
+      }
+      for (const a of c.actions) file(this.byAction, a, i);
+      for (const p of c.packages) file(this.byPackage, p, i);
+      for (const m of c.models) file(this.byModel, m, i);
+    });
+  }
+
+  /** The records that cover the use, as indexes into `claims`, in their order. `file`: the use's path from the project root. */
+  owners(use: AiUse, file: string): number[] {
+    const found = new Set<number>();
+    this.visit(use, file, (claim) => {
+      found.add(claim);
+      return false;
+    });
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /** Whether some record covers the use. */
+  covered(use: AiUse, file: string): boolean {
+    return this.visit(use, file, () => true);
+  }
+
+  /** Calls `hit` with each record that covers the use (some more than once) until it returns true. */
+  private visit(use: AiUse, file: string, hit: (claim: number) => boolean): boolean {
+    const at = (key: string, exactToo: boolean) => {
+      const list = this.byPath.get(key);
+      // A plain path matches its own file only (picomatch matches a pattern without glob characters as a string).
+      if (list) for (const p of list) if ((p.exact ? exactToo : p.matches(file)) && hit(p.claim)) return true;
+      return false;
+    };
+    if (at(file, true)) return true;
+    for (let slash = file.lastIndexOf("/"); slash > 0; slash = file.lastIndexOf("/", slash - 1)) if (at(file.slice(0, slash), false)) return true;
+    for (const p of this.anyPath) if (p.matches(file) && hit(p.claim)) return true;
+    const each = (map: Map<string, number[]>, key: string) => {
+      const list = map.get(key);
+      if (list) for (const claim of list) if (hit(claim)) return true;
+      return false;
+    };
+    // A record's owner/name covers the action's sub-paths too: every prefix of the action before a "/".
+    for (const action of use.actions) {
+      if (each(this.byAction, action)) return true;
+      for (let slash = action.indexOf("/"); slash !== -1; slash = action.indexOf("/", slash + 1)) if (each(this.byAction, action.slice(0, slash))) return true;
+    }
+    for (const p of use.packages) if (each(this.byPackage, packageKey(p))) return true;
+    for (const m of use.models) if (each(this.byModel, m.toLowerCase())) return true;
+    return false;
+  }
+}
+
 export interface Inventory {
   /** Every record, with the uses it covers (a use may belong to several). */
   systems: { claim: Claim; uses: AiUse[] }[];
@@ -171,11 +269,11 @@ export interface Inventory {
 export function inventoryOf(entries: readonly IndexEntry[], fromRoot: (file: string) => string, catalogue: AiCatalogue = BUILT_IN_CATALOGUE): Inventory {
   const uses = entries.filter((e) => EVIDENCE_KINDS.includes(e.kind)).flatMap((e) => aiUsesOf(e, catalogue));
   const systems = entries.filter((e) => e.kind === "ai-system").map((e) => ({ claim: claimOf(e), uses: [] as AiUse[] }));
+  const coverage = new Coverage(systems.map((s) => s.claim));
   const uncovered: AiUse[] = [];
   for (const use of uses) {
-    const file = fromRoot(use.entry.file);
-    const owners = systems.filter((s) => covers(s.claim, use, file) !== undefined);
-    for (const owner of owners) owner.uses.push(use);
+    const owners = coverage.owners(use, fromRoot(use.entry.file));
+    for (const owner of owners) systems[owner]!.uses.push(use);
     if (owners.length === 0) uncovered.push(use);
   }
   return { systems, uncovered, uses };

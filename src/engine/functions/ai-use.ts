@@ -71,14 +71,18 @@ export function isAiJob(job: unknown, c: AiCatalogue = BUILT_IN_CATALOGUE): bool
   return passesKey(env, c) || (Array.isArray(steps) && steps.some((s) => isAiStep(s, c)));
 }
 
-/** The catalogue with a rule's additions (its options `actions` and `secrets`), compiled once per options object. */
+/**
+ * The catalogue with a rule's additions (its options `actions` and `secrets`), compiled once per options object.
+ * Without additions (empty lists, the default), the built-in one: the rules that read the whole repository's AI use
+ * then share what they work out of it (functions/inventory.ts).
+ */
 const withAdditions = new WeakMap<Record<string, unknown>, AiCatalogue>();
 export function catalogueFor(options: Record<string, unknown>): AiCatalogue {
   const actions = options["actions"];
   const secrets = options["secrets"];
   const npm = options["npm"];
   const pypi = options["pypi"];
-  if (![actions, secrets, npm, pypi].some(Array.isArray)) return BUILT_IN_CATALOGUE;
+  if (![actions, secrets, npm, pypi].some((list) => Array.isArray(list) && list.length > 0)) return BUILT_IN_CATALOGUE;
   let c = withAdditions.get(options);
   if (!c) {
     const more = (list: unknown) => (Array.isArray(list) ? (list as string[]) : []);
