@@ -2,7 +2,7 @@
 // same pipeline as a check (the same discovery, catalogue and coverage), and prints instead of judging.
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import { VERSION } from "../core/version.js";
-import { AI_USE_FIELDS, CLAIM_FIELDS, inventoryOf } from "../engine/ai-inventory.js";
+import { inventoryOf, withInventoryFields } from "../engine/ai-inventory.js";
 import { catalogueFor } from "../engine/functions/ai-use.js";
 import { lint } from "../pipeline/lint.js";
 import type { InventoryFormat } from "../reporters/formats.js";
@@ -15,8 +15,7 @@ const RENDER = { table: inventoryTable, json: inventoryJson, cyclonedx: inventor
 
 export async function runInventory(paths: readonly string[], format: InventoryFormat, config: ResolvedConfig, io: Io): Promise<number> {
   // What the inventory reads is kept whatever rules are on (a team may have turned the inventory rules off).
-  const fields = new Map(config.indexFields);
-  for (const [kind, list] of Object.entries({ ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS, "name"] })) fields.set(kind, [...new Set([...(fields.get(kind) ?? []), ...list])].sort());
+  const fields = withInventoryFields(config.indexFields);
   const result = await lint({ cwd: io.cwd, inputs: paths, config: { ...config, indexFields: fields } });
   if (result.unmatched.length > 0 || !result.index) {
     throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found.`);

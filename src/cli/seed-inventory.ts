@@ -2,7 +2,7 @@
 // system record covers it from the start: a team meeting aimslint gets a record of what it already runs.
 import { isAbsolute } from "node:path";
 import { resolveConfig } from "../config/resolve-config.js";
-import { AI_USE_FIELDS, CLAIM_FIELDS, inventoryOf } from "../engine/ai-inventory.js";
+import { inventoryOf, withInventoryFields } from "../engine/ai-inventory.js";
 import { catalogueFor } from "../engine/functions/ai-use.js";
 import { lint } from "../pipeline/lint.js";
 import type { FoundAiUse } from "./templates/governance.js";
@@ -22,8 +22,7 @@ export async function findExisting(project: string, today: string): Promise<Foun
   } catch {
     return { aiUse: undefined, unlinkedCards: [] }; // a broken configuration is the scan's to report, not the scaffold's
   }
-  const fields = new Map(config.indexFields);
-  for (const [kind, list] of Object.entries({ ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS] })) fields.set(kind, [...new Set([...(fields.get(kind) ?? []), ...list])]);
+  const fields = withInventoryFields(config.indexFields);
   const result = await lint({ cwd: project, inputs: [project], config: { ...config, indexFields: fields } });
   // Only what no record covers yet: a repository with an inventory keeps it.
   const unlinkedCards = [

@@ -124,6 +124,13 @@ export interface Claim {
 
 export const CLAIM_FIELDS = ["ai_use.paths", "ai_use.actions", "ai_use.packages", "ai_use.models"] as const;
 
+/** The index fields plus what an inventory reads (uses, claims, a record's name), whatever rules are on. */
+export function withInventoryFields(fields: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]> {
+  const out = new Map(fields);
+  for (const [kind, list] of Object.entries({ ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS, "name"] })) out.set(kind, [...new Set([...(out.get(kind) ?? []), ...list])].sort());
+  return out;
+}
+
 export function claimOf(system: IndexEntry): Claim {
   const aiUse = record(system.data["ai_use"]);
   const strings = (key: string) => (Array.isArray(aiUse[key]) ? (aiUse[key] as unknown[]).filter((v): v is string => typeof v === "string" && v.trim() !== "") : []);
