@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { annotationOrder, type DiffScope, planAnnotations } from "../src/action/annotations.js";
 import { addedLines, parseGitDiff, unquoteGitPath, WHOLE_FILE } from "../src/action/changed-files.js";
 import { type CheckAnnotation, type ChecksClient, checkAnnotation, postCheckRun } from "../src/action/checks.js";
-import { coverage } from "../src/action/coverage.js";
+import { coverage } from "../src/reporters/coverage.js";
 import { blobUrl, linkBase, table } from "../src/action/summary.js";
 import type { Finding, Severity } from "../src/core/finding.js";
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type { CheckAnnotation } from "../src/action/checks.js";
 import { INPUT_DEFAULTS } from "../src/action/inputs.js";
-import { coverage, UNCHECKABLE } from "../src/action/coverage.js";
+import { coverage, UNCHECKABLE } from "../src/reporters/coverage.js";
 import { renderSummary } from "../src/action/summary.js";
 import { BUILT_IN_RULES } from "../src/config/load-rules.js";
 import type { Finding } from "../src/core/finding.js";
@@ -309,10 +309,10 @@ describe("GitHub Action (bundle)", () => {
       ].join("\n"),
     );
     // Findings by rule, collapsed, last; no suppressed finding, so no Suppressed column.
-    expect(s).toContain("| Rule | Errors | Warnings | Notices | ISO/IEC 42001 | Requirement |");
-    expect(s).toContain("| `note/owner` | 1 | 0 | 0 | A.3.2 | Name the owner of every governance note |");
-    expect(s).toContain("| `note/reviewed` | 0 | 1 | 0 | 9.2 | Record when every governance note was last reviewed |");
-    expect(s).toContain("| `note/status` | 0 | 0 | 1 | 7.5.3 | Use one of the known statuses for a governance note |");
+    expect(s).toContain("| Rule | Errors | Warnings | Notices | ISO/IEC 42001 | Crosswalks | Requirement |");
+    expect(s).toContain("| `note/owner` | 1 | 0 | 0 | A.3.2 | NIST AI RMF: GOVERN 2.1 | Name the owner of every governance note |");
+    expect(s).toContain("| `note/reviewed` | 0 | 1 | 0 | 9.2 | — | Record when every governance note was last reviewed |");
+    expect(s).toContain("| `note/status` | 0 | 0 | 1 | 7.5.3 | — | Use one of the known statuses for a governance note |");
     expect(s.indexOf("<details><summary>Findings by rule (3 rules)</summary>")).toBeGreaterThan(s.indexOf("ISO/IEC 42001 coverage"));
     // Coverage, open on a push: the organisation kind is evidence for 7.5.2 and A.3; rules that ran, failed or passed.
     expect(s).toContain("<details open><summary>ISO/IEC 42001 coverage: 1 failing, 1 with warnings, 21 without evidence, 2 passing</summary>");
@@ -789,7 +789,7 @@ describe("pull request with 11 new errors among 48 old TBDs (issue 17)", () => {
       "/details",
       // No warnings, notices or suppressed findings: those columns are left out.
       "details: Findings by rule (6 rules)",
-      "table: Rule | Errors | ISO/IEC 42001 | Requirement (6 rows)",
+      "table: Rule | Errors | ISO/IEC 42001 | Crosswalks | Requirement (6 rows)",
       "/details",
     ]);
     // Every changed file's finding links to its line at the head commit (the pull request's head, not GITHUB_SHA).

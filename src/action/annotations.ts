@@ -6,7 +6,7 @@ import type { AnnotationProperties } from "@actions/core";
 import type { Finding, Severity } from "../core/finding.js";
 import { annotationOf } from "../reporters/github.js";
 import { type LineRanges, touches } from "./changed-files.js";
-import { CLASS_RANK, classOf } from "./finding-class.js";
+import { CLASS_RANK, classOf } from "../reporters/finding-class.js";
 import { annotationText } from "./log.js";
 
 export const ANNOTATIONS_PER_LEVEL = 10;

@@ -6,8 +6,6 @@ import * as github from "@actions/github";
 import { ConfigError } from "../core/errors.js";
 import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { countFindings } from "../core/finding.js";
-import { KINDS } from "../core/kinds.js";
-import type { IndexEntry } from "../engine/index-entry.js";
 import { lint } from "../pipeline/lint.js";
 import { sarif } from "../reporters/sarif.js";
 import { stylish } from "../reporters/stylish.js";
@@ -17,7 +15,7 @@ import type { Finding } from "../core/finding.js";
 import { annotationOrder, type DiffScope, planAnnotations } from "./annotations.js";
 import { checkAnnotation, type ChecksClient, postCheckRun } from "./checks.js";
 import { changedFiles, type ChangedFiles } from "./changed-files.js";
-import { coverage } from "./coverage.js";
+import { coverage, coverageInput } from "../reporters/coverage.js";
 import { InputError, readInputs, type ActionInputs } from "./inputs.js";
 import { annotationText, FencedLog } from "./log.js";
 import { type AnnotationReport, linkBase, renderSummary, type SummaryInput } from "./summary.js";
@@ -110,7 +108,7 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
   if (inputs.summary && process.env["GITHUB_STEP_SUMMARY"]) {
     const text = renderSummary({
       ...summaryBase,
-      coverage: coverage({ findings, rules: config.rules, ran: rulesThatRan(reportedArtefacts, config), kinds: evidence(result.artefacts, config) }),
+      coverage: coverage(coverageInput(findings, config, reportedArtefacts, result.artefacts, result.index)),
       annotations: report,
     });
     try {
@@ -259,20 +257,6 @@ function writeSarif(workspace: string, file: string, text: string, env: NodeJS.P
     if (!(error instanceof UnsafeWriteError)) throw error;
     throw new InputError(`The SARIF file was not written: ${error.message}. Input "sarif-file" must name a file inside the workspace or RUNNER_TEMP that is not, and is not inside, a symbolic link.`);
   }
-}
-
-/** Rules that ran on at least one reported artefact (configured on, and applying to its kind). */
-function rulesThatRan(artefacts: readonly IndexEntry[], config: ResolvedConfig): Set<string> {
-  const ran = new Set<string>();
-  for (const a of artefacts) for (const active of config.rulesFor(a.file)) if (active.rule.appliesTo.includes(a.kind)) ran.add(active.rule.id);
-  return ran;
-}
-
-/** Every kind, with how many artefacts of it the whole repository holds. */
-function evidence(artefacts: readonly IndexEntry[], config: ResolvedConfig) {
-  const counts = new Map<string, number>();
-  for (const a of artefacts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  return [...KINDS, ...(config.classify.extraKinds ?? [])].map((k) => ({ id: k.id, title: k.title, iso42001: k.iso42001, count: counts.get(k.id) ?? 0 }));
 }
 
 /** Annotations land on the diff only with a path relative to the repository root (GITHUB_WORKSPACE). */

@@ -1,15 +1,16 @@
 // The job summary ($GITHUB_STEP_SUMMARY), written for the person reviewing the change: first the verdict and the
 // counts; then the findings in the files the pull request changes, each linked to its line at the head commit;
 // then, collapsed, the findings in other files, the suppressed ones, the ISO/IEC 42001 coverage (open on pushes,
-// collapsed on pull requests) and the findings by rule. GitHub refuses a step summary over 1 MiB (github/docs
+// collapsed on pull requests) and the findings by rule with their crosswalks to other frameworks. GitHub refuses a step summary over 1 MiB (github/docs
 // workflow-commands.md), so the finding lists are cut to fit, with a note saying so. Everything that comes from
 // the repository (file names, messages, configured titles) is untrusted: md() makes it inert text.
+import { CROSSWALK_FRAMEWORKS, type Crosswalks, crosswalksOf, FRAMEWORK_INFO } from "../core/crosswalks.js";
 import { countFindings, type Finding, type Severity } from "../core/finding.js";
 import { ruleCatalogue } from "../reporters/sarif.js";
 import type { RuleMetadata } from "../reporters/types.js";
 import { safeText } from "../util/safe-text.js";
 import { plural } from "../util/text.js";
-import type { Coverage, CoverageRow, CoverageStatus } from "./coverage.js";
+import type { Coverage, CoverageRow, CoverageStatus } from "../reporters/coverage.js";
 
 /** Under GitHub's 1 MiB (1,048,576 bytes), leaving room for the truncation note. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -59,10 +60,11 @@ const STATUS: Record<CoverageStatus, string> = {
   partial: "◐ partial",
   pass: "✔ passing",
   "not-checked": "— not checked",
+  excluded: "⊘ excluded in the SoA",
 };
 
 /** "2 failing, 1 with warnings": how the coverage table's title counts rows. */
-const COUNTED: Record<Exclude<CoverageStatus, "not-checked">, string> = {
+const COUNTED: Record<Exclude<CoverageStatus, "not-checked" | "excluded">, string> = {
   fail: "failing",
   warn: "with warnings",
   incomplete: "incomplete",
@@ -265,6 +267,8 @@ function coverageLines(coverage: Coverage, open: boolean): string[] {
   if (uncheckable.length > 0) {
     out.push("", `Not checkable from files (they do not keep an area from passing): ${uncheckable.map((u) => `${u.control} (${md(u.reason.replace(/\.$/, ""))})`).join("; ")}.`);
   }
+  const excluded = coverage.rows.flatMap((row) => row.excluded);
+  if (excluded.length > 0) out.push("", `Excluded for every system by the Statement of Applicability (they do not keep an area from passing): ${excluded.join(", ")}.`);
   if (coverage.unchecked.length > 0) out.push("", `No rule or artefact kind of this run covers: ${coverage.unchecked.join(", ")}.`);
   out.push("", "</details>", "");
   return out;
@@ -294,7 +298,8 @@ function byRuleLines(findings: readonly Finding[], rules: readonly RuleMetadata[
   const ordered = [...byRule].sort(([a, x], [b, y]) => y.errors - x.errors || y.warnings - x.warnings || y.infos - x.infos || y.suppressed - x.suppressed || (a < b ? -1 : 1));
   const rows = ordered.map(([id, c]) => {
     const rule = catalogue.get(id);
-    return [code(id), String(c.errors), String(c.warnings), String(c.infos), String(c.suppressed), (rule?.iso42001 ?? []).map(md).join(", "), md(rule?.title ?? "")];
+    const crosswalks = rule ? compactCrosswalks(crosswalksOf(rule)) : "";
+    return [code(id), String(c.errors), String(c.warnings), String(c.infos), String(c.suppressed), (rule?.iso42001 ?? []).map(md).join(", "), crosswalks || "—", md(rule?.title ?? "")];
   });
   const columns: Column[] = [
     { title: "Rule" },
@@ -303,9 +308,17 @@ function byRuleLines(findings: readonly Finding[], rules: readonly RuleMetadata[
     { title: "Notices", right: true, dropIfEmpty: true },
     { title: "Suppressed", right: true, dropIfEmpty: true },
     { title: "ISO/IEC 42001" },
+    { title: "Crosswalks", dropIfEmpty: true },
     { title: "Requirement" },
   ];
   return [`<details><summary>Findings by rule (${plural(byRule.size, "rule")})</summary>`, "", ...table(columns, rows), "", "</details>", ""];
+}
+
+/** `EU AI Act: Art. 9, Art. 27<br>NIST AI RMF: MAP 1.1`: references without their titles, which `explain` gives. */
+function compactCrosswalks(crosswalks: Crosswalks): string {
+  return CROSSWALK_FRAMEWORKS.filter((f) => crosswalks[f]?.length)
+    .map((f) => `${FRAMEWORK_INFO[f].name}: ${crosswalks[f]!.map(md).join(", ")}`)
+    .join("<br>");
 }
 
 interface Column {

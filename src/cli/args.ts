@@ -9,7 +9,7 @@ import { FORMATS, type Format, INVENTORY_FORMATS, type InventoryFormat, REPORT_F
 export { FORMATS, type Format };
 
 export interface CliOptions {
-  command: "lint" | "help" | "version" | "rules" | "explain" | "init" | "inventory" | "baseline" | "print-config";
+  command: "lint" | "help" | "version" | "rules" | "explain" | "init" | "inventory" | "baseline" | "print-config" | "report";
   paths: string[];
   /** A findings format, for `inventory` one of INVENTORY_FORMATS, for `rules` one of RULES_FORMATS. */
   format: Format | InventoryFormat | RulesFormat;
@@ -43,8 +43,10 @@ export interface CliOptions {
   rules: string[];
   /** --debug: timings of the pipeline's stages to standard error. */
   debug: boolean;
-  /** Stylish output grouped by this framework's references. */
+  /** Stylish output and the HTML report grouped by this framework's references. */
   framework?: ReportFramework | undefined;
+  /** The HTML report: an earlier `--format json` result to show the change since. */
+  compare?: string | undefined;
 }
 
 export const HELP = `aimslint — policy as code for ISO/IEC 42001 AI governance artefacts: model cards, impact
@@ -59,6 +61,9 @@ Usage:
   aimslint baseline [--prune]       Accept today's findings (aimslint-baseline.json); later runs report new ones
   aimslint inventory [paths...]     List the repository's AI use by AI system record
                                     (--format table (default), json or cyclonedx)
+  aimslint report [paths...] -o <file>
+                                    Write the audit-readiness report: one self-contained HTML file
+                                    (the same as --format html)
   aimslint help                     Print this help
 
 Options:
@@ -92,7 +97,8 @@ Options:
       --color, --no-color  Force or disable colours (FORCE_COLOR and NO_COLOR are honoured)
       --debug              Print how long each stage of the run took to standard error
       --framework <name>   Group the findings by the references of a framework: ${REPORT_FRAMEWORKS.slice(0, 3).join(", ")},
-                           ${REPORT_FRAMEWORKS.slice(3).join(", ")} (stylish output; JSON and SARIF carry them all)
+                           ${REPORT_FRAMEWORKS.slice(3).join(", ")} (stylish and html; JSON and SARIF carry them all)
+      --compare <file>     HTML report: show what changed since an earlier --format json result
   -v, --version            Print the version
   -h, --help               Print this help
 
@@ -106,6 +112,8 @@ Examples:
   aimslint governance/ 'models/**/README.md' check a folder and a glob
   aimslint --format json -o findings.json    machine-readable output, to a file
   aimslint --format junit -o aimslint.xml    a JUnit report for CI test views
+  aimslint report -o report.html --compare last.json
+                                             the readiness report, with the change since last.json
   aimslint --print-config risks/RISK-7.yaml  what applies to one file
   cat card.md | aimslint --stdin --stdin-filename models/bot/README.md
   aimslint explain risk/treatment-complete   why a rule exists and how to fix its findings
@@ -134,13 +142,14 @@ const OPTIONS = {
   "changed-since": { type: "string" },
   color: { type: "boolean" },
   framework: { type: "string" },
+  compare: { type: "string" },
   "no-color": { type: "boolean" },
   debug: { type: "boolean" },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
 } as const;
 
-const COMMANDS = ["rules", "explain", "init", "inventory", "baseline", "help"] as const;
+const COMMANDS = ["rules", "explain", "init", "inventory", "baseline", "report", "help"] as const;
 
 /** Node's own parser, with its complaint turned into a usage error. */
 function parse(argv: readonly string[]) {
@@ -176,14 +185,17 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values.stdin && (command !== "lint" || positionals.length > 0)) throw new UsageError("--stdin checks standard input only: name no paths and no command with it.");
   if (values["output-file"] !== undefined && command === "init") throw new UsageError('"init" writes its own files; -o is for reports.');
   const formats: readonly string[] = command === "inventory" ? INVENTORY_FORMATS : command === "rules" ? RULES_FORMATS : FORMATS;
-  const format = values.format ?? formats[0]!;
+  if (command === "report" && values.format !== undefined && values.format !== "html") throw new UsageError('"report" writes HTML; for other formats run aimslint --format <name>.');
+  const format = command === "report" ? "html" : (values.format ?? formats[0]!);
   if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}"${command === "inventory" || command === "rules" ? ` for ${command}` : ""}; expected one of ${formats.join(", ")}.`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}".`);
   const framework = values.framework;
   if (framework !== undefined) {
     if (!(REPORT_FRAMEWORKS as readonly string[]).includes(framework)) throw new UsageError(`Unknown framework "${framework}"; expected one of ${REPORT_FRAMEWORKS.join(", ")}.`);
-    if (command !== "lint" || format !== "stylish") throw new UsageError("--framework groups the stylish output of a check; JSON and SARIF carry every framework's references.");
+    if (!((command === "lint" || command === "report") && (format === "stylish" || format === "html")))
+      throw new UsageError("--framework groups the stylish output of a check and the HTML report; JSON and SARIF carry every framework's references.");
   }
+  if (values.compare !== undefined && format !== "html") throw new UsageError("--compare belongs to the HTML report: aimslint report -o report.html --compare earlier.json.");
   return {
     command,
     paths: positionals,
@@ -208,6 +220,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     rules: values.rule ?? [],
     debug: values.debug ?? false,
     ...(framework !== undefined ? { framework: framework as ReportFramework } : {}),
+    ...(values.compare !== undefined ? { compare: nonEmpty(values.compare, "--compare") } : {}),
   };
 }
 

@@ -93,9 +93,14 @@ async function run(options: CliOptions, config: ResolvedConfig, io: Io, timings:
   return await runLint(options, config, io, timings);
 }
 
-async function runLint(options: CliOptions, config: ResolvedConfig, io: Io, timings: Timings | undefined): Promise<number> {
+async function runLint(options: CliOptions, resolved: ResolvedConfig, io: Io, timings: Timings | undefined): Promise<number> {
+  let config = resolved;
   const stdin = options.stdinFilename === undefined ? undefined : await standardInput(options.stdinFilename, io);
-  const cacheDir = options.cache ? usableCacheDir(io) : undefined;
+  const html = options.format === "html" ? await import("./report.js") : undefined;
+  if (html && options.outputFile === undefined && io.isTTY) throw new UsageError("The report is an HTML file: name it with -o, e.g. aimslint report -o aimslint-report.html.");
+  // The report reads fields the rules may not keep: its run neither reads nor writes the index cache.
+  const cacheDir = options.cache && !html ? usableCacheDir(io) : undefined;
+  if (html) config = { ...config, indexFields: html.withReportFields(config.indexFields) };
   let inputs = options.paths;
   if (options.changedSince !== undefined) {
     inputs = changedSince(options.changedSince, io.cwd, options.paths);
@@ -134,6 +139,7 @@ async function runLint(options: CliOptions, config: ResolvedConfig, io: Io, timi
       rules: config.rules,
       ...(options.framework ? { framework: options.framework } : {}),
       ...(notes.length > 0 ? { notes } : {}),
+      ...(html ? { report: html.reportExtras({ findings, result, config, paths: options.paths, outputFile: options.outputFile, compare: options.compare }, io) } : {}),
     }),
   );
   timings?.lap("report", at);

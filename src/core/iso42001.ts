@@ -32,6 +32,17 @@ export const CLAUSES: Record<string, string> = {
   "10.2": "Nonconformity and corrective action",
 };
 
+/** The headings of clauses 4 to 10. */
+export const CLAUSE_HEADINGS: Record<string, string> = {
+  "4": "Context of the organization",
+  "5": "Leadership",
+  "6": "Planning",
+  "7": "Support",
+  "8": "Operation",
+  "9": "Performance evaluation",
+  "10": "Improvement",
+};
+
 export const ANNEX_A: Record<string, string> = {
   "A.2.2": "AI policy",
   "A.2.3": "Alignment with other organizational policies",

@@ -36,6 +36,11 @@ export function applicableFindings(findings: Finding[], index: RepoIndex, rules:
   return { findings: kept, excluded: findings.length - kept.length };
 }
 
+/** Annex A controls the SoA excludes for every system (the coverage table and the report show them as excluded). */
+export function excludedEverywhere(index: RepoIndex | undefined): Set<string> {
+  return index ? excludedControls(index).everywhere : new Set();
+}
+
 function excludedControls(index: RepoIndex): Exclusions {
   const everywhere = new Set<string>();
   const forSystems = new Map<string, Set<string>>();
@@ -56,15 +61,20 @@ function excludedControls(index: RepoIndex): Exclusions {
   return { everywhere, forSystems };
 }
 
-/** The systems the finding's artefact belongs to: an AI system record is its own; others name theirs. */
-function systemsOf(finding: Finding, entries: readonly IndexEntry[]): string[] {
+/** The artefact whose root holds the finding: of the file's artefacts, the one with the longest root that is a prefix of its pointer. */
+export function artefactAt(finding: Finding, entries: readonly IndexEntry[]): IndexEntry | undefined {
   const at = finding.pointer ?? "";
-  // The artefact whose root holds the finding: the longest root that is a prefix of its pointer.
   let best: IndexEntry | undefined;
   for (const e of entries) {
     const root = pointer(e.root);
     if ((at === root || at.startsWith(`${root}/`) || root === "") && (!best || root.length > pointer(best.root).length)) best = e;
   }
+  return best;
+}
+
+/** The systems the finding's artefact belongs to: an AI system record is its own; others name theirs. */
+export function systemsOf(finding: Finding, entries: readonly IndexEntry[]): string[] {
+  const best = artefactAt(finding, entries);
   if (!best) return [];
   if (best.kind === "ai-system") return best.id ? [best.id] : [];
   const named = best.data["system"] ?? best.data["systems"];

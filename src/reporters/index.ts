@@ -2,6 +2,7 @@
 // of all of them is for code that renders every format (the hardening tests).
 import { github } from "./github.js";
 import { gitlab } from "./gitlab.js";
+import { html } from "./html.js";
 import { json } from "./json.js";
 import { junit } from "./junit.js";
 import { sarif } from "./sarif.js";
@@ -10,6 +11,6 @@ import type { Format } from "./formats.js";
 import type { Reporter } from "./types.js";
 
 /** Every name in formats.ts must have its reporter here, and only those: the type says so. */
-export const REPORTERS: Record<Format, Reporter> = { stylish, json, github, sarif, junit, gitlab };
+export const REPORTERS: Record<Format, Reporter> = { stylish, json, github, sarif, junit, gitlab, html };
 
 export type { Reporter, ReportContext, RuleMetadata } from "./types.js";

@@ -12,6 +12,7 @@ const LOADERS: Record<Format, () => Promise<Reporter>> = {
   sarif: async () => (await import("./sarif.js")).sarif,
   junit: async () => (await import("./junit.js")).junit,
   gitlab: async () => (await import("./gitlab.js")).gitlab,
+  html: async () => (await import("./html.js")).html,
 };
 
 export function loadReporter(format: Format): Promise<Reporter> {

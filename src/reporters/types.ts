@@ -2,6 +2,7 @@
 import type { Finding } from "../core/finding.js";
 import type { RuleDefinition } from "../engine/types.js";
 import type { ReportFramework } from "./formats.js";
+import type { ReportExtras } from "./report/extras.js";
 
 /** What reporters may say about a rule (SARIF's rule catalogue, the job summary). */
 export type RuleMetadata = Pick<RuleDefinition, "id" | "title" | "severity" | "iso42001" | "crosswalks" | "rationale" | "help"> & { source?: string };
@@ -19,8 +20,10 @@ export interface ReportContext {
    * Files with findings are known from the findings.
    */
   files?: readonly string[];
-  /** Stylish output: group the findings by this framework's references (`--framework`). */
+  /** Stylish output and the HTML report: group the findings by this framework's references (`--framework`). */
   framework?: ReportFramework;
+  /** The HTML report: the run's coverage input, the repository's artefacts, an earlier result to compare with. */
+  report?: ReportExtras;
   /** Lines for people after the totals (first contact with a repository); formats for machines leave them out. */
   notes?: readonly string[];
 }
