@@ -293,7 +293,7 @@ describe("GitHub Action (bundle)", () => {
 
   it("writes outputs and the job summary: verdict, findings, coverage, findings by rule without all-zero columns", async () => {
     const r = await runAction(makeRepo());
-    expect(r.outputs).toEqual({ errors: "1", warnings: "1", "sarif-file": "" });
+    expect(r.outputs).toEqual({ errors: "1", warnings: "1", "sarif-file": "", "report-file": "" });
     const s = r.summary;
     expect(s).toMatch(/^## ✖ aimslint: 1 error, 1 warning, 1 notice\n\n\*\*This check fails\*\* \(fails on: error\)\.\n/);
     expect(s).toContain("Checked 3 artefacts in 6 files (the whole repository). aimslint 0.1.0.");
@@ -374,12 +374,12 @@ describe("GitHub Action (bundle)", () => {
     const yml = parseYaml(readFileSync(join(root, "action.yml"), "utf8"));
     expect(yml.runs).toEqual({ using: "node24", main: "dist/action.cjs" });
     expect(Object.fromEntries(Object.entries(yml.inputs as Record<string, { default: string }>).map(([k, v]) => [k, String(v.default)]))).toEqual(INPUT_DEFAULTS);
-    expect(Object.keys(yml.outputs)).toEqual(["errors", "warnings", "sarif-file"]);
+    expect(Object.keys(yml.outputs)).toEqual(["errors", "warnings", "sarif-file", "report-file"]);
     // No INPUT_* at all (today comes from the environment instead): fail-on error, summary on, no SARIF.
     const r = await runAction(makeRepo(), { inputs: { today: "" }, env: { AIMSLINT_TODAY: "2026-06-30" }, cwd: tmpdir() });
     expect(r.code).toBe(1);
     expect(r.summary).toContain("## ✖ aimslint: 1 error, 1 warning, 1 notice");
-    expect(r.outputs).toEqual({ errors: "1", warnings: "1", "sarif-file": "" });
+    expect(r.outputs).toEqual({ errors: "1", warnings: "1", "sarif-file": "", "report-file": "" });
     expect(annotations(r).map((c) => c.properties["file"])).toEqual(["notes/alpha.yaml", "notes/beta.yaml", "notes/beta.yaml"]);
   });
 
@@ -400,7 +400,7 @@ describe("GitHub Action (bundle)", () => {
     expect(a[29]!.raw).toBe(
       "::notice title=aimslint%3A more findings::10 more findings are not shown as annotations (3 errors, 3 warnings, 4 notices): GitHub shows at most 10 errors, 10 warnings and 10 notices per step. Every finding is in the job summary, the SARIF file results/aimslint.sarif and the step's log.",
     );
-    expect(r.outputs).toEqual({ errors: "13", warnings: "13", "sarif-file": "results/aimslint.sarif" });
+    expect(r.outputs).toEqual({ errors: "13", warnings: "13", "sarif-file": "results/aimslint.sarif", "report-file": "" });
     expect(r.summary).toContain(
       "29 findings are annotated on the diff; GitHub shows at most 10 errors, 10 warnings and 10 notices per step, so the other 10 are only listed below and in the SARIF file.",
     );
@@ -422,6 +422,28 @@ describe("GitHub Action (bundle)", () => {
         (x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}`,
       ),
     ).toEqual(["note/owner notes/alpha.yaml", "note/reviewed notes/beta.yaml", "note/status notes/beta.yaml"]);
+  });
+
+  it("writes the HTML report where report-file says, linked to the lines at the commit, never through a link", async () => {
+    const dir = makeRepo();
+    const sha = "a".repeat(40);
+    const r = await runAction(dir, { inputs: { "report-file": "out/report.html" }, env: { GITHUB_SHA: sha, GITHUB_SERVER_URL: "https://github.com" } });
+    expect(r.code).toBe(1);
+    expect(r.outputs["report-file"]).toBe("out/report.html");
+    expect(r.stdout).toContain("Report written to out/report.html.");
+    const page = readFileSync(join(dir, "out", "report.html"), "utf8");
+    expect(page.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(page).toContain(`<a href="https://github.com/o/r/blob/${sha}/notes/alpha.yaml#L1">notes/alpha.yaml:1:1</a>`);
+    expect(page.match(/<tr data-sev=/g)).toHaveLength(3);
+
+    const outside = tempDir("aimslint-outside-");
+    writeFileSync(join(outside, "victim.html"), "precious");
+    const linked = makeRepo();
+    symlinkSync(join(outside, "victim.html"), join(linked, "report.html"));
+    const refused = await runAction(linked, { inputs: { "report-file": "report.html" } });
+    expect(refused.code).toBe(2);
+    expect(annotationLines(refused).filter((l) => l.includes("The report was not written: ") && l.includes('Input "report-file" must name'))).toHaveLength(1);
+    expect(readFileSync(join(outside, "victim.html"), "utf8")).toBe("precious");
   });
 
   it("never writes SARIF through a symbolic link or outside the workspace (a pull request can commit links)", async () => {
@@ -478,7 +500,7 @@ describe("GitHub Action (bundle)", () => {
     expect(annotations(r).map((c) => `${c.name} ${c.properties["title"]} ${c.properties["file"]}`)).toEqual(["error note/title notes/delta.yaml", "error note/owner notes/alpha.yaml"]);
     expect(r.stdout).toContain("only-changed: 2 files changed by pull request #7, listed by the GitHub API.");
     expect(r.summary).toContain("Checked 2 artefacts in 2 files (only the 2 files changed by pull request #7, listed by the GitHub API).");
-    expect(r.outputs).toEqual({ errors: "2", warnings: "0", "sarif-file": "" });
+    expect(r.outputs).toEqual({ errors: "2", warnings: "0", "sarif-file": "", "report-file": "" });
     expect(r.code).toBe(1);
     expectNoToken(r);
   });
@@ -572,7 +594,7 @@ describe("GitHub Action (bundle)", () => {
     const r = await runAction(dir);
     expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
     expect(r.summary).toMatch(/> \d+ more findings are not listed: a job summary is limited to 1 MiB\. The SARIF file and the step's log hold them all\./);
-    expect(r.outputs).toEqual({ errors: "1", warnings: "6001", "sarif-file": "" });
+    expect(r.outputs).toEqual({ errors: "1", warnings: "6001", "sarif-file": "", "report-file": "" });
     expect(r.stdout.match(/ warning +sections\..* is empty\. +note\/sections$/gm)?.length).toBe(6000);
   });
 });
@@ -697,7 +719,7 @@ describe("pull request with 11 new errors among 48 old TBDs (issue 17)", () => {
     expect(fileOrder.every((name) => r.stdout.includes(`notes/archive/${name}.yaml`))).toBe(true);
     expect(annotations(r).some((c) => (c.properties["file"] ?? "").startsWith("notes/archive/"))).toBe(false);
     expect(r.stdout).toContain("changed files: 4 files changed by pull request #8, listed by the GitHub API.");
-    expect(r.outputs).toEqual({ errors: "60", warnings: "0", "sarif-file": "" });
+    expect(r.outputs).toEqual({ errors: "60", warnings: "0", "sarif-file": "", "report-file": "" });
     expectNoToken(r);
   });
 

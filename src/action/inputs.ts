@@ -17,6 +17,8 @@ export interface ActionInputs {
   onlyChanged: boolean;
   /** Where to write SARIF, relative to the workspace; undefined means no SARIF. */
   sarifFile: string | undefined;
+  /** Where to write the HTML report, relative to the workspace; undefined means none. */
+  reportFile: string | undefined;
   summary: boolean;
   token: string | undefined;
   today: string | undefined;
@@ -30,6 +32,7 @@ export const INPUT_DEFAULTS = {
   annotations: "auto",
   "only-changed": "false",
   "sarif-file": "",
+  "report-file": "",
   summary: "true",
   token: "${{ github.token }}",
   today: "",
@@ -61,6 +64,7 @@ export function readInputs(getInput: (name: string) => string, env: NodeJS.Proce
     annotations,
     onlyChanged: flag(get("only-changed"), "only-changed"),
     sarifFile: get("sarif-file") || undefined,
+    reportFile: get("report-file") || undefined,
     summary: flag(get("summary"), "summary"),
     token,
     today: today || undefined,

@@ -7,6 +7,8 @@ import { ConfigError } from "../core/errors.js";
 import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { countFindings } from "../core/finding.js";
 import { lint } from "../pipeline/lint.js";
+import { html } from "../reporters/html.js";
+import { withReportFields } from "../reporters/report/fields.js";
 import { sarif } from "../reporters/sarif.js";
 import { stylish } from "../reporters/stylish.js";
 import { UnsafeWriteError, writeInside } from "../util/safe-write.js";
@@ -18,7 +20,7 @@ import { changedFiles, type ChangedFiles } from "./changed-files.js";
 import { coverage, coverageInput } from "../reporters/coverage.js";
 import { InputError, readInputs, type ActionInputs } from "./inputs.js";
 import { annotationText, FencedLog } from "./log.js";
-import { type AnnotationReport, linkBase, renderSummary, type SummaryInput } from "./summary.js";
+import { type AnnotationReport, blobUrl, linkBase, renderSummary, type SummaryInput } from "./summary.js";
 import { plural } from "../util/text.js";
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -47,7 +49,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: string, changed: ChangedFiles | undefined, log: FencedLog, env: NodeJS.ProcessEnv): Promise<number> {
+async function check(inputs: ActionInputs, resolved: ResolvedConfig, workspace: string, changed: ChangedFiles | undefined, log: FencedLog, env: NodeJS.ProcessEnv): Promise<number> {
+  // The report reads review and approval dates the rules may not keep.
+  const config = inputs.reportFile ? { ...resolved, indexFields: withReportFields(resolved.indexFields) } : resolved;
   const result = await lint({ cwd: workspace, inputs: inputs.paths, config });
   if (result.unmatched.length > 0) throw new InputError(`No files matching ${result.unmatched.map((p) => `"${p}"`).join(", ")} were found (input "paths").`);
   // Cross-document rules saw the whole repository; with only-changed, report only on the changed files.
@@ -104,7 +108,22 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
   }
   log.close();
 
-  if (inputs.sarifFile) writeSarif(workspace, inputs.sarifFile, sarif(findings, context), env);
+  if (inputs.sarifFile) writeOutput(workspace, inputs.sarifFile, sarif(findings, context), env, "sarif-file");
+  if (inputs.reportFile) {
+    const links = summaryBase.links;
+    const report = html(findings, {
+      ...context,
+      report: {
+        coverage: coverageInput(findings, config, reportedArtefacts, result.artefacts, result.index),
+        artefacts: result.artefacts,
+        locate: (entry, path) => result.index?.locate(entry, path).start.line ?? 1,
+        today: config.today,
+        href: (file, line) => (links ? blobUrl(links, repoPath(workspace, file), line, line) : undefined),
+        scope,
+      },
+    });
+    writeOutput(workspace, inputs.reportFile, report, env, "report-file");
+  }
   if (inputs.summary && process.env["GITHUB_STEP_SUMMARY"]) {
     const text = renderSummary({
       ...summaryBase,
@@ -122,8 +141,9 @@ async function check(inputs: ActionInputs, config: ResolvedConfig, workspace: st
   core.setOutput("errors", totals.errors);
   core.setOutput("warnings", totals.warnings);
   core.setOutput("sarif-file", inputs.sarifFile ?? "");
+  core.setOutput("report-file", inputs.reportFile ?? "");
   log.print(
-    `${failed ? "Failing" : "Passing"}: ${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.sarifFile ? ` SARIF written to ${inputs.sarifFile}.` : ""}`,
+    `${failed ? "Failing" : "Passing"}: ${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.sarifFile ? ` SARIF written to ${inputs.sarifFile}.` : ""}${inputs.reportFile ? ` Report written to ${inputs.reportFile}.` : ""}`,
   );
   return failed ? 1 : 0;
 }
@@ -244,10 +264,10 @@ async function findChanged(inputs: ActionInputs, workspace: string, log: FencedL
 }
 
 /**
- * The SARIF file goes inside the workspace (or the runner's temporary folder), never through a symbolic link: a
+ * The SARIF file and the report go inside the workspace (or the runner's temporary folder), never through a symbolic link: a
  * pull request can commit `results.sarif` as a link to any file the runner's user may write.
  */
-function writeSarif(workspace: string, file: string, text: string, env: NodeJS.ProcessEnv): void {
+function writeOutput(workspace: string, file: string, text: string, env: NodeJS.ProcessEnv, input: "sarif-file" | "report-file"): void {
   const target = resolve(workspace, file);
   const temp = env["RUNNER_TEMP"] ? resolve(env["RUNNER_TEMP"]) : undefined;
   const root = temp && !relative(temp, target).startsWith("..") && !isAbsolute(relative(temp, target)) ? temp : workspace;
@@ -255,7 +275,9 @@ function writeSarif(workspace: string, file: string, text: string, env: NodeJS.P
     writeInside(root, target, text);
   } catch (error) {
     if (!(error instanceof UnsafeWriteError)) throw error;
-    throw new InputError(`The SARIF file was not written: ${error.message}. Input "sarif-file" must name a file inside the workspace or RUNNER_TEMP that is not, and is not inside, a symbolic link.`);
+    throw new InputError(
+      `The ${input === "sarif-file" ? "SARIF file" : "report"} was not written: ${error.message}. Input "${input}" must name a file inside the workspace or RUNNER_TEMP that is not, and is not inside, a symbolic link.`,
+    );
   }
 }
 

@@ -50,7 +50,9 @@ td.m-failing,td.m-missing{background:#ffebe9}td.m-attention{background:#fff8c5}t
 .filters fieldset label{flex-direction:row;gap:4px;color:#1f2328;font-size:13px}
 .sev-error{color:var(--fail);font-weight:600}.sev-warning{color:var(--part);font-weight:600}.sev-info{color:var(--muted)}
 tr.sys th{background:#eaeef2}
-.msg{word-break:break-word}
+.msg{word-break:break-word;min-width:320px}
+details.fix summary{color:var(--muted);font-size:12px;cursor:pointer}
+details.fix{font-size:13px}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
 .note{color:var(--muted)}
 .up{color:var(--fail)}.down{color:var(--pass)}

@@ -79,7 +79,7 @@ function overview(m: ReportModel, total: number): string {
 function heatMap(m: ReportModel): string {
   const r = m.readiness;
   const legend = (Object.keys(STATE_LABEL) as ReadinessState[]).map(
-    (s) => `<li><span class="cell s-${s}" aria-hidden="true">${SYMBOL[s]}</span> ${STATE_LABEL[s]} (<span data-count="${s}">${r.counts[s]}</span>)</li>`,
+    (s) => `<li><span class="cell s-${s}" aria-hidden="true">${SYMBOL[s]}</span> ${STATE_LABEL[s]}: <span data-count="${s}">${r.counts[s]}</span></li>`,
   );
   return [
     '<section aria-labelledby="heat"><h2 id="heat">Clauses and Annex A controls</h2>',
@@ -162,7 +162,7 @@ function findingsSection(m: ReportModel): string {
     for (const { finding: f, refs } of g.findings) {
       if (listed++ >= MAX_LISTED) break;
       out.push(
-        `<tr data-sev="${f.severity}" data-group="${esc(g.id)}" data-refs="${esc(refs.join(" "))}"><td>${location(m, f)}</td><td class="sev-${f.severity}">${f.severity}</td><td><code>${esc(f.ruleId)}</code></td><td class="msg">${esc(f.message)}${f.help ? `<br><span class="note">${esc(f.help)}</span>` : ""}</td><td>${refs.map(esc).join(", ")}</td></tr>`,
+        `<tr data-sev="${f.severity}" data-group="${esc(g.id)}" data-refs="${esc(refs.join(" "))}"><td>${location(m, f)}</td><td class="sev-${f.severity}">${f.severity}</td><td><code>${esc(f.ruleId)}</code></td><td class="msg">${esc(f.message)}${f.help ? `<details class="fix"><summary>How to fix</summary>${esc(f.help)}</details>` : ""}</td><td>${refs.map(esc).join(", ")}</td></tr>`,
       );
     }
     out.push("</tbody>");
@@ -273,5 +273,6 @@ function anchor(ref: string): string {
 
 /** Untrusted text as inert HTML text or attribute value. */
 export function esc(text: string): string {
-  return safeText(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  // A line break is a space in HTML text; safeText would show it as "\n".
+  return safeText(text.replace(/\r\n|\r|\n/g, " ")).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -84,7 +84,15 @@ export function reportModel(input: ModelInput): ReportModel {
     const systems = extras ? systemsOf(f, byFile.get(f.file) ?? []) : [];
     const id = systems.length === 1 ? systems[0]! : systems.length > 1 ? systems.join(", ") : "";
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { id, title: id === "" ? "Not tied to one AI system" : systems.map((s) => (names.has(s) ? `${names.get(s)} (${s})` : s)).join(", "), findings: [] }));
+    if (!group)
+      groups.set(
+        id,
+        (group = {
+          id,
+          title: id === "" ? "Not tied to one AI system" : systems.map((s) => (names.has(s) ? `${names.get(s)} (${s})` : `${s} (no AI system record has this id)`)).join(", "),
+          findings: [],
+        }),
+      );
     group.findings.push({ finding: f, refs: refsOf(f) });
   }
   const counts = new Map<string, ReferenceCount>();
