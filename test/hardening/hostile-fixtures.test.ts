@@ -174,7 +174,7 @@ describe("hostile fixture folder", () => {
   }, 120_000);
 
   it("prints nothing that forms a workflow command through the CLI, in every format", () => {
-    for (const format of ["stylish", "github", "json", "sarif"]) {
+    for (const format of ["stylish", "github", "json", "sarif", "html"]) {
       const r = runCli(["--format", format, "--", ".", ...files], gitRepo);
       expect(r.stderr, format).toBe("");
       expect(outputProblems(format, r.stdout), format).toEqual([]);

@@ -68,6 +68,29 @@ const ANNOTATION = /^::(error|warning|notice) (file=[^,:]*,line=\d+,endLine=\d+(
  * after leading whitespace (except our own annotations, whose properties and data are escaped), no legacy `##[`
  * anywhere, no raw CR, no ESC except our own colour codes when `color` is on. JSON formats must parse.
  */
+/**
+ * The HTML report's markup is all its own: one style sheet, one script, one policy, links that stay on the page,
+ * in the repository or on GitHub; any other element or event handler came from the repository's text.
+ */
+function htmlProblems(output: string): string[] {
+  const problems: string[] = [];
+  const count = (re: RegExp) => (output.match(re) ?? []).length;
+  if (count(/<script\b/gi) !== 1) problems.push(`html: ${count(/<script\b/gi)} script elements`);
+  if (count(/<style\b/gi) !== 1) problems.push(`html: ${count(/<style\b/gi)} style elements`);
+  if (count(/<meta\s+http-equiv/gi) !== 1) problems.push("html: not exactly one Content-Security-Policy");
+  for (const tag of ["iframe", "object", "embed", "img", "svg", "link", "base", "form", "frame", "math", "template"]) {
+    if (new RegExp(`<${tag}\\b`, "i").test(output)) problems.push(`html: a <${tag}> element`);
+  }
+  const handler = /<[a-z][^>]*\son[a-z]+\s*=/i.exec(output);
+  if (handler) problems.push(`html: an event handler attribute: ${handler[0].slice(0, 120)}`);
+  for (const m of output.matchAll(/\b(?:href|src|action)="([^"]*)"/gi)) {
+    const url = m[1]!;
+    if (!/^(?:#|https:\/\/|[A-Za-z0-9%._~-]+(?:\/|$)|\.\.\/)/.test(url) || /^[a-z][a-z0-9+.-]*:/i.test(url.replace(/^https:/, "")))
+      problems.push(`html: a link that leaves the page, the repository or GitHub: ${url.slice(0, 120)}`);
+  }
+  return problems;
+}
+
 export function outputProblems(format: string, output: string, color = false): string[] {
   const problems: string[] = [];
   if (output.includes("\r")) problems.push(`${format}: raw carriage return`);
@@ -76,6 +99,7 @@ export function outputProblems(format: string, output: string, color = false): s
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(plain.replace(/\u001b/g, ""))) problems.push(`${format}: raw control character`);
   // "Trojan Source": a right-to-left override in a file name or value can make the output read as something else.
   if (/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(plain)) problems.push(`${format}: raw bidirectional or invisible format character`);
+  if (format === "html") problems.push(...htmlProblems(output));
   if (format === "json" || format === "sarif" || format === "gitlab") {
     try {
       JSON.parse(output);

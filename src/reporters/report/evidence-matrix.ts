@@ -110,7 +110,7 @@ export function evidenceMatrix(artefacts: readonly IndexEntry[], findings: reado
         const optional = column.optionalWhen !== undefined && listed(system.data, column.optionalWhen).length === 0 && !Array.isArray(system.data[column.optionalWhen]);
         return { column: column.id, state: optional ? "not-applicable" : "missing", items: [], errors: 0, warnings: 0 };
       }
-      const entries = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      const entries = [...found].sort((a, b) => (a.id ?? a.file).localeCompare(b.id ?? b.file, "en", { numeric: true }));
       return cellOf(
         column.id,
         entries.map((e) => ({ entry: e, findings: findingsOf.get(e) ?? [], item: { file: e.file, line: locate(e, e.root), label: e.id ?? e.file } })),
@@ -126,10 +126,15 @@ export function evidenceMatrix(artefacts: readonly IndexEntry[], findings: reado
 /** A cell about a field of the system record itself: present or missing, judged by the findings on that field. */
 function ownCell(column: EvidenceColumn, system: IndexEntry, findings: readonly Finding[], today: string, locate: Locate): EvidenceCell {
   const field = column.field!;
-  if (system.data[field] === undefined || system.data[field] === null) return { column: column.id, state: "missing", items: [], errors: 0, warnings: 0 };
+  if (system.data[field] === undefined || system.data[field] === null) {
+    // A record still in draft is not approved yet, rightly; an approved one without its date is missing it.
+    const draft = column.id === "approval" && system.data["status"] !== "approved";
+    const items = draft ? [{ file: system.file, line: locate(system, [...system.root, "status"]), label: "status" }] : [];
+    return { column: column.id, state: draft ? "draft" : "missing", items, errors: 0, warnings: 0 };
+  }
   const at = `${pointer(system.root)}/`;
   const own = findings.filter((f) => (f.pointer ?? "").startsWith(`${at}${field}`) || (column.id === "approval" && /\/(?:approved_by|status)$/.test(f.pointer ?? "")));
-  const item = { file: system.file, line: locate(system, [...system.root, field]), label: field };
+  const item = { file: system.file, line: locate(system, [...system.root, field]), label: column.id === "approval" ? `${field}: ${text(system.data[field]) ?? "?"}` : field };
   const cell = cellOf(column.id, [{ entry: system, findings: own, item }], today);
   // A record not yet approved is a draft, whatever its findings say.
   if (column.id === "approval" && system.data["status"] !== "approved" && cell.state !== "failing") cell.state = "draft";

@@ -5,6 +5,7 @@
 import type { Finding } from "../../core/finding.js";
 import { safeText } from "../../util/safe-text.js";
 import { plural } from "../../util/text.js";
+import type { CoverageStatus } from "../coverage.js";
 import { contentSecurityPolicy, SCRIPT, STYLE } from "./assets.js";
 import { type CellState, type EvidenceCell, OLD_AFTER_DAYS } from "./evidence-matrix.js";
 import type { ReportModel } from "./model.js";
@@ -21,6 +22,17 @@ const CELL_LABEL: Record<CellState, string> = {
   draft: "✎ draft",
   missing: "✖ missing",
   "not-applicable": "n/a",
+};
+/** An Annex A area's status in the words of the job summary's coverage table. */
+const AREA_LABEL: Record<CoverageStatus, string> = {
+  fail: "failing",
+  warn: "warnings",
+  incomplete: "incomplete",
+  "no-evidence": "no evidence",
+  partial: "partial",
+  pass: "passing",
+  "not-checked": "not checked",
+  excluded: "excluded in the SoA",
 };
 const FRAMEWORK_NAME = { iso42001: "ISO/IEC 42001", "eu-ai-act": "EU AI Act", "nist-ai-rmf": "NIST AI RMF", iso23894: "ISO/IEC 23894", iso42005: "ISO/IEC 42005" } as const;
 
@@ -97,7 +109,7 @@ function heatRow(group: RequirementGroup, title: string, status?: string): strin
     const label = `${item.ref} ${item.title}: ${STATE_LABEL[item.state]}${item.reason ? ` (${item.reason})` : ""}`;
     return `<a class="cell s-${item.state}" href="#req-${anchor(item.ref)}" data-ref="${esc(item.ref)}" data-state="${item.state}" title="${esc(label)}" aria-label="${esc(label)}"><b>${SYMBOL[item.state]} ${esc(item.ref)}</b></a>`;
   });
-  const area = status ? `<small class="area" data-area-status="${status}">area: ${esc(status)}</small>` : "";
+  const area = status ? `<small class="area" data-area-status="${status}">area: ${AREA_LABEL[status as CoverageStatus]}</small>` : "";
   return `<div class="group">${esc(title)}${area}</div><div class="cells">${cells.join("")}</div>`;
 }
 
