@@ -60,6 +60,14 @@ describe("the eu-ai-act preset", () => {
     expect(message("systems/triage.yaml", "eu-ai-act/annex-iii-classified")[0]).toMatch(/^"minimal" in "eu_ai_act\.risk_class" is not one of "high"\. A system in an Annex III area is high-risk/);
   });
 
+  it("is not switched off by an Annex A exclusion in the Statement of Applicability", async () => {
+    // eu-ai-act/logging cites A.6.2.8 alone, but the Act's six months do not end where the organisation excludes it.
+    const soa = "kind: statement-of-applicability\nid: SOA-1\ntitle: SoA\ncontrols:\n  - { control: A.6.2.8, applicable: excluded, scope: all }\n";
+    const dir = fixture({ ...FILES, "soa.yaml": soa, "aimslint.config.yaml": "extends: eu-ai-act\ntoday: 2026-11-27\n" });
+    const result = await lintDir(dir);
+    expect(brief(result.findings.filter((f) => f.ruleId === "eu-ai-act/logging"))).toEqual(["systems/credit.yaml:10:19 eu-ai-act/logging"]);
+  });
+
   it("is off under recommended and strict", async () => {
     for (const preset of ["recommended", "strict"]) {
       const dir = fixture({ ...FILES, "aimslint.config.yaml": `extends: ${preset}\ntoday: 2026-11-27\n` });

@@ -20,3 +20,12 @@ export function turnsOn(preset: string, rule: RuleDefinition): boolean {
   if (preset === "eu-ai-act") return false;
   return rule.recommended;
 }
+
+/**
+ * Whether the Statement of Applicability can switch the rule off (pipeline/applicability.ts): a rule derived from
+ * Annex A controls alone, not one of an opt-in preset, which checks what a law asks whatever controls the
+ * organisation excludes.
+ */
+export function followsStatementOfApplicability(rule: RuleDefinition): boolean {
+  return rule.preset === undefined && rule.iso42001.length > 0 && rule.iso42001.every((ref) => ref.startsWith("A."));
+}
