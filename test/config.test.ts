@@ -117,12 +117,37 @@ describe("configuration", () => {
     expect(() => resolveConfig({ cwd: dir, startDir: dir })).toThrowError(message);
   });
 
-  it("strict turns every rule on and raises warnings to errors", () => {
+  it("strict turns every rule of the ISO/IEC 42001 pack on and raises warnings to errors", () => {
     const dir = fixture({ "aimslint.config.yaml": "extends: strict\n" });
     const config = resolveConfig({ cwd: dir, startDir: dir });
     const active = config.rulesFor("x.yaml");
-    expect(active.length).toBe(config.rules.length);
+    // Every rule but those of an opt-in preset (the EU AI Act's): strict is the strictest reading of the standard.
+    expect(active.map((a) => a.rule.id)).toEqual(config.rules.filter((r) => r.preset === undefined).map((r) => r.id));
     expect(active.every((a) => a.severity === "error" || a.rule.severity === "info")).toBe(true);
+  });
+
+  it("eu-ai-act: the preset turns on exactly its own rules, and combines with the others", () => {
+    const euRules = BUILT_IN_RULES.filter((r) => r.id.startsWith("eu-ai-act/")).map((r) => r.id);
+    expect(euRules.length).toBeGreaterThanOrEqual(10);
+    expect(BUILT_IN_RULES.filter((r) => r.preset === "eu-ai-act").map((r) => r.id)).toEqual(euRules);
+    const on = (extend: string) => {
+      const dir = fixture({ "aimslint.config.yaml": `extends: ${extend}\n` });
+      return resolveConfig({ cwd: dir, startDir: dir })
+        .rulesFor("x.yaml")
+        .map((a) => a.rule.id);
+    };
+    expect(on("eu-ai-act")).toEqual(euRules);
+    for (const preset of ["recommended", "strict", "huggingface"]) expect(on(preset).filter((id) => euRules.includes(id))).toEqual([]);
+    const combined = on("[recommended, eu-ai-act]");
+    expect(combined).toEqual(expect.arrayContaining([...euRules, "risk/treatment-complete"]));
+    expect(combined.length).toBe(on("recommended").length + euRules.length);
+    // No configuration at all: the recommended rules, none of the Act's.
+    const bare = fixture({});
+    expect(
+      resolveConfig({ cwd: bare, startDir: bare })
+        .rulesFor("x.yaml")
+        .filter((a) => euRules.includes(a.rule.id)),
+    ).toEqual([]);
   });
 });
 
@@ -153,6 +178,6 @@ describe("the configuration schema, for editors", () => {
       "Give every CI job that runs AI a time limit. Default error (recommended); ISO/IEC 42001 A.9.2, A.6.2.6. aimslint explain ci/ai-job-time-limit",
     );
     expect(rules.additionalProperties).toEqual({ $ref: "#/$defs/ruleSetting" });
-    expect(JSON.stringify(schema.properties.extends)).toContain('"enum":["recommended","strict","huggingface"]');
+    expect(JSON.stringify(schema.properties.extends)).toContain('"enum":["recommended","strict","huggingface","eu-ai-act"]');
   });
 });

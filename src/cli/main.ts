@@ -279,7 +279,7 @@ async function listRules(config: ResolvedConfig, json: boolean, io: Io): Promise
       printableJson({
         tool: { name: "aimslint", version: VERSION },
         rules: config.rules.map((r) => ({
-          ...describe(r, r.recommended ? "recommended" : "strict", ruleDocsUrl(r)),
+          ...describe(r, r.preset ?? (r.recommended ? "recommended" : "strict"), ruleDocsUrl(r)),
           crosswalks: crosswalksOf(r),
           ...(r.options ? { options: r.options } : {}),
         })),
@@ -291,7 +291,7 @@ async function listRules(config: ResolvedConfig, json: boolean, io: Io): Promise
   const width = Math.max(...config.rules.map((r) => r.id.length), ...core.map((r) => r.id.length + 2));
   const row = (id: string, severity: string, preset: string, refs: readonly string[], title: string) =>
     `${id.padEnd(width)}  ${severity.padEnd(7)}  ${preset.padEnd(11)}  ${refs.join(", ").padEnd(22)}  ${title}`;
-  const lines = config.rules.map((r) => row(r.id, r.severity, r.recommended ? "recommended" : "strict", r.iso42001, r.title));
+  const lines = config.rules.map((r) => row(r.id, r.severity, r.preset ?? (r.recommended ? "recommended" : "strict"), r.iso42001, r.title));
   // Indented, so that scripts reading the first column of the table above get configurable rules only.
   const coreLines = core.map((r) => row(`  ${r.id}`, r.severity, "always", r.iso42001, r.title));
   io.stdout(

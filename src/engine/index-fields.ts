@@ -36,6 +36,11 @@ export const ALWAYS_KEPT: ReadonlyMap<string, readonly string[]> = new Map(
 export function indexFields(variants: Iterable<{ rule: RuleDefinition; options: Record<string, unknown> }>): IndexFields {
   const fields = new Map<string, Set<string>>();
   const keep = (kind: unknown, field: unknown) => {
+    // A list of fields (referenced-by's `having`): each is kept.
+    if (Array.isArray(field)) {
+      for (const f of field) keep(kind, f);
+      return;
+    }
     if (typeof kind !== "string" || typeof field !== "string") return;
     const set = fields.get(kind) ?? new Set<string>();
     set.add(field);

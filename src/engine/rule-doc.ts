@@ -6,7 +6,7 @@ import { kindInfo } from "../core/kinds.js";
 import type { ExampleResult } from "../../scripts/pack/examples.js";
 import type { CoreRule } from "../core/core-rules.js";
 import type { RuleDefinition } from "./types.js";
-import { PRESETS, turnsOn } from "./presets.js";
+import { followsStatementOfApplicability, PRESETS, turnsOn } from "./presets.js";
 import { ruleChecks } from "./functions/registry.js";
 
 export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleResult[]): string {
@@ -20,7 +20,7 @@ export function renderRuleDoc(rule: RuleDefinition, results: readonly ExampleRes
   out.push(`- **ISO/IEC 42001:** ${rule.iso42001.map((r) => (titleOf(r) ? `${r} (${titleOf(r)})` : r)).join("; ")}`);
   out.push(...crosswalksLine(rule));
   // pipeline/applicability.ts: a rule derived from Annex A controls alone follows the Statement of Applicability.
-  if (rule.iso42001.length > 0 && rule.iso42001.every((r) => r.startsWith("A."))) {
+  if (followsStatementOfApplicability(rule)) {
     const controls = rule.iso42001.length > 2 ? `every one of ${rule.iso42001.join(", ")}` : rule.iso42001.join(" and ");
     out.push(`- **Applicability:** off where the Statement of Applicability excludes ${controls} (for every system when the exclusion's scope is \`all\`, else for the systems it lists)`);
   }

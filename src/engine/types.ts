@@ -28,8 +28,10 @@ export interface RuleDefinition {
   id: string;
   title: string;
   severity: Severity;
-  /** In the `recommended` preset; every rule is in `strict`. */
+  /** In the `recommended` preset; every rule without `preset` is in `strict`. */
   recommended: boolean;
+  /** The opt-in preset the rule belongs to (`eu-ai-act`): then on only when the configuration extends it. */
+  preset?: string;
   iso42001: string[];
   /** References to other frameworks replacing those derived from `iso42001` (core/crosswalks.ts). */
   crosswalks?: Crosswalks;

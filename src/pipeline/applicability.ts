@@ -1,9 +1,11 @@
 // Annex A controls the Statement of Applicability excludes (6.1.3) switch off the rules derived from them alone:
 // for every system when the exclusion's scope is `all`, else for the artefacts of the systems it lists. Clauses
-// 4 to 10 cannot be excluded, so a rule that also cites a clause always runs.
+// 4 to 10 cannot be excluded, so a rule that also cites a clause always runs; so does a rule of an opt-in preset
+// (the EU AI Act's), whose duty does not end where the organisation excludes a control.
 import type { Finding } from "../core/finding.js";
 import type { IndexEntry } from "../engine/index-entry.js";
 import type { RepoIndex } from "../engine/repo-index.js";
+import { followsStatementOfApplicability } from "../engine/presets.js";
 import type { RuleDefinition } from "../engine/types.js";
 import { pointer } from "../source/locator.js";
 
@@ -19,7 +21,7 @@ export function applicableFindings(findings: Finding[], index: RepoIndex, rules:
   if (exclusions.everywhere.size === 0 && exclusions.forSystems.size === 0) return { findings, excluded: 0 };
   const annexOnly = new Map<string, string[]>();
   for (const rule of rules) {
-    if (rule.iso42001.length > 0 && rule.iso42001.every((ref) => ref.startsWith("A."))) annexOnly.set(rule.id, rule.iso42001);
+    if (followsStatementOfApplicability(rule)) annexOnly.set(rule.id, rule.iso42001);
   }
   const byFile = new Map<string, IndexEntry[]>();
   for (const entry of index.artefacts) {

@@ -369,10 +369,20 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     checks: "agreement",
     scope: "repository",
     check: referencedBy,
-    options: { kind: text("the kind of the artefacts that name this one"), field: text("their field that names it"), min: count("how many must name it (default 1)") },
+    options: {
+      kind: text("the kind of the artefacts that name this one"),
+      field: text("their field that names it"),
+      min: count("how many must name it (default 1)"),
+      having: list("fields (paths) each of those artefacts must fill in to count", { type: "string", minLength: 1 }),
+      ifReferenced: bool("only when some artefact of `kind` names it at all: a missing one is another rule's finding"),
+    },
     constraints: { required: ["kind", "field"] },
-    reads: [["kind", "field"]],
-    failsWhen: "fewer than `min` artefacts of `kind` name this artefact's id in their `field`",
+    reads: [
+      ["kind", "field"],
+      ["kind", "having"],
+    ],
+    failsWhen:
+      "fewer than `min` artefacts of `kind` name this artefact's id in their `field` (with `having`: and fill in each of those fields; one that names it but misses some is named, with what it misses; with `ifReferenced`, nothing when none names it)",
   },
   {
     name: "listed-in",

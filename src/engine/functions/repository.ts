@@ -1,8 +1,10 @@
 // Check functions across documents, answered from the RepoIndex in O(1) per lookup.
 import { kindInfo } from "../../core/kinds.js";
-import { article, asNoun, closest, quote } from "../../util/text.js";
+import { article, asNoun, closest, list, quote } from "../../util/text.js";
 import { isPlaceholder } from "../../util/placeholder.js";
 import type { Failure, RepositoryCheckFunction } from "../types.js";
+import type { IndexEntry } from "../index-entry.js";
+import { isFilled } from "./document.js";
 import { parsePath, resolvePath } from "../paths.js";
 
 const kindsOf = (option: unknown): string[] => (Array.isArray(option) ? (option as string[]) : typeof option === "string" ? [option] : []);
@@ -65,16 +67,35 @@ export const uniqueId: RepositoryCheckFunction = ({ value, exists, self, index }
   return [{ message: `Id ${quote(value)} is already used by ${first.file}:${where.line}:${where.column}.` }];
 };
 
-/** At least `min` artefacts of `kind` name this artefact's id in their `field`. */
+/**
+ * At least `min` artefacts of `kind` name this artefact's id in their `field`; with `having`, only those that fill
+ * in every one of those fields count, and a referrer that misses some is named with what it misses; with `ifReferenced`,
+ * an artefact that nothing names passes (another rule asks for the referrer).
+ */
 export const referencedBy: RepositoryCheckFunction = ({ value, exists, options, index, artefact }) => {
   if (!exists || typeof value !== "string") return [];
   const kind = String(options["kind"]);
   const field = String(options["field"]);
   const min = typeof options["min"] === "number" ? options["min"] : 1;
-  const count = index.referrers(kind, field).get(value)?.length ?? 0;
-  if (count >= min) return [];
+  const having = Array.isArray(options["having"]) ? options["having"].map(String) : [];
+  const referrers = index.referrers(kind, field).get(value) ?? [];
+  const missing = (entry: IndexEntry) => having.filter((f) => !resolvePath(entry.data, parsePath(f)).some((m) => m.exists && isFilled(m.value)));
+  // With ifReferenced, an artefact nothing names passes: that is another rule's finding.
+  if (referrers.length === 0 && options["ifReferenced"] === true) return [];
+  const complete = having.length === 0 ? referrers : referrers.filter((r) => missing(r).length === 0);
+  if (complete.length >= min) return [];
   const self = asNoun(kindInfo(artefact.kind)?.title ?? artefact.kind);
-  return [{ message: `No ${noun([kind])} names ${self} ${quote(value)} in "${field}"${min > 1 ? ` (${count} found, at least ${min} expected)` : ""}.` }];
+  const partial = referrers.filter((r) => !complete.includes(r));
+  if (partial.length > 0 && complete.length + partial.length >= min) {
+    const closestEntry = partial.map((r) => ({ r, miss: missing(r) })).sort((a, b) => a.miss.length - b.miss.length)[0]!;
+    const where = index.locate(closestEntry.r, closestEntry.r.root).start;
+    const name = closestEntry.r.id ? ` ${quote(closestEntry.r.id)}` : "";
+    const other = asNoun(kindInfo(kind)?.title ?? kind);
+    return [{ message: `The ${other}${name} (${closestEntry.r.file}:${where.line}) that names ${self} ${quote(value)} does not fill in ${list(closestEntry.miss)}.` }];
+  }
+  const count = complete.length;
+  const filled = having.length > 0 ? ` with ${list(having)} filled in` : "";
+  return [{ message: `No ${noun([kind])} names ${self} ${quote(value)} in "${field}"${filled}${min > 1 ? ` (${count} found, at least ${min} expected)` : ""}.` }];
 };
 
 /**
