@@ -523,6 +523,14 @@ async function runCase(c, timeoutS) {
   return { timedOut: false, results };
 }
 
+/** The median of per-round ratios a ÷ b (the cases ran in the same rounds, one after the other). */
+function pairedRatio(a, b) {
+  if (!a || !b) return undefined;
+  const rounds = Math.min(a.samples.length, b.samples.length);
+  if (rounds === 0 || a.samples.length !== b.samples.length) return undefined;
+  return median(a.samples.map((s, i) => s.wallMs / b.samples[i].wallMs));
+}
+
 async function bench(cases, { runs, warmup, timeoutS, runsFor }) {
   const stats = new Map(cases.map((c) => [c.id, { case: c, samples: [], proof: undefined, failed: undefined, skipped: undefined }]));
   const once = async (c, timed) => {
@@ -713,14 +721,15 @@ function report(options, mach, perSize, cold, loads, extraNotes) {
     const base = cold.get("node0")?.wallMs;
     lines.push("### Cold start");
     lines.push("");
-    lines.push("| command | wall (median) | min – max | peak RSS | ÷ `node -e 0` | proof |");
+    lines.push("| command | wall (median) | min – max | peak RSS | ÷ `node -e 0` (median of paired rounds) | proof |");
     lines.push("|---|---:|---:|---:|---:|---|");
     for (const st of cold.values()) {
       if (st.wallMs === undefined) {
         lines.push(`| ${st.case.label} | ${st.failed ? "FAILED" : (st.skipped ?? "skipped")} | | | | ${st.failed ?? st.proof ?? ""} |`);
         continue;
       }
-      lines.push(`| ${st.case.label} | ${fmtS(st.wallMs)} | ${fmtS(st.minMs)} – ${fmtS(st.maxMs)} | ${fmtMiB(st.rssKB)} | ${fmtX(st.wallMs, base)} | ${st.proof} |`);
+      const ratio = st.case.id === "node0" ? "1×" : st.ratio === undefined ? `${fmtX(st.wallMs, base)} (unpaired)` : `${st.ratio.toFixed(2)}×`;
+      lines.push(`| ${st.case.label} | ${fmtS(st.wallMs)} | ${fmtS(st.minMs)} – ${fmtS(st.maxMs)} | ${fmtMiB(st.rssKB)} | ${ratio} | ${st.proof} |`);
     }
     lines.push("");
   }
@@ -807,11 +816,18 @@ async function main() {
       else cases.push({ ...spectralCase(m, peers), warmup: false });
     }
     if (want("aimslint")) cases.push(aimslintCase(m));
-    if (want("cold")) cases.push(oneFileCase(m), oneFileCase(m, false));
+    // Each one-file run is paired with a `node -e 0` in the same round: the ratio is taken round by round, so a
+    // change of machine load during the call moves both sides.
+    if (want("cold")) cases.push(nodeCase(), oneFileCase(m), oneFileCase(m, false));
     log(`\n== ${n} artefacts (${relative(process.cwd(), m.root)}, commit ${m.gitHead?.slice(0, 12)})`);
     const stats = await bench(cases, { runs: options.runs, warmup: true, timeoutS: options.timeout, runsFor: (c) => (c.id === "spectral" ? options.spectralRuns : options.runs) });
     for (const st of stats.values()) if (st.failed) failed = true;
-    for (const id of ["onefile", "onefile-nocache"]) if (stats.has(id)) onefiles.push(stats.get(id));
+    for (const id of ["onefile", "onefile-nocache"]) {
+      const st = stats.get(id);
+      if (!st) continue;
+      st.ratio = pairedRatio(st, stats.get("node0"));
+      onefiles.push(st);
+    }
     loads.push({ n, before, after: loadavg()[0] });
     perSize.push({ n, m, stats });
   }
@@ -819,6 +835,7 @@ async function main() {
   if (want("cold")) {
     log("\n== cold start");
     cold = await bench([nodeCase(), versionCase()], { runs: Math.max(options.runs, 10), warmup: true, timeoutS: 60 });
+    cold.get("version").ratio = pairedRatio(cold.get("version"), cold.get("node0"));
     for (const st of onefiles) cold.set(`onefile-${st.case.label}`, st);
     for (const st of cold.values()) if (st.failed) failed = true;
   }
@@ -868,7 +885,10 @@ async function main() {
     })),
     cold: cold
       ? Object.fromEntries(
-          [...cold].map(([id, st]) => [id, { label: st.case.label, wallMs: st.wallMs, minMs: st.minMs, maxMs: st.maxMs, rssKB: st.rssKB, samples: st.samples, proof: st.proof, failed: st.failed }]),
+          [...cold].map(([id, st]) => [
+            id,
+            { label: st.case.label, wallMs: st.wallMs, minMs: st.minMs, maxMs: st.maxMs, rssKB: st.rssKB, ratio: st.ratio, samples: st.samples, proof: st.proof, failed: st.failed },
+          ]),
         )
       : undefined,
   };

@@ -8,13 +8,14 @@
 // of the bundle's text: V8 itself only compares the source's length, and runs what it accepts, so the cache is
 // used only from a folder no one else may write (util/cache-dir.ts), and each file carries the full hash of the
 // source it was made from and of its own bytes. `--no-cache` reads and writes none. The command line is parsed
-// here too (cli/args.ts, a few KB), to know that exactly as the CLI will.
+// here too (cli/args.ts, a few KB), to know that exactly as the CLI will, and to answer --version and --help.
 import { createHash } from "node:crypto";
 import { closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
-import { type CliOptions, parseCli } from "./cli/args.js";
+import { type CliOptions, HELP, parseCli } from "./cli/args.js";
+import { VERSION } from "./core/version.js";
 import { cacheDirProblem, createPrivateFile, defaultCacheDir, readPrivateFile } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
@@ -25,13 +26,8 @@ const KEEP = 4;
  * Where the code cache is, and whether this run may write it: only a lint run, whose compiled functions are the
  * ones the next runs need (a first `aimslint --version` would leave a cache of little use that V8 then accepts).
  */
-function codeCache(): { root: string; dir: string; write: boolean } | undefined {
-  let options: CliOptions;
-  try {
-    options = parseCli(process.argv.slice(2));
-  } catch {
-    return undefined; // the CLI says what is wrong with the command line
-  }
+function codeCache(options: CliOptions | undefined): { root: string; dir: string; write: boolean } | undefined {
+  if (!options) return undefined; // the CLI says what is wrong with the command line
   const dir = options.cache ? defaultCacheDir(process.env) : undefined;
   return dir === undefined ? undefined : { root: dir, dir: join(dir, "code"), write: options.command === "lint" };
 }
@@ -58,8 +54,21 @@ function unpack(file: Buffer | undefined, sourceHash: string): Buffer | undefine
 
 type NodeWithCompileCache = typeof Module & { enableCompileCache?: (dir: string) => unknown };
 
+function parsed(): CliOptions | undefined {
+  try {
+    return parseCli(process.argv.slice(2));
+  } catch {
+    return undefined;
+  }
+}
+
 function start(): void {
-  const cache = codeCache();
+  const options = parsed();
+  // What needs no project and no rules is answered here, without compiling the CLI: a version check in a script
+  // or an editor's probe costs little more than Node's own start.
+  if (options?.command === "version") return void process.stdout.write(`${VERSION}\n`);
+  if (options?.command === "help") return void process.stdout.write(HELP);
+  const cache = codeCache(options);
   const enable = (Module as NodeWithCompileCache).enableCompileCache;
   if (cache === undefined || enable) {
     // Node's own cache is written for what a run compiled without it: only lint runs turn it on.

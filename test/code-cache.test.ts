@@ -53,9 +53,12 @@ describe("code cache", () => {
   it("says so and exits 2 when the CLI it starts is missing (a broken install)", () => {
     const dir = mkdtempSync(join(tmpdir(), "aimslint-loader-"));
     copyFileSync(CLI, join(dir, "cli.cjs"));
-    const r = spawnSync(process.execPath, [join(dir, "cli.cjs"), "--version"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(dir, "cli.cjs"), "rules"], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^aimslint: internal error: Error: ENOENT[^\n]*cli-main\.cjs'\n$/);
+    // --version and --help are the loader's own: they never compile the CLI.
+    const version = spawnSync(process.execPath, [join(dir, "cli.cjs"), "--version"], { encoding: "utf8" });
+    expect([version.status, version.stdout, version.stderr]).toEqual([0, `${JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")).version}\n`, ""]);
   });
 });
 
