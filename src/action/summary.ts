@@ -1,9 +1,10 @@
 // The job summary ($GITHUB_STEP_SUMMARY), written for the person reviewing the change: first the verdict and the
 // counts; then the findings in the files the pull request changes, each linked to its line at the head commit;
 // then, collapsed, the findings in other files, the suppressed ones, the ISO/IEC 42001 coverage (open on pushes,
-// collapsed on pull requests) and the findings by rule with their crosswalks to other frameworks. GitHub refuses a step summary over 1 MiB (github/docs
-// workflow-commands.md), so the finding lists are cut to fit, with a note saying so. Everything that comes from
-// the repository (file names, messages, configured titles) is untrusted: md() makes it inert text.
+// collapsed on pull requests) and the findings by rule with their crosswalks to other frameworks. GitHub refuses a
+// step summary over 1 MiB (github/docs workflow-commands.md), so the finding lists are cut to fit, with a note
+// saying so. Everything that comes from the repository (file names, messages, configured titles) is untrusted:
+// md() makes it inert text.
 import { CROSSWALK_FRAMEWORKS, type Crosswalks, crosswalksOf, FRAMEWORK_INFO } from "../core/crosswalks.js";
 import { countFindings, type Finding, type Severity } from "../core/finding.js";
 import { ruleCatalogue } from "../reporters/sarif.js";
