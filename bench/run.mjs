@@ -5,6 +5,7 @@
 //   node bench/run.mjs [--sizes 100,1000,10000] [--runs 5] [--skip-spectral-over 1000] [--spectral-runs N]
 //                      [--timeout 900] [--cases io,parse,validate,ajv,spectral,aimslint,cold] [--regenerate]
 //                      [--cpu-prof] [--out bench/.results/NAME]
+//   node bench/run.mjs --real 80 [--runs 5] [--cases io,parse,aimslint,cold]   (real files: bench/real-corpus.mjs)
 //   npm --prefix bench run bench -- [same options]
 //
 // Needs: `npm ci && npm run build` at the root (dist/cli.cjs, build/validators.cjs) and `npm --prefix bench ci`.
@@ -18,6 +19,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { GENERATOR_HASH, generate } from "./generate.mjs";
+import { realCorpus } from "./real-corpus.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, "..");
@@ -50,6 +52,7 @@ function parseOptions(argv) {
     out: undefined,
     seed: 42001,
     snapshot: true,
+    real: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -91,6 +94,10 @@ function parseOptions(argv) {
       case "--seed":
         o.seed = Number(value());
         break;
+      case "--real":
+        o.real = Number(value());
+        o.sizes = [o.real];
+        break;
       case "-h":
       case "--help":
         process.stdout.write(
@@ -106,7 +113,8 @@ function parseOptions(argv) {
         throw new Error(`unknown option ${a}`);
     }
   }
-  if (o.sizes.some((n) => !Number.isInteger(n) || n < 40)) throw new Error("--sizes: integers >= 40");
+  if (o.real !== undefined && (!Number.isInteger(o.real) || o.real < 1)) throw new Error("--real: a number of copies >= 1");
+  if (o.real === undefined && o.sizes.some((n) => !Number.isInteger(n) || n < 40)) throw new Error("--sizes: integers >= 40");
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error("--runs: an integer >= 1");
   o.spectralRuns ??= o.runs;
   return o;
@@ -198,6 +206,7 @@ function measure({ argv, cwd }, timeoutMs) {
 // Corpus and peer inputs (prepared once per size, not timed).
 
 function corpusFor(n, options) {
+  if (options.real !== undefined) return realCorpus({ copies: options.real, out: join(BENCH, ".corpus", `real${options.real}`), regenerate: options.regenerate });
   const dir = join(BENCH, ".corpus", `n${n}`);
   const manifestFile = `${dir}.manifest.json`;
   if (!options.regenerate && existsSync(manifestFile)) {
@@ -304,9 +313,10 @@ function floorCase(id, label, stage, m) {
       const j = JSON.parse(r.stdout);
       const bad = [];
       if (j.files !== m.candidateFiles) bad.push(`read ${j.files} files, expected ${m.candidateFiles}`);
-      if (stage !== "io" && j.parseErrors !== 0) bad.push(`${j.parseErrors} parse errors`);
+      // Real files include broken ones: their parse errors are part of the work.
+      if (stage !== "io" && j.parseErrors !== 0 && !m.real) bad.push(`${j.parseErrors} parse errors`);
       let proof = `${j.files} files, ${mb(j.bytes)}`;
-      if (stage !== "io") proof += `, ${j.documents} YAML documents`;
+      if (stage !== "io") proof += `, ${j.documents} YAML documents${m.real ? `, ${j.parseErrors} parse errors` : ""}`;
       if (stage === "validate") {
         for (const [kind, info] of Object.entries(m.kinds)) if ((j.kinds[kind] ?? 0) !== info.files) bad.push(`${kind}: ${j.kinds[kind] ?? 0} files, expected ${info.files}`);
         const expected = schemaProblemFiles(m);
@@ -437,6 +447,7 @@ function aimslintCase(m) {
       } catch {
         return { ok: false, proof: `exit ${r.code}, no JSON: ${r.stderr.slice(0, 300)}` };
       }
+      if (m.real) return realCheck(m, r, j);
       if (r.code !== 1) bad.push(`exit ${r.code}, expected 1 (errors found)`);
       const s = j.summary;
       // aimslint also reads requirements files and pyproject.toml (the floors and the peers do not), and counts the
@@ -461,6 +472,21 @@ function aimslintCase(m) {
       return { ok: bad.length === 0, proof: bad.length ? `${proof}; WRONG: ${bad.join("; ")}` : proof, extra: extra.slice(0, 10) };
     },
   };
+}
+
+/**
+ * Real files have no manifest of what is in them: every run must find the same thing as the first, and the whole
+ * corpus must have been read (each copy's files, and its broken ones reported).
+ */
+function realCheck(m, r, j) {
+  const s = j.summary;
+  const counts = `${s.filesChecked} files, ${s.artefactsChecked} artefacts, ${s.errors} errors + ${s.warnings} warnings`;
+  const bad = [];
+  if (r.code !== 0 && r.code !== 1) bad.push(`exit ${r.code}`);
+  if (s.filesChecked < m.candidateFiles * 0.9) bad.push(`${s.filesChecked} files checked of ${m.candidateFiles}`);
+  m.firstCounts ??= counts;
+  if (counts !== m.firstCounts) bad.push(`found ${counts}, the first run found ${m.firstCounts}`);
+  return { ok: bad.length === 0, proof: bad.length ? `${counts}; WRONG: ${bad.join("; ")}` : counts };
 }
 
 function oneFileCase(m, cache = true) {
@@ -652,15 +678,20 @@ function sizeTable(n, m, stats) {
   const parse = get("parse")?.wallMs;
   const validate = get("validate")?.wallMs;
   const rows = [];
-  rows.push(`### ${n.toLocaleString("en")} artefacts`);
+  rows.push(m.real ? `### Real files, ${m.copies} copies` : `### ${n.toLocaleString("en")} artefacts`);
   rows.push("");
-  rows.push(
-    `${m.artefactFiles} artefact files (${m.artefacts} artefacts counting register and inventory entries, ${m.systems} AI systems), ${m.candidateFiles} YAML/JSON/Markdown files to read (${mb(m.bytesOfCandidates)})${aiUseText(m)}, ${m.filesWritten} files written in all; ${Object.keys(m.problems).length} seeded problems (${Object.entries(
-      m.problemFamilies,
-    )
-      .map(([k, v]) => `${v} ${k}`)
-      .join(", ")}).`,
-  );
+  if (m.real) {
+    rows.push(
+      `Real files: ${m.copies} copies of examples/acme-governance (ids suffixed per copy) and of ../shared/corpus (bench/real-corpus.mjs), ${m.candidateFiles} YAML/JSON/Markdown files (${mb(m.bytesOfCandidates)}).`,
+    );
+  } else
+    rows.push(
+      `${m.artefactFiles} artefact files (${m.artefacts} artefacts counting register and inventory entries, ${m.systems} AI systems), ${m.candidateFiles} YAML/JSON/Markdown files to read (${mb(m.bytesOfCandidates)})${aiUseText(m)}, ${m.filesWritten} files written in all; ${Object.keys(m.problems).length} seeded problems (${Object.entries(
+        m.problemFamilies,
+      )
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")}).`,
+    );
   rows.push("");
   rows.push("| case | wall (median) | min – max | artefact files/s | peak RSS | CPU (user+sys) | ÷ I/O floor | ÷ parse floor | ÷ validate floor | proof of work |");
   rows.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -772,7 +803,9 @@ async function main() {
   ]) {
     if (!existsSync(path)) throw new Error(`missing ${what}`);
   }
-  const want = (id) => !options.cases || options.cases.has(id);
+  // The peers and the validate floor need the generator's manifest of kinds; a real-file corpus has none.
+  const generatedOnly = ["validate", "ajv", "spectral"];
+  const want = (id) => (!options.cases || options.cases.has(id)) && !(options.real !== undefined && generatedOnly.includes(id));
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
   const outBase = options.out ? resolve(options.out) : join(BENCH, ".results", `${stamp}-n${options.sizes.join("-")}`);
   mkdirSync(dirname(outBase), { recursive: true });
