@@ -99,11 +99,51 @@ function firstContentLine(source: SourceFile, text: string, base: number): Range
   return source.lines.range(start, source.lines.lineEnd(start));
 }
 
-function parseYamlText(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult {
+function parseYamlText(source: SourceFile, fullText: string, base: number, limits: Limits, multi: boolean): ParseResult {
   // A parser given 500,000 nested brackets spends seconds and gigabytes before any depth check: count first.
-  if (flowDepthExceeds(text, limits.maxDepth)) {
+  if (flowDepthExceeds(fullText, limits.maxDepth)) {
     return { documents: [], findings: [tooDeepFinding(source, limits)] };
   }
+  // 4 MB of `kind: risk` / `---` is 270,000 artefacts: only the first maxDocuments are parsed and checked.
+  const cut = multi ? documentsCut(fullText, limits.maxDocuments) : undefined;
+  const text = cut === undefined ? fullText : fullText.slice(0, cut);
+  const result = parseYamlDocuments(source, text, base, limits, multi);
+  if (cut !== undefined) {
+    // At the top of the file, where the findings cap (the first findings by position) cannot hide it.
+    const line = source.lines.range(base + cut, base + cut).start.line;
+    result.findings.push(
+      fileFinding(
+        source,
+        "parse/resource-limit",
+        `File holds more than ${limits.maxDocuments} YAML documents; those from line ${line} on are not checked.`,
+        "Split the documents over several files, or raise limits.maxDocuments.",
+      ),
+    );
+  }
+  return result;
+}
+
+/**
+ * Where the document after the first `max` starts, or undefined when the text has no more than `max`. Every line
+ * that starts with `---` or `...` (then a space or the line end) may begin or end a document, so counting them
+ * bounds the number of documents from above; the text before the first one is a document when it holds anything.
+ */
+export function documentsCut(text: string, max: number): number | undefined {
+  const marker = /(?:^|(?<=[\r\n]))(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+  let first = true;
+  let count = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (first) {
+      first = false;
+      if (/^(?:[ \t]*(?:#.*)?(?:\r\n|\r|\n)|%.*(?:\r\n|\r|\n))*$/.test(text.slice(0, m.index)) === false) count++;
+    }
+    if (count >= max) return m.index;
+    count++;
+  }
+  return undefined;
+}
+
+function parseYamlDocuments(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult {
   const fast = fastYaml(source, text, base, limits, multi);
   if (fast) return fast;
   const findings: Finding[] = [];

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/resolve-config.js";
 import { lint } from "../../src/pipeline/lint.js";
+import { documentsCut } from "../../src/source/parse.js";
 import { engineLoads } from "../../src/util/safe-regex.js";
 import { repoRoot, tempDir } from "./helpers.js";
 
@@ -27,5 +28,31 @@ describe("the linear regular-expression engine", () => {
     appendFileSync(join(dir, "aimslint.config.yaml"), "ruleFiles: [rules/r.yaml]\n");
     await lint({ cwd: dir, inputs: [], config: resolve(dir) });
     expect(engineLoads.count).toBe(1);
+  });
+});
+
+describe("work per file is bounded", () => {
+  it("a file of 100,000 tiny YAML documents checks the first 1,000 and names the rest in one finding", async () => {
+    // 1.5 MB of `kind: risk` / `---` was 100,000 artefacts (4 MB: 146 s and 3.3 GB; two such files: out of memory).
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, "many.yaml"), "kind: risk\n---\n".repeat(100_000));
+    writeFileSync(join(dir, "more.yaml"), "---\nkind: risk\n".repeat(100_000));
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.artefacts.length).toBe(2_000);
+    const limited = result.findings.filter((f) => f.ruleId === "parse/resource-limit");
+    expect(limited.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column}`)).toEqual(["many.yaml:1:1", "more.yaml:1:1"]);
+    expect(limited.map((f) => f.message)).toEqual([
+      "File holds more than 1000 YAML documents; those from line 2000 on are not checked.",
+      "File holds more than 1000 YAML documents; those from line 2001 on are not checked.",
+    ]);
+  });
+
+  it("counts documents by their markers: a file within the budget is read whole, one over it is cut at a marker", () => {
+    expect(documentsCut("kind: a\n---\nkind: b\n", 2)).toBeUndefined();
+    expect(documentsCut("kind: a\n---\nkind: b\n", 1)).toBe(8);
+    expect(documentsCut("# c\n%YAML 1.2\n---\nkind: a\n---\nkind: b\n", 1)).toBe(26);
+    expect(documentsCut("a: |\n  ---x\n---\nb\n", 1)).toBe(12);
+    expect(documentsCut("a\n...\nb\n...\nc\n", 2)).toBe(8);
   });
 });
