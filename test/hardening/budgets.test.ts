@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/resolve-config.js";
 import { lint } from "../../src/pipeline/lint.js";
+import { LineIndex } from "../../src/source/line-index.js";
 import { documentsCut } from "../../src/source/parse.js";
 import { engineLoads } from "../../src/util/safe-regex.js";
 import { repoRoot, tempDir } from "./helpers.js";
@@ -54,5 +55,40 @@ describe("work per file is bounded", () => {
     expect(documentsCut("# c\n%YAML 1.2\n---\nkind: a\n---\nkind: b\n", 1)).toBe(26);
     expect(documentsCut("a: |\n  ---x\n---\nb\n", 1)).toBe(12);
     expect(documentsCut("a\n...\nb\n...\nc\n", 2)).toBe(8);
+  });
+
+  it("a mapping of more than 10,000 keys makes its document unused, with one finding; repeats count in JSON", async () => {
+    // 300,000 unknown keys (YAML) or duplicate keys (JSON) in 3.9 MB were 300,000 findings, minutes and gigabytes.
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const keys = Array.from({ length: 10_001 }, (_, i) => `k${i}: 1`).join("\n");
+    writeFileSync(join(dir, "wide.yaml"), `kind: risk\nid: RISK-1\ntitle: A risk\n${keys}\n`);
+    writeFileSync(join(dir, "dup.json"), `{"kind":"risk","id":"RISK-2","title":"A risk",${'"a":1,'.repeat(10_000)}"b":1}`);
+    writeFileSync(join(dir, "fine.json"), `{"kind":"risk","id":"RISK-3","title":"A risk",${'"a":1,'.repeat(100)}"b":1}`);
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.artefacts.map((a) => a.id)).toEqual(["RISK-3"]);
+    const limited = result.findings.filter((f) => f.ruleId === "parse/resource-limit");
+    expect(limited.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "dup.json:1:60029 Document has a mapping of more than 10000 keys; it is not checked.",
+      "wide.yaml:1:1 Document has a mapping of more than 10000 keys; it is not checked.",
+    ]);
+    expect(result.findings.filter((f) => f.file !== "fine.json" && f.ruleId !== "parse/resource-limit")).toEqual([]);
+    expect(result.findings.filter((f) => f.file === "fine.json" && f.ruleId === "parse/duplicate-key").length).toBe(99);
+  });
+
+  it("finds a line's end without walking the line: the same answer as the walk, for every offset", () => {
+    const walk = (text: string, offset: number) => {
+      let i = offset;
+      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+      return i;
+    };
+    const parts = ["a", "\n", "\r", "\r\n", "b"];
+    let seed = 7;
+    for (let n = 0; n < 2000; n++) {
+      let text = "";
+      for (let i = 0; i < n % 13; i++) text += parts[(seed = (seed * 48271) % 2147483647) % parts.length];
+      const lines = new LineIndex(text);
+      for (let offset = -1; offset <= text.length + 1; offset++) expect(lines.lineEnd(offset)).toBe(walk(text, offset));
+    }
   });
 });
