@@ -8,6 +8,8 @@ import { lint } from "../../src/pipeline/lint.js";
 import { LineIndex } from "../../src/source/line-index.js";
 import { documentsCut } from "../../src/source/parse.js";
 import { engineLoads } from "../../src/util/safe-regex.js";
+import { closest } from "../../src/util/text.js";
+import { SUGGESTION_CELLS } from "../../src/engine/functions/repository.js";
 import { repoRoot, tempDir } from "./helpers.js";
 
 const resolve = (dir: string) => resolveConfig({ cwd: dir, startDir: dir });
@@ -90,5 +92,26 @@ describe("work per file is bounded", () => {
       const lines = new LineIndex(text);
       for (let offset = -1; offset <= text.length + 1; offset++) expect(lines.lineEnd(offset)).toBe(walk(text, offset));
     }
+  });
+
+  it('"did you mean" shares a budget of edit-distance cells: spent, it stops comparing and suggests nothing', () => {
+    const ids = Array.from({ length: 1_000 }, (_, i) => `SYS-${String(i).padStart(4, "0")}-${"x".repeat(290)}`);
+    const budget = { cells: 10 * 300 * 300 };
+    let compared = 0;
+    const counted = {
+      *[Symbol.iterator]() {
+        for (const id of ids) {
+          compared++;
+          yield id;
+        }
+      },
+    };
+    expect(closest(`${ids[500]!}Q`, counted, budget)).toBeUndefined();
+    expect(compared).toBeLessThanOrEqual(11);
+    expect(closest(`${ids[0]!}Q`, counted, budget)).toBeUndefined();
+    expect(compared).toBeLessThanOrEqual(12);
+    // Short ids cost little: a typo among 1,000 of them is still found within a run's budget.
+    const short = Array.from({ length: 1_000 }, (_, i) => `RISK-${i}`);
+    expect(closest("RISK-42x", short, { cells: SUGGESTION_CELLS })).toBe("RISK-42");
   });
 });
