@@ -114,4 +114,19 @@ describe("work per file is bounded", () => {
     const short = Array.from({ length: 1_000 }, (_, i) => `RISK-${i}`);
     expect(closest("RISK-42x", short, { cells: SUGGESTION_CELLS })).toBe("RISK-42");
   });
+
+  it("suppression directives: the first 1,000 of a file are honoured, each against its own line; one finding names the rest", async () => {
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const lines = ["kind: risk", "id: RISK-1", "title: A risk", "notes:"];
+    for (let i = 0; i < 1_500; i++) lines.push("  # aimslint-disable-next-line risk/treatment-complete -- accepted", `  - note ${i}`);
+    writeFileSync(join(dir, "risk.yaml"), `${lines.join("\n")}\n`);
+    writeFileSync(join(dir, "aimslint.config.yaml"), "limits: { maxFindingsPerFile: 100000 }\n");
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    const limited = result.findings.filter((f) => f.ruleId === "parse/resource-limit");
+    expect(limited.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "1:1 More than 1000 suppression directives in this file: the 500 from line 2005 on are ignored.",
+    ]);
+    expect(result.findings.filter((f) => f.ruleId === "suppression/unused").length).toBe(1_000);
+  });
 });
