@@ -48,11 +48,11 @@ const CASES = {
   },
   "aliases-99-small": {
     what: "99 aliases to one large list, 22 KB (was 19 s, 588 MB)",
-    files: { "risk.yaml": aliasBomb(22_000) },
+    files: { "register.yaml": aliasBomb(22_000) },
   },
   "aliases-99-large": {
     what: "99 aliases to one large list, 176 KB (was killed at 600 s, 3.1 GB)",
-    files: { "risk.yaml": aliasBomb(176_000) },
+    files: { "register.yaml": aliasBomb(176_000) },
   },
   "controls-20k": {
     what: "a risk with 20,000 treatment.controls not in the SoA (was 87 s)",
@@ -104,15 +104,18 @@ const CASES = {
   },
 };
 
+/** A register whose first risk anchors a large list of controls and 99 more risks alias it: rules walk every copy. */
 function aliasBomb(bytes) {
   const items = [];
   let size = 0;
   for (let i = 0; size < bytes - 2000; i++) {
-    const line = `    - item-${i}\n`;
+    const line = `        - ORG-C${i}\n`;
     items.push(line);
     size += line.length;
   }
-  return `kind: risk\nid: RISK-1\ntitle: A risk\nowner: risk-owner\nbig: &big\n${items.join("")}copies:\n${Array.from({ length: 99 }, () => "  - *big\n").join("")}`;
+  const risk = (i, controls) => `  - id: RISK-${i}\n    title: A risk\n    treatment:\n      option: mitigate\n      controls: ${controls}\n`;
+  const rest = Array.from({ length: 99 }, (_, i) => risk(i + 1, "*big")).join("");
+  return `kind: risk-register\nid: RR-1\ntitle: Register\nrisks:\n${risk(0, "&big")}${items.join("")}${rest}`;
 }
 
 function controls(n) {

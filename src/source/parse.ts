@@ -183,6 +183,20 @@ function parseYamlDocuments(source: SourceFile, text: string, base: number, limi
       findings.push(excessFinding(source, limits, over, rangeOfDoc(source, doc, base)));
       return;
     }
+    // maxAliases counts alias uses: 99 uses of one list of 1,000 items is 99,000 values that every rule then walks.
+    const growth = aliasGrowth(data, limits.maxAliasNodes);
+    if (growth > limits.maxAliasNodes) {
+      findings.push(
+        fileFinding(
+          source,
+          "parse/resource-limit",
+          `YAML aliases repeat more than ${limits.maxAliasNodes} values (counted after expansion); the document is not checked.`,
+          "Repeat small blocks with anchors and aliases, not large lists, or raise limits.maxAliasNodes.",
+          rangeOfDoc(source, doc, base),
+        ),
+      );
+      return;
+    }
     documents.push({ source, index, data, locator: new Locator(source.lines, doc, base, rangeOfDoc(source, doc, base)) });
   });
   return { documents, findings };
@@ -370,6 +384,33 @@ function fileFinding(source: SourceFile, ruleId: CoreRuleId, message: string, he
 function rangeOfDoc(source: SourceFile, doc: Document, base: number): Range {
   const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
   return source.lines.range(base + start, source.lines.lineEnd(base + start));
+}
+
+/**
+ * How many more values `data` holds once its shared parts (YAML aliases) are counted each time they occur than it
+ * holds counting each once; stops counting past `max`. Runs after excess(), so the recursion is at most maxDepth.
+ */
+function aliasGrowth(data: unknown, max: number): number {
+  const sizes = new Map<object, number>();
+  let growth = 0;
+  const size = (value: unknown): number => {
+    if (value === null || typeof value !== "object") return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) {
+      growth += known;
+      return known;
+    }
+    sizes.set(value, 1);
+    let total = 1;
+    for (const child of Object.values(value)) {
+      total += size(child);
+      if (growth > max) break;
+    }
+    sizes.set(value, total);
+    return total;
+  };
+  size(data);
+  return growth;
 }
 
 type Excess = "depth" | "keys" | undefined;

@@ -141,4 +141,21 @@ describe("work per file is bounded", () => {
     const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
     expect(result.findings.filter((f) => f.ruleId === "schema/unique").map((f) => f.message)).toEqual(['"treatment.controls" lists the same item twice (items 0 and 19999).']);
   });
+
+  it("YAML aliases are counted by the values they repeat, not by their uses: 99 uses of a 1,000-item list are refused", async () => {
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const risk = (i: number, controls: string) => `  - id: RISK-${i}\n    title: A risk\n    treatment:\n      option: mitigate\n      controls: ${controls}\n`;
+    const big = Array.from({ length: 1_000 }, (_, i) => `        - ORG-C${i}\n`).join("");
+    const rest = (n: number) => Array.from({ length: n }, (_, i) => risk(i + 1, "*big")).join("");
+    writeFileSync(join(dir, "bomb.yaml"), `kind: risk-register\nid: RR-1\ntitle: Register\nrisks:\n${risk(0, "&big")}${big}${rest(99)}`);
+    // Nine repeats of a list of 1,000 add 9,000 values: within the budget, checked as usual.
+    writeFileSync(join(dir, "fine.yaml"), `kind: risk-register\nid: RR-2\ntitle: Register\nrisks:\n${risk(0, "&big")}${big}${rest(9)}`.replace(/RISK-/g, "R2-"));
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.findings.filter((f) => f.ruleId === "parse/resource-limit").map((f) => `${f.file}:${f.range.start.line} ${f.message}`)).toEqual([
+      "bomb.yaml:1 YAML aliases repeat more than 10000 values (counted after expansion); the document is not checked.",
+    ]);
+    expect(result.artefacts.map((a) => a.id)).toContain("RR-2");
+    expect(result.artefacts.map((a) => a.id)).not.toContain("RR-1");
+  });
 });
