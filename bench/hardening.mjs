@@ -46,6 +46,13 @@ const CASES = {
       "inc.yaml": `kind: incident\nid: INC-1\ncode: ${"a".repeat(5000)}!\n`,
     },
   },
+  "glob-wildcards": {
+    what: "overrides glob *a*a*a*a*a*a*a*b and a 250-character file name (picomatch: ~10^14 steps)",
+    files: {
+      "aimslint.config.yaml": 'overrides:\n  - files: ["*a*a*a*a*a*a*a*b"]\n    rules: { risk/treatment-complete: off }\n',
+      [`${"a".repeat(245)}.yaml`]: RISK("RISK-1"),
+    },
+  },
   "aliases-99-small": {
     what: "99 aliases to one large list, 22 KB (was 19 s, 588 MB)",
     files: { "register.yaml": aliasBomb(22_000) },

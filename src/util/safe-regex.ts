@@ -86,23 +86,23 @@ export function safePattern(source: string): PatternTest {
 }
 
 /** `source` on the linear engine: throws UnsafePatternError with the reason when it cannot run there. */
-export function linearPattern(source: string): PatternTest {
-  const compiled = compileLinear(source);
+export function linearPattern(source: string, maxLength = MAX_LENGTH): PatternTest {
+  const compiled = compileLinear(source, maxLength);
   if (typeof compiled === "string") throw new UnsafePatternError(compiled);
   return compiled;
 }
 
-function compileLinear(source: string): PatternTest | string {
+function compileLinear(source: string, maxLength = MAX_LENGTH): PatternTest | string {
   let compiled = linear.get(source);
   if (compiled === undefined) {
-    compiled = compileUncached(source);
+    compiled = compileUncached(source, maxLength);
     linear.set(source, compiled);
   }
   return compiled;
 }
 
-function compileUncached(source: string): PatternTest | string {
-  if (source.length > MAX_LENGTH) return `pattern is longer than ${MAX_LENGTH} characters`;
+function compileUncached(source: string, maxLength: number): PatternTest | string {
+  if (source.length > maxLength) return `pattern is longer than ${maxLength} characters`;
   try {
     new RegExp(source, "u");
   } catch (error) {
