@@ -105,13 +105,13 @@ describe("configuration", () => {
       "rules:\n  risk/high-residual-accepted: { options: { acceptanceRoles: [cro] } }\n",
       /has no option "acceptanceRoles"\. \(options: threshold, reviewWithinMonths\) "acceptanceRoles" is an option of risk\/accepted-by-authority\./,
     ],
-    ["a catastrophic regex in a custom rule", "ruleFiles: [r.yaml]\n", /unsafe match pattern/],
+    ["a regex no linear-time engine can run in a custom rule", "ruleFiles: [r.yaml]\n", /unsafe match pattern: pattern uses a back-reference/],
   ])("rejects %s", (_name, config, message) => {
     const dir = fixture({
       "aimslint.config.yaml": config,
       ".git/HEAD": "ref: refs/heads/main\n",
       "r.yaml":
-        'id: acme/bad-regex\ntitle: Require a slow thing\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: A regular expression that backtracks forever.\nhelp: Do not write this.\ncheck:\n  then:\n    - { field: title, function: pattern, options: { match: "(a+)+$" } }\n',
+        'id: acme/bad-regex\ntitle: Require a slow thing\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: A regular expression with a back-reference.\nhelp: Do not write this.\ncheck:\n  then:\n    - { field: title, function: pattern, options: { match: "(a+)\\\\1$" } }\n',
     });
     expect(() => resolveConfig({ cwd: dir, startDir: dir })).toThrowError(ConfigError);
     expect(() => resolveConfig({ cwd: dir, startDir: dir })).toThrowError(message);

@@ -6,10 +6,12 @@ import { parsePolicyFile, problemsError } from "./load-config.js";
 import { checkOptionValues } from "./option-values.js";
 import { builtInValidator } from "../schema/compiled-validators.js";
 import { describeSchemaErrors } from "../schema/schema-errors.js";
-import { checkPattern } from "../util/safe-regex.js";
+import { checkPattern, trustBuiltInPatterns } from "../util/safe-regex.js";
 import type { RuleDefinition } from "../engine/types.js";
 
 export const BUILT_IN_RULES: readonly RuleDefinition[] = builtIn as unknown as RuleDefinition[];
+// Their patterns are ours and run on JavaScript's engine; every other pattern runs on the linear one.
+trustBuiltInPatterns(BUILT_IN_RULES);
 
 /** A rule file holds one rule, or several under `rules:` (or as a YAML stream). */
 export function loadRuleFile(file: string): RuleDefinition[] {

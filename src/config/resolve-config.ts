@@ -2,7 +2,6 @@
 import { turnsOn } from "../engine/presets.js";
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import picomatch from "picomatch";
 import type { Severity } from "../core/finding.js";
 import { kindInfo, type KindInfo } from "../core/kinds.js";
 import type { ClassifyOptions } from "../source/classify.js";
@@ -18,6 +17,8 @@ import { checkOptionValues } from "./option-values.js";
 import { isWithin } from "../util/within.js";
 import { ConfigError } from "../core/errors.js";
 import { findConfig, gitTop, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
+import { cachedGlobsMatcher, globsMatcher } from "../util/safe-glob.js";
+import { UnsafePatternError } from "../util/safe-regex.js";
 
 export interface ResolvedConfig {
   /** The configuration file used, if any. */
@@ -123,7 +124,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
 
   const overrides = layers.flatMap((layer) =>
     (layer.config.overrides ?? []).map((o, i) => ({
-      match: picomatch(o.files, { dot: true }),
+      match: configGlobs(o.files, () => layer.at(["overrides", i, "files"])),
       dir: layer.dir,
       rules: o.rules,
       at: (id: string, option?: string) => layer.at(option ? ["overrides", i, "rules", id, "options", option] : ["overrides", i, "rules", id]),
@@ -171,7 +172,11 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const schemaFiles = new Map<string, string>();
   for (const layer of layers) {
     for (const [id, kind] of Object.entries(layer.config.kinds ?? {})) {
-      if (kind.files) kindGlobs[id] = kind.files.map((g) => relativeGlob(options.cwd, layer.dir, g));
+      if (kind.files) {
+        kindGlobs[id] = kind.files.map((g) => relativeGlob(options.cwd, layer.dir, g));
+        // Compiled now (classify finds them compiled): a glob no linear-time engine can run is a ConfigError here.
+        configGlobs(kindGlobs[id]!, () => layer.at(["kinds", id, "files"]), true);
+      }
       if (kindInfo(id)) {
         if (kind.schema) throw new ConfigError(`${layer.at(["kinds", id, "schema"])}: kind "${id}" is built in; its schema cannot be replaced (declare a new kind instead).`);
         continue;
@@ -184,6 +189,7 @@ export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   }
   const limits = Object.assign({ ...DEFAULT_LIMITS }, ...layers.map((l) => l.config.limits ?? {}));
   const ignores = layers.flatMap((l) => (l.config.ignores ?? []).map((g) => relativeGlob(options.cwd, l.dir, g)));
+  for (const l of layers) if (l.config.ignores) configGlobs(l.config.ignores, () => l.at(["ignores"]));
   const inline = options.noInlineConfig ? false : ((last("inlineSuppressions") as boolean | undefined) ?? true);
   return {
     ...(file ? { file } : {}),
@@ -263,7 +269,7 @@ function safeExists(path: string): boolean {
 
 /** Files below `dir` matching a glob; small and synchronous, for the handful of rule files a config names. */
 function globFiles(dir: string, pattern: string): string[] {
-  const match = picomatch(pattern, { dot: true });
+  const match = configGlobs(pattern, () => dir);
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[];
   return entries
     .filter((e) => e.isFile())
@@ -274,4 +280,14 @@ function globFiles(dir: string, pattern: string): string[] {
     )
     .filter((p) => !p.split("/").includes("node_modules") && match(p))
     .sort();
+}
+
+/** The configuration's globs, compiled by safe-glob; one that no linear-time engine can run is a ConfigError. */
+function configGlobs(globs: string | readonly string[], where: () => string, cache = false): (path: string) => boolean {
+  try {
+    return cache && typeof globs !== "string" ? cachedGlobsMatcher(globs) : globsMatcher(globs);
+  } catch (error) {
+    if (error instanceof UnsafePatternError) throw new ConfigError(`${where()}: ${error.message}.`);
+    throw error;
+  }
 }

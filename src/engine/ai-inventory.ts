@@ -6,6 +6,7 @@ import type { PathSegment } from "../source/locator.js";
 import { type AiCatalogue, BUILT_IN_CATALOGUE, isAiAction, isAiJob, isAiStep, isAgentAction } from "./functions/ai-use.js";
 import type { IndexEntry } from "./index-entry.js";
 import { packageMatcher } from "../core/dependency-manifests.js";
+import { globMatcher } from "../util/safe-glob.js";
 
 /** The kinds whose artefacts show AI use. */
 export const EVIDENCE_KINDS: readonly string[] = ["ci-workflow", "agent-config", "dependency-manifest"];
@@ -146,7 +147,17 @@ export function claimOf(system: IndexEntry): Claim {
 /** Compiled on first use: Coverage compares a plain path as a string and never needs its matcher. */
 function lazyMatcher(pattern: string): (path: string) => boolean {
   let matcher: ((path: string) => boolean) | undefined;
-  return (path) => (matcher ??= picomatch(pattern, { dot: true }))(path);
+  return (path) => {
+    if (!matcher) {
+      try {
+        matcher = globMatcher(pattern);
+      } catch {
+        // A glob no linear-time engine can run (an extglob negation) matches nothing.
+        matcher = () => false;
+      }
+    }
+    return matcher(path);
+  };
 }
 
 /** npm names are compared as written, PyPI names as PEP 503 normalises them; case never matters. */

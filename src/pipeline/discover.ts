@@ -9,6 +9,7 @@ import { isWithin } from "../util/within.js";
 import { promisify } from "node:util";
 import type FastGlob from "fast-glob";
 import picomatch from "picomatch";
+import { globsMatcher } from "../util/safe-glob.js";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { formatOf, stampOf, type Candidate, type FileStamp } from "../source/load.js";
 import { deniedInGitOutput, readdirNotingDenied, unreadableFolderFinding } from "./unreadable-folders.js";
@@ -234,10 +235,14 @@ export function toDisplay(cwd: string, abs: string): string {
 /** Compiled once per scan: picomatch.isMatch would compile every pattern again for every file. */
 export function ignoreMatcher(ignore: readonly string[]): (display: string) => boolean {
   // The folder-name check below already covers these two of DEFAULT_IGNORES (and more): no glob for them.
-  const matches = picomatch(
-    ignore.filter((glob) => glob !== "**/node_modules/**" && glob !== "**/.git/**"),
+  const globs = ignore.filter((glob) => glob !== "**/node_modules/**" && glob !== "**/.git/**");
+  // Ours as picomatch compiles them; the repository's own through safe-glob (a linear engine when they need one).
+  const ours = picomatch(
+    globs.filter((glob) => DEFAULT_IGNORES.includes(glob)),
     { dot: true },
   );
+  const theirs = globsMatcher(globs.filter((glob) => !DEFAULT_IGNORES.includes(glob)));
+  const matches = (display: string) => ours(display) || theirs(display);
   return (display) => {
     // Splitting every listed path only to look for two folder names was a tenth of discovery.
     if (display.includes("node_modules") || display.includes(".git")) {

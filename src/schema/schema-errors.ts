@@ -98,7 +98,8 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], target: Sch
       case "type": {
         ruleId = "schema/type";
         const expected = typeErrorsAt.get(error.instancePath) ?? [String(error.params["type"])];
-        const wanted = expected.map(typeName).join(" or ");
+        // An item schema may say its type beside a $ref that says it too (for ajv's linear uniqueItems): name it once.
+        const wanted = [...new Set(expected.map(typeName))].join(" or ");
         message = `Expected ${where} to be ${wanted}, found ${describe(value)}${typeof value === "string" || typeof value === "number" ? ` ${quote(value)}` : ""}.`;
         if (tagged) help = `Write ${where} as ${wanted}, without the ${tagged.tag} tag: that YAML 1.1 type has no JSON equivalent.`;
         break;
@@ -130,7 +131,8 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], target: Sch
         break;
       case "uniqueItems":
         ruleId = "schema/unique";
-        message = `${capitalise(where)} lists the same item twice (items ${error.params["j"]} and ${error.params["i"]}).`;
+        // Lower index first, whichever of ajv's loops (pairwise, or by value for string items) found the pair.
+        message = `${capitalise(where)} lists the same item twice (items ${Math.min(Number(error.params["i"]), Number(error.params["j"]))} and ${Math.max(Number(error.params["i"]), Number(error.params["j"]))}).`;
         break;
     }
     const key = `${ruleId}\u0000${pointer(at)}\u0000${message}`;

@@ -1,6 +1,5 @@
 // Stage 4: decide which kind of artefact each parsed document is (see docs/artefact-model.md, "How a file
 // declares its kind"), and expand containers (a risk register) into their entries.
-import picomatch from "picomatch";
 import type { Finding } from "../core/finding.js";
 import { KINDS, kindInfo, type KindInfo } from "../core/kinds.js";
 import type { PathSegment } from "./locator.js";
@@ -14,6 +13,7 @@ import { type ForeignCard, cycloneDxModelCards, cycloneDxView, isModelCardToolki
 import type { ParsedDocument } from "./parse.js";
 import { CORE_RULES } from "../core/core-rules.js";
 import { report } from "../core/report.js";
+import { cachedGlobsMatcher } from "../util/safe-glob.js";
 
 export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "headings" | "content" | "format" | "container";
 
@@ -123,7 +123,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
   }
   if (!kind && options.kindGlobs) {
     for (const [id, globs] of Object.entries(options.kindGlobs)) {
-      if (picomatch.isMatch(path, globs, { dot: true })) [kind, by] = [id, "config"];
+      if (cachedGlobsMatcher(globs)(path)) [kind, by] = [id, "config"];
       if (kind) break;
     }
   }

@@ -1,18 +1,18 @@
 // Whether a file is meant to be an aimslint artefact, decided before (or without) parsing it.
 // Problems of files that are not governed (a Helm template, a 40 MB tokenizer.json) are none of our business:
 // reporting them would bury the real findings in noise.
-import picomatch from "picomatch";
 import { KINDS } from "../core/kinds.js";
 import { kindByPlace, LOOKALIKE_KEYS, type ClassifyOptions } from "./classify.js";
 import { escapeRegExp } from "../util/text.js";
 import { CATALOGUED_PACKAGES, MANIFESTS, type ManifestFormat, mayNamePackage } from "../core/dependency-manifests.js";
+import { cachedGlobsMatcher } from "../util/safe-glob.js";
 
 const CARD_NAMES = KINDS.flatMap((k) => (k.markdownNames ? [k.markdownNames] : []));
 
 export function governedByName(path: string, options: ClassifyOptions): boolean {
   const base = path.slice(path.lastIndexOf("/") + 1);
   if (CARD_NAMES.some((re) => re.test(base)) || kindByPlace(path) !== undefined) return true;
-  return Object.values(options.kindGlobs ?? {}).some((globs) => picomatch.isMatch(path, globs, { dot: true }));
+  return Object.values(options.kindGlobs ?? {}).some((globs) => cachedGlobsMatcher(globs)(path));
 }
 
 /** Front matter with a key only Hub model or dataset cards have (`pipeline_tag`, `task_categories`…). */

@@ -1,20 +1,27 @@
 // Finds repeated keys in JSON text in one linear pass. JSON.parse silently keeps the last value; a governance
 // record that says two things must be reported, and this avoids a second, position-keeping parse of every file.
 
-/** Offsets [start, end) of every key that repeats an earlier key of the same object. Assumes valid JSON. */
-export function duplicateJsonKeys(text: string): [number, number][] {
+/**
+ * Offsets [start, end) of every key that repeats an earlier key of the same object, and `over`, the first key past
+ * `maxKeys` in one object (keys as written, repeats counted): the scan stops there. Assumes valid JSON.
+ */
+export function duplicateJsonKeys(text: string, maxKeys = Number.POSITIVE_INFINITY): { found: [number, number][]; over?: [number, number] } {
   const found: [number, number][] = [];
   const stack: (Set<string> | null)[] = [];
+  const counts: number[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x7b /* { */) {
       stack.push(new Set());
+      counts.push(0);
       expectKey = true;
     } else if (c === 0x5b /* [ */) {
       stack.push(null);
+      counts.push(0);
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
+      counts.pop();
       expectKey = false;
     } else if (c === 0x2c /* , */) {
       expectKey = stack[stack.length - 1] instanceof Set;
@@ -31,6 +38,7 @@ export function duplicateJsonKeys(text: string): [number, number][] {
       }
       const keys = stack[stack.length - 1];
       if (expectKey && keys) {
+        if (++counts[counts.length - 1]! > maxKeys) return { found, over: [start, i + 1] };
         // Compare decoded keys: "a" and "\u0061" are the same key.
         let key = raw;
         try {
@@ -44,5 +52,5 @@ export function duplicateJsonKeys(text: string): [number, number][] {
       }
     }
   }
-  return found;
+  return { found };
 }

@@ -44,15 +44,25 @@ export class LineIndex {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
 
-  /** Offset of the end of the line holding `offset`, before its line break. */
+  /**
+   * Offset of the end of the line holding `offset`, before its line break (`offset` itself when it is on the break
+   * or past the text). From the line starts, not by walking: a minified JSON file is one line, and a finding per
+   * key made the walk quadratic (40,000 duplicate keys: 11 s).
+   */
   lineEnd(offset: number): number {
-    let i = offset;
-    while (i < this.text.length) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || c === 13) break;
-      i++;
+    const { text, starts } = this;
+    if (offset >= text.length) return offset;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return i;
+    const next = starts[lo + 1];
+    let end = next === undefined ? text.length : next - 1;
+    if (next !== undefined && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
+    return Math.max(offset, end);
   }
 
   /** The text of a 1-based line, without its line break. */

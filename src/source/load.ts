@@ -30,9 +30,15 @@ export interface Limits {
   maxDepth: number;
   /** Findings listed per file; the rest are counted in one finding (cap-findings.ts). */
   maxFindingsPerFile: number;
+  /** YAML documents read from one file; the rest are not checked (parse.ts). */
+  maxDocuments: number;
+  /** Values YAML aliases may add to a document, counted after expansion (the repeats of what they point at). */
+  maxAliasNodes: number;
+  /** Keys of one mapping (as written, repeats counted in JSON); a document with more is not used. */
+  maxKeys: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxFileBytes: 4 * 1024 * 1024, maxAliases: 100, maxDepth: 200, maxFindingsPerFile: 1000 };
+export const DEFAULT_LIMITS: Limits = { maxFileBytes: 4 * 1024 * 1024, maxAliases: 100, maxDepth: 200, maxFindingsPerFile: 1000, maxDocuments: 1000, maxKeys: 10_000, maxAliasNodes: 10_000 };
 
 /** Configuration, rule and schema files are a few KB; one a thousand times larger is not one to read whole. */
 export const MAX_POLICY_FILE_BYTES = 1024 * 1024;

@@ -83,8 +83,9 @@ function fastYaml(source: SourceFile, text: string, base: number, limits: Limits
   const findings: Finding[] = [];
   values.forEach((data, index) => {
     if (data === null || data === undefined) return;
-    if (tooDeep(data, limits.maxDepth, false)) {
-      findings.push(tooDeepFinding(source, limits));
+    const over = excess(data, limits, false);
+    if (over) {
+      findings.push(excessFinding(source, limits, over));
       return;
     }
     // The fallback range is only used when nothing better exists: the document's first line.
@@ -99,11 +100,51 @@ function firstContentLine(source: SourceFile, text: string, base: number): Range
   return source.lines.range(start, source.lines.lineEnd(start));
 }
 
-function parseYamlText(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult {
+function parseYamlText(source: SourceFile, fullText: string, base: number, limits: Limits, multi: boolean): ParseResult {
   // A parser given 500,000 nested brackets spends seconds and gigabytes before any depth check: count first.
-  if (flowDepthExceeds(text, limits.maxDepth)) {
-    return { documents: [], findings: [tooDeepFinding(source, limits)] };
+  if (flowDepthExceeds(fullText, limits.maxDepth)) {
+    return { documents: [], findings: [excessFinding(source, limits, "depth")] };
   }
+  // 4 MB of `kind: risk` / `---` is 270,000 artefacts: only the first maxDocuments are parsed and checked.
+  const cut = multi ? documentsCut(fullText, limits.maxDocuments) : undefined;
+  const text = cut === undefined ? fullText : fullText.slice(0, cut);
+  const result = parseYamlDocuments(source, text, base, limits, multi);
+  if (cut !== undefined) {
+    // At the top of the file, where the findings cap (the first findings by position) cannot hide it.
+    const line = source.lines.range(base + cut, base + cut).start.line;
+    result.findings.push(
+      fileFinding(
+        source,
+        "parse/resource-limit",
+        `File holds more than ${limits.maxDocuments} YAML documents; those from line ${line} on are not checked.`,
+        "Split the documents over several files, or raise limits.maxDocuments.",
+      ),
+    );
+  }
+  return result;
+}
+
+/**
+ * Where the document after the first `max` starts, or undefined when the text has no more than `max`. Every line
+ * that starts with `---` or `...` (then a space or the line end) may begin or end a document, so counting them
+ * bounds the number of documents from above; the text before the first one is a document when it holds anything.
+ */
+export function documentsCut(text: string, max: number): number | undefined {
+  const marker = /(?:^|(?<=[\r\n]))(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+  let first = true;
+  let count = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (first) {
+      first = false;
+      if (/^(?:[ \t]*(?:#.*)?(?:\r\n|\r|\n)|%.*(?:\r\n|\r|\n))*$/.test(text.slice(0, m.index)) === false) count++;
+    }
+    if (count >= max) return m.index;
+    count++;
+  }
+  return undefined;
+}
+
+function parseYamlDocuments(source: SourceFile, text: string, base: number, limits: Limits, multi: boolean): ParseResult {
   const fast = fastYaml(source, text, base, limits, multi);
   if (fast) return fast;
   const findings: Finding[] = [];
@@ -137,8 +178,23 @@ function parseYamlText(source: SourceFile, text: string, base: number, limits: L
       );
       return;
     }
-    if (tooDeep(data, limits.maxDepth, true)) {
-      findings.push(tooDeepFinding(source, limits, rangeOfDoc(source, doc, base)));
+    const over = excess(data, limits, true);
+    if (over) {
+      findings.push(excessFinding(source, limits, over, rangeOfDoc(source, doc, base)));
+      return;
+    }
+    // maxAliases counts alias uses: 99 uses of one list of 1,000 items is 99,000 values that every rule then walks.
+    const growth = aliasGrowth(data, limits.maxAliasNodes);
+    if (growth > limits.maxAliasNodes) {
+      findings.push(
+        fileFinding(
+          source,
+          "parse/resource-limit",
+          `YAML aliases repeat more than ${limits.maxAliasNodes} values (counted after expansion); the document is not checked.`,
+          "Repeat small blocks with anchors and aliases, not large lists, or raise limits.maxAliasNodes.",
+          rangeOfDoc(source, doc, base),
+        ),
+      );
       return;
     }
     documents.push({ source, index, data, locator: new Locator(source.lines, doc, base, rangeOfDoc(source, doc, base)) });
@@ -166,10 +222,12 @@ function parseJson(source: SourceFile, limits: Limits): ParseResult {
       ],
     };
   }
-  if (tooDeep(data, limits.maxDepth, false)) {
-    return { documents: [], findings: [tooDeepFinding(source, limits)] };
-  }
-  const findings = duplicateJsonKeys(source.text).map(([start, end]) => yamlProblem(source, 0, "DUPLICATE_KEY", "Map keys must be unique", [start, end], "error"));
+  const over = excess(data, limits, false);
+  if (over) return { documents: [], findings: [excessFinding(source, limits, over)] };
+  const keys = duplicateJsonKeys(source.text, limits.maxKeys);
+  // 300,000 repeats of one key parse to one key: counted as written, they are over the budget before any finding.
+  if (keys.over) return { documents: [], findings: [excessFinding(source, limits, "keys", spanOnLine(source, keys.over[0], keys.over[1]))] };
+  const findings = keys.found.map(([start, end]) => yamlProblem(source, 0, "DUPLICATE_KEY", "Map keys must be unique", [start, end], "error"));
   // Positions come from reading the JSON as YAML, done only when a finding asks for one.
   const yamlDoc = () => {
     const doc = parseDocument(source.text, { ...YAML_OPTIONS, strict: false, uniqueKeys: false });
@@ -190,14 +248,15 @@ function parseToml(source: SourceFile, limits: Limits): ParseResult {
     if (!(error instanceof TomlError)) throw error;
     const offset = source.lines.lineStart(error.line) + error.column - 1;
     const text = (error.message.split("\n", 1)[0] as string).replace(/^Invalid TOML document: /, "").replace(/\.$/, "");
-    if (/excessively nested/.test(text)) return { documents: [], findings: [tooDeepFinding(source, limits, spanOnLine(source, offset, offset + 1))] };
+    if (/excessively nested/.test(text)) return { documents: [], findings: [excessFinding(source, limits, "depth", spanOnLine(source, offset, offset + 1))] };
     return {
       documents: [],
       findings: [report(CORE_RULES["parse/syntax"], source.path, spanOnLine(source, offset, offset + 1), `TOML: ${text}.`, { help: "Fix the TOML syntax at this position." })],
     };
   }
   // Deep nesting through table headers ([a.b.c…]) is not bounded by the parser's limit.
-  if (tooDeep(data, limits.maxDepth, false)) return { documents: [], findings: [tooDeepFinding(source, limits)] };
+  const over = excess(data, limits, false);
+  if (over) return { documents: [], findings: [excessFinding(source, limits, over)] };
   return { documents: [{ source, index: 0, data, locator: new Locator(source.lines, undefined, 0, () => firstContentLine(source, source.text, 0)) }], findings: [] };
 }
 
@@ -283,7 +342,7 @@ function blockValue(block: string, key: string, limits: Limits): unknown {
   try {
     const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
     const value = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined;
-    return value === null || tooDeep(value, limits.maxDepth, false) ? undefined : value;
+    return value === null || excess(value, limits, false) ? undefined : value;
   } catch {
     return undefined;
   }
@@ -327,33 +386,72 @@ function rangeOfDoc(source: SourceFile, doc: Document, base: number): Range {
   return source.lines.range(base + start, source.lines.lineEnd(base + start));
 }
 
-/** Iterative, so that measuring a 10,000-level document cannot itself overflow the stack. */
-/** @param shared whether values may be shared (YAML aliases): then each is visited once, else a plain walk. */
-function tooDeep(data: unknown, max: number, shared: boolean): boolean {
-  if (!shared) return deeperThan(data, 0, max);
+/**
+ * How many more values `data` holds once its shared parts (YAML aliases) are counted each time they occur than it
+ * holds counting each once; stops counting past `max`. Runs after excess(), so the recursion is at most maxDepth.
+ */
+function aliasGrowth(data: unknown, max: number): number {
+  const sizes = new Map<object, number>();
+  let growth = 0;
+  const size = (value: unknown): number => {
+    if (value === null || typeof value !== "object") return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) {
+      growth += known;
+      return known;
+    }
+    sizes.set(value, 1);
+    let total = 1;
+    for (const child of Object.values(value)) {
+      total += size(child);
+      if (growth > max) break;
+    }
+    sizes.set(value, total);
+    return total;
+  };
+  size(data);
+  return growth;
+}
+
+type Excess = "depth" | "keys" | undefined;
+
+/**
+ * Whether a document is nested deeper than limits.maxDepth or has a mapping of more than limits.maxKeys keys.
+ * Iterative for shared values (YAML aliases: each visited once, or a small alias tree costs exponential time).
+ */
+function excess(data: unknown, limits: Limits, shared: boolean): Excess {
+  if (!shared) return excessIn(data, 0, limits);
   const stack: [unknown, number][] = [[data, 0]];
-  // YAML aliases share objects: visit each once, or a small alias tree costs exponential time.
   const seen = new Set<object>();
   while (stack.length > 0) {
     const [value, depth] = stack.pop() as [unknown, number];
     if (value === null || typeof value !== "object" || seen.has(value)) continue;
     seen.add(value);
-    if (depth >= max) return true;
+    if (depth >= limits.maxDepth) return "depth";
+    if (!Array.isArray(value) && Object.keys(value).length > limits.maxKeys) return "keys";
     for (const child of Object.values(value as object)) stack.push([child, depth + 1]);
   }
-  return false;
+  return undefined;
 }
 
-/** A tree (no shared values): recursion at most `max` deep, no bookkeeping; this runs on every document. */
-function deeperThan(value: unknown, depth: number, max: number): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (depth >= max) return true;
+/** A tree (no shared values): recursion at most maxDepth deep, no bookkeeping; this runs on every document. */
+function excessIn(value: unknown, depth: number, limits: Limits): Excess {
+  if (value === null || typeof value !== "object") return undefined;
+  if (depth >= limits.maxDepth) return "depth";
   if (Array.isArray(value)) {
-    for (const item of value) if (deeperThan(item, depth + 1, max)) return true;
-    return false;
+    for (const item of value) {
+      const over = excessIn(item, depth + 1, limits);
+      if (over) return over;
+    }
+    return undefined;
   }
-  for (const key of Object.keys(value)) if (deeperThan((value as Record<string, unknown>)[key], depth + 1, max)) return true;
-  return false;
+  const keys = Object.keys(value);
+  if (keys.length > limits.maxKeys) return "keys";
+  for (const key of keys) {
+    const over = excessIn((value as Record<string, unknown>)[key], depth + 1, limits);
+    if (over) return over;
+  }
+  return undefined;
 }
 
 export function describe(value: unknown): string {
@@ -440,6 +538,14 @@ function openersAtMost(text: string, max: number): boolean {
   return true;
 }
 
-function tooDeepFinding(source: SourceFile, limits: Limits, range?: Range): Finding {
+function excessFinding(source: SourceFile, limits: Limits, over: "depth" | "keys", range?: Range): Finding {
+  if (over === "keys")
+    return fileFinding(
+      source,
+      "parse/resource-limit",
+      `Document has a mapping of more than ${limits.maxKeys} keys; it is not checked.`,
+      "Split the mapping (a list of entries reads better), or raise limits.maxKeys.",
+      range,
+    );
   return fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.", range);
 }

@@ -1,193 +1,271 @@
-// Regular expressions from configuration and custom rules are data from the repository: they must not be able
-// to hang the scan. JavaScript regexes backtrack, and a run cannot be interrupted, so the patterns that can take
-// exponential or high polynomial time are refused before they run:
-//   - a repeated group that contains a quantifier or alternatives: (a+)+, (a|aa)+, (\w|\d)*, (a?){25}, ((x)+y)+
-//   - two unbounded quantifiers that can take turns on the same text: \d*\d*, .*x?.*, \s+\s*
-//   - back-references (\1, \k<name>)
-// The pattern function also tests at most the first 10,000 characters of a value (src/engine/functions/document.ts).
+// Regular expressions from the repository (custom rules' `match`/`notMatch`, rule options, organisation schemas'
+// `pattern` and `patternProperties`) are data that a pull request can change: they must not be able to hang a scan.
+// JavaScript's engine backtracks (`(a+)+$` doubles its time per character, `.*a.*a.*b` is cubic), and a run cannot
+// be interrupted, so these patterns run on RE2 semantics instead (re2js, a pure JavaScript port of RE2, in the
+// sidecar dist/linear-regexp.cjs): time linear in the text, whatever the pattern.
+//
+// Patterns are written in JavaScript syntax (`u` mode) and translated:
+//   - `.`, `\s` and `\S` keep JavaScript's meaning (`.` stops at \n, \r, U+2028, U+2029; `\s` includes Unicode spaces);
+//   - `\uXXXX`, `\u{…}`, `\cX`, `\0`, `[]` and `[^]` are written the RE2 way;
+//   - lookbehinds without captures run as they are (RE2JS's linear-time lookbehinds);
+//   - lookaheads right after a leading `^` (`^(?!draft)`, `^(?=.*\d)…`) become separate anchored tests, each linear;
+// and what no linear engine can run is refused with the reason: back-references, other lookaheads, a repeat count
+// over 1,000 (RE2's limit).
+// The patterns of the built-in rules are ours, and run on JavaScript's engine (they use lookaheads anywhere).
+import { createRequire } from "node:module";
 
 export class UnsafePatternError extends Error {}
 
-const MAX_LENGTH = 500;
-const UNBOUNDED = Number.POSITIVE_INFINITY;
-
-/** Characters tried against two quantified atoms to tell whether they can match the same text. */
-const PROBES = [...Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)), "é", "ß", "İ", "中", "\u00a0", "\u2028", "😀"];
-
-interface Atom {
-  type: "atom";
-  src: string;
-  min: number;
-  max: number;
-  /** Anchors, \b and lookarounds: they match no character. */
-  zeroWidth: boolean;
+/** What a pattern offers its callers: whether it matches somewhere in a text. */
+export interface PatternTest {
+  test(text: string): boolean;
 }
 
-interface Group {
-  type: "group";
-  src: string;
-  branches: Node[][];
-  min: number;
-  max: number;
-  zeroWidth: boolean;
+const MAX_LENGTH = 1000;
+
+/** JavaScript's `\s`: ASCII whitespace, NBSP, the Unicode space separators, line and paragraph separators, BOM. */
+const JS_SPACE = "\\t\\n\\x{b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}";
+const JS_DOT = "[^\\n\\r\\x{2028}\\x{2029}]";
+
+interface Re2Pattern {
+  test(text: string): boolean;
+}
+interface Re2Engine {
+  compile(source: string, flags?: number): Re2Pattern;
+  LOOKBEHINDS: number;
 }
 
-type Node = Atom | Group;
+/** Set by the build: the bundle loads RE2JS from its sidecar, a run from source from the package. */
+declare const __AIMSLINT_BUNDLED__: boolean | undefined;
 
-const cache = new Map<string, RegExp>();
+let engine: Re2Engine | undefined;
+/** How many times the linear engine was loaded: a test's way to see that a run without patterns never loads it. */
+export const engineLoads = { count: 0 };
 
+/** Loaded on the first pattern from the repository (~260 KB of JavaScript, ~40 ms): most runs have none. */
+function re2(): Re2Engine {
+  if (engine) return engine;
+  const load = createRequire(import.meta.url);
+  engineLoads.count++;
+  engine = (typeof __AIMSLINT_BUNDLED__ !== "undefined" ? load("./linear-regexp.cjs") : load("re2js")).RE2JS as Re2Engine;
+  return engine;
+}
+
+const linear = new Map<string, PatternTest | string>();
+const trustedCache = new Map<string, RegExp>();
+
+/** Patterns of the built-in rule pack (src/config/load-rules.ts registers them): reviewed, ours. */
+const TRUSTED = new Set<string>();
+
+/** Registers the strings of built-in rules' options (call options and rule options' defaults) as trusted patterns. */
+export function trustBuiltInPatterns(rules: readonly unknown[]): void {
+  const collect = (node: unknown, inOptions: boolean): void => {
+    if (typeof node === "string") {
+      if (inOptions) TRUSTED.add(node);
+    } else if (Array.isArray(node)) for (const item of node) collect(item, inOptions);
+    else if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) collect(v, inOptions || k === "options");
+  };
+  collect(rules, false);
+}
+
+/** Why `source` cannot run as safePattern runs it, or undefined when it can. Loads the linear engine. */
 export function checkPattern(source: string): string | undefined {
-  if (source.length > MAX_LENGTH) return `pattern is longer than ${MAX_LENGTH} characters`;
+  if (TRUSTED.has(source)) return undefined;
+  const compiled = compileLinear(source);
+  return typeof compiled === "string" ? compiled : undefined;
+}
+
+/** A pattern from a rule (user-supplied unless it is one of the built-in pack's): throws UnsafePatternError. */
+export function safePattern(source: string): PatternTest {
+  if (TRUSTED.has(source)) {
+    let re = trustedCache.get(source);
+    if (!re) trustedCache.set(source, (re = new RegExp(source, "u")));
+    return re;
+  }
+  return linearPattern(source);
+}
+
+/** `source` on the linear engine: throws UnsafePatternError with the reason when it cannot run there. */
+export function linearPattern(source: string, maxLength = MAX_LENGTH): PatternTest {
+  const compiled = compileLinear(source, maxLength);
+  if (typeof compiled === "string") throw new UnsafePatternError(compiled);
+  return compiled;
+}
+
+function compileLinear(source: string, maxLength = MAX_LENGTH): PatternTest | string {
+  let compiled = linear.get(source);
+  if (compiled === undefined) {
+    compiled = compileUncached(source, maxLength);
+    linear.set(source, compiled);
+  }
+  return compiled;
+}
+
+function compileUncached(source: string, maxLength: number): PatternTest | string {
+  if (source.length > maxLength) return `pattern is longer than ${maxLength} characters`;
   try {
     new RegExp(source, "u");
   } catch (error) {
     return (error as Error).message;
   }
-  let tree: Node[][];
   try {
-    tree = parse(source);
+    const { lookaheads, rest } = leadingLookaheads(source);
+    const main = re2Compile(rest);
+    if (lookaheads.length === 0) return main;
+    // `^(?!X)(?=Y)R` matches when `^(?:X)` does not, `^(?:Y)` does, and `^R` does: each a linear test at position 0.
+    const parts = lookaheads.map(({ negate, body }) => ({ negate, re: re2Compile(`^(?:${body})`) }));
+    return { test: (text) => parts.every(({ negate, re }) => re.test(text) !== negate) && main.test(text) };
   } catch (error) {
     return (error as Error).message;
   }
-  return checkBranches(tree);
 }
 
-export function safePattern(source: string): RegExp {
-  let re = cache.get(source);
-  if (!re) {
-    const problem = checkPattern(source);
-    if (problem) throw new UnsafePatternError(problem);
-    re = new RegExp(source, "u");
-    cache.set(source, re);
+function re2Compile(source: string): Re2Pattern {
+  const translated = toRe2(source);
+  const engine = re2();
+  try {
+    return engine.compile(translated, engine.LOOKBEHINDS);
+  } catch (error) {
+    const message = (error as Error).message.replace(/^error parsing regexp: /, "");
+    if (/invalid repeat count/.test(message)) throw new Error(`pattern repeats more than 1,000 times (${message}); write a smaller count or + or *`);
+    throw new Error(`pattern cannot run on a linear-time engine: ${message}`);
   }
-  return re;
 }
 
-function checkBranches(branches: Node[][]): string | undefined {
-  for (const branch of branches) {
-    for (const node of branch) {
-      if (node.type === "group") {
-        if (node.max > 1 && (hasQuantifier(node.branches) || hasAlternatives(node.branches))) {
-          return `pattern repeats a group that itself repeats or has alternatives (e.g. (a+)+ or (a|aa)+), which can take exponential time: ${node.src}`;
-        }
-        const inner = checkBranches(node.branches);
-        if (inner) return inner;
-      } else if (/^\\(?:[1-9]|k<)/.test(node.src)) {
-        return "pattern uses a back-reference, which can take exponential time";
-      }
+/** Lookaheads right after a leading `^`, when the pattern has no top-level alternatives. */
+function leadingLookaheads(source: string): { lookaheads: { negate: boolean; body: string }[]; rest: string } {
+  const lookaheads: { negate: boolean; body: string }[] = [];
+  if (!source.startsWith("^") || topLevelAlternatives(source)) return { lookaheads, rest: source };
+  let i = 1;
+  while (source.startsWith("(?=", i) || source.startsWith("(?!", i)) {
+    const end = closingParen(source, i);
+    lookaheads.push({ negate: source[i + 2] === "!", body: source.slice(i + 3, end) });
+    i = end + 1;
+  }
+  return { lookaheads, rest: `^${source.slice(i)}` };
+}
+
+/** Steps over an escape or a character class starting at `i`; returns the index after it, or undefined. */
+function skipAtom(source: string, i: number): number | undefined {
+  if (source[i] === "\\") return i + 2;
+  if (source[i] !== "[") return undefined;
+  let j = i + 1;
+  if (source[j] === "^") j++;
+  while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
+  return j + 1;
+}
+
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; ) {
+    const skipped = skipAtom(source, i);
+    if (skipped !== undefined) {
+      i = skipped;
+      continue;
     }
-    const overlap = competingQuantifiers(flatten(branch));
-    if (overlap) return `pattern has two unbounded quantifiers that can match the same text (${overlap}), which can take polynomial time on long values`;
+    if (source[i] === "(") depth++;
+    else if (source[i] === ")" && --depth === 0) return i;
+    i++;
   }
-  return undefined;
+  return source.length;
 }
 
-function hasQuantifier(branches: Node[][]): boolean {
-  return branches.some((b) => b.some((n) => !n.zeroWidth && (n.min !== 1 || n.max !== 1 || (n.type === "group" && hasQuantifier(n.branches)))));
+function topLevelAlternatives(source: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < source.length; ) {
+    const skipped = skipAtom(source, i);
+    if (skipped !== undefined) {
+      i = skipped;
+      continue;
+    }
+    const c = source[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return true;
+    i++;
+  }
+  return false;
 }
 
-function hasAlternatives(branches: Node[][]): boolean {
-  return branches.length > 1 || branches.some((b) => b.some((n) => n.type === "group" && !n.zeroWidth && hasAlternatives(n.branches)));
-}
+const hex = (codePoint: number) => `\\x{${codePoint.toString(16)}}`;
 
-/** Groups that are not repeated and have one branch are read as part of the surrounding sequence. */
-function flatten(branch: Node[]): Node[] {
-  const out: Node[] = [];
-  for (const node of branch) {
-    if (node.type === "group" && node.min === 1 && node.max === 1 && node.branches.length === 1 && !node.zeroWidth) out.push(...flatten(node.branches[0]!));
-    else out.push(node);
+/** JavaScript `u`-mode syntax (already known to be valid) to RE2 syntax with the same meaning. */
+function toRe2(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; ) {
+    const c = source[i]!;
+    if (c === "\\") {
+      const next = source[i + 1]!;
+      let m: RegExpExecArray | null;
+      if ((m = /^\\u\{([0-9a-fA-F]+)\}/.exec(source.slice(i, i + 12)))) {
+        out += hex(Number.parseInt(m[1]!, 16));
+        i += m[0].length;
+      } else if ((m = /^\\u([0-9a-fA-F]{4})(?:\\u([0-9a-fA-F]{4}))?/.exec(source.slice(i, i + 12)))) {
+        const high = Number.parseInt(m[1]!, 16);
+        const low = m[2] === undefined ? undefined : Number.parseInt(m[2], 16);
+        if (low !== undefined && high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          out += hex((high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+          i += 12;
+        } else {
+          out += hex(high);
+          i += 6;
+        }
+      } else if (next === "c") {
+        out += hex(source.charCodeAt(i + 2) % 32);
+        i += 3;
+      } else if (next === "0") {
+        out += hex(0);
+        i += 2;
+      } else if (/[1-9]/.test(next) || next === "k") {
+        throw new Error("pattern uses a back-reference, which no linear-time engine can run");
+      } else if (next === "s" || next === "S") {
+        out += inClass ? (next === "s" ? JS_SPACE : "\\S") : next === "s" ? `[${JS_SPACE}]` : `[^${JS_SPACE}]`;
+        i += 2;
+      } else if ((m = /^\\([pP])\{(?:Script|sc|Script_Extensions|scx)=([^}]*)\}/.exec(source.slice(i, i + 60)))) {
+        out += `\\${m[1]}{${m[2]}}`;
+        i += m[0].length;
+      } else {
+        const length = next.codePointAt(0)! > 0xffff ? 3 : 2;
+        out += source.slice(i, i + length);
+        i += length;
+      }
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      // A `[` in a class is literal in JavaScript; RE2 would read `[:alpha:]` as a POSIX class.
+      out += c === "[" ? "\\[" : c;
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      if (source.startsWith("[]", i)) {
+        out += "[^\\x{0}-\\x{10ffff}]";
+        i += 2;
+      } else if (source.startsWith("[^]", i)) {
+        out += "[\\x{0}-\\x{10ffff}]";
+        i += 3;
+      } else {
+        inClass = true;
+        const head = source[i + 1] === "^" ? "[^" : "[";
+        out += head;
+        i += head.length;
+      }
+      continue;
+    }
+    if (c === ".") {
+      out += JS_DOT;
+      i++;
+      continue;
+    }
+    if (source.startsWith("(?=", i) || source.startsWith("(?!", i)) {
+      throw new Error(
+        'pattern uses a lookahead ((?= or (?!) other than right after a leading ^, which no linear-time engine can run; write "must not match" as notMatch, or put the lookahead first: ^(?!…)',
+      );
+    }
+    out += c;
+    i++;
   }
   return out;
-}
-
-/** Two unbounded quantifiers with only optional parts between them, on atoms that share a character. */
-function competingQuantifiers(sequence: Node[]): string | undefined {
-  for (let i = 0; i < sequence.length; i++) {
-    const a = sequence[i]!;
-    if (a.max !== UNBOUNDED) continue;
-    for (let j = i + 1; j < sequence.length; j++) {
-      const b = sequence[j]!;
-      if (b.zeroWidth) continue;
-      if (b.max === UNBOUNDED && overlaps(a, b)) return `${a.src} and ${b.src}`;
-      if (b.min > 0) break;
-    }
-  }
-  return undefined;
-}
-
-function overlaps(a: Node, b: Node): boolean {
-  const ra = single(a);
-  const rb = single(b);
-  if (!ra || !rb) return true;
-  return PROBES.some((c) => ra.test(c) && rb.test(c));
-}
-
-/** A regex matching the texts one repetition of `node` can start with (approximated by its whole body). */
-function single(node: Node): RegExp | undefined {
-  const body = node.type === "group" ? node.branches.map((b) => b.map((n) => n.src).join("")).join("|") : stripQuantifier(node.src);
-  try {
-    return new RegExp(`^(?:${body})`, "u");
-  } catch {
-    return undefined;
-  }
-}
-
-function stripQuantifier(src: string): string {
-  return src.replace(/(?:[*+?]|\{\d+(?:,\d*)?\})\??$/, "");
-}
-
-/** A small parser for the `u`-mode syntax: enough structure to find quantifiers, groups and alternatives. */
-function parse(source: string): Node[][] {
-  let i = 0;
-  const readBranches = (closing: boolean): Node[][] => {
-    const branches: Node[][] = [[]];
-    while (i < source.length) {
-      const c = source[i]!;
-      if (c === ")") {
-        if (!closing) throw new Error("unbalanced parenthesis");
-        return branches;
-      }
-      if (c === "|") {
-        i++;
-        branches.push([]);
-        continue;
-      }
-      const start = i;
-      let node: Node;
-      if (c === "(") {
-        const head = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/.exec(source.slice(i))![0];
-        i += head.length;
-        const inner = readBranches(true);
-        i++; // ")"
-        const zeroWidth = /^\(\?(?:=|!|<=|<!)$/.test(head);
-        node = { type: "group", src: "", branches: inner, min: 1, max: 1, zeroWidth };
-      } else if (c === "[") {
-        i++;
-        while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
-        i++;
-        node = { type: "atom", src: "", min: 1, max: 1, zeroWidth: false };
-      } else if (c === "\\") {
-        const esc = /^\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[pP]\{[^}]*\}|c[A-Za-z]|k<[^>]*>|\d+|[\s\S])/.exec(source.slice(i))![0];
-        i += esc.length;
-        node = { type: "atom", src: "", min: 1, max: 1, zeroWidth: esc === "\\b" || esc === "\\B" };
-      } else {
-        i += c.codePointAt(0)! > 0xffff ? 2 : 1;
-        node = { type: "atom", src: "", min: 1, max: 1, zeroWidth: c === "^" || c === "$" };
-      }
-      const quantifier = /^(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})\??/.exec(source.slice(i));
-      if (quantifier) {
-        i += quantifier[0].length;
-        if (quantifier[1]) [node.min, node.max] = quantifier[1] === "*" ? [0, UNBOUNDED] : quantifier[1] === "+" ? [1, UNBOUNDED] : [0, 1];
-        else {
-          node.min = Number(quantifier[2]);
-          node.max = quantifier[3] ? (quantifier[4] ? Number(quantifier[4]) : UNBOUNDED) : node.min;
-        }
-      }
-      node.src = source.slice(start, i);
-      branches[branches.length - 1]!.push(node);
-    }
-    if (closing) throw new Error("unbalanced parenthesis");
-    return branches;
-  };
-  return readBranches(false);
 }

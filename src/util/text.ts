@@ -31,8 +31,12 @@ export function levenshtein(a: string, b: string, bound = Infinity): number {
 let rowA = new Uint32Array(64);
 let rowB = new Uint32Array(64);
 
-/** The candidate nearest to `word`, if it is near enough to be a likely typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidate nearest to `word`, if it is near enough to be a likely typo. With a `budget`, each comparison takes
+ * the product of the two lengths from `budget.cells`; once it is spent there is no suggestion, from this call or any
+ * later one sharing the budget.
+ */
+export function closest(word: string, candidates: Iterable<string>, budget?: { cells: number }): string | undefined {
   const target = word.toLowerCase();
   const max = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
@@ -40,6 +44,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     // Cheap bound first: a length difference alone already exceeds the distance we accept.
     if (Math.abs(c.length - word.length) >= bestDistance) continue;
+    if (budget && (budget.cells -= target.length * c.length) < 0) return undefined;
     const d = levenshtein(target, c.toLowerCase(), bestDistance - 1);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }

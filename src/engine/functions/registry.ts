@@ -100,7 +100,8 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
       description: text("what the pattern means, for the message"),
     },
     constraints: { anyOf: [{ required: ["match"] }, { required: ["notMatch"] }] },
-    failsWhen: "a string does not match `match`, or matches `notMatch`. Patterns with nested quantifiers or back-references are refused (they could hang the scan)",
+    failsWhen:
+      "a string does not match `match`, or matches `notMatch`. Patterns run on a linear-time engine (RE2 semantics, JavaScript syntax); back-references and lookaheads other than right after a leading `^` are refused",
   },
   {
     name: "enumeration",

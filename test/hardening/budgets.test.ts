@@ -1,0 +1,161 @@
+// Work that repository content can ask for is bounded: each test asserts a bound on the work done (a counter, the
+// findings, the output), never a measured time. bench/hardening.mjs runs the issue's reproductions with timings.
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve-config.js";
+import { lint } from "../../src/pipeline/lint.js";
+import { LineIndex } from "../../src/source/line-index.js";
+import { documentsCut } from "../../src/source/parse.js";
+import { engineLoads } from "../../src/util/safe-regex.js";
+import { closest } from "../../src/util/text.js";
+import { SUGGESTION_CELLS } from "../../src/engine/functions/repository.js";
+import { repoRoot, tempDir } from "./helpers.js";
+
+const resolve = (dir: string) => resolveConfig({ cwd: dir, startDir: dir });
+
+describe("the linear regular-expression engine", () => {
+  it("is loaded only when the repository supplies a pattern: the example's run never loads it", async () => {
+    const dir = tempDir("aimslint-budget-");
+    cpSync(join(repoRoot, "examples", "acme-governance"), dir, { recursive: true });
+    mkdirSync(join(dir, ".git"));
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(engineLoads.count).toBe(0);
+
+    mkdirSync(join(dir, "rules"));
+    writeFileSync(
+      join(dir, "rules", "r.yaml"),
+      'id: acme/team\ntitle: Teams follow the pattern\nseverity: error\niso42001: ["7.5"]\nappliesTo: [risk]\nrationale: Owners are teams that people can reach.\nhelp: Name the owning team.\ncheck:\n  then:\n    - { field: owner, function: pattern, options: { match: "^team-[a-z0-9]+(?:-[a-z0-9]+)*$" } }\n',
+    );
+    appendFileSync(join(dir, "aimslint.config.yaml"), "ruleFiles: [rules/r.yaml]\n");
+    await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(engineLoads.count).toBe(1);
+  });
+});
+
+describe("work per file is bounded", () => {
+  it("a file of 100,000 tiny YAML documents checks the first 1,000 and names the rest in one finding", async () => {
+    // 1.5 MB of `kind: risk` / `---` was 100,000 artefacts (4 MB: 146 s and 3.3 GB; two such files: out of memory).
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, "many.yaml"), "kind: risk\n---\n".repeat(100_000));
+    writeFileSync(join(dir, "more.yaml"), "---\nkind: risk\n".repeat(100_000));
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.artefacts.length).toBe(2_000);
+    const limited = result.findings.filter((f) => f.ruleId === "parse/resource-limit");
+    expect(limited.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column}`)).toEqual(["many.yaml:1:1", "more.yaml:1:1"]);
+    expect(limited.map((f) => f.message)).toEqual([
+      "File holds more than 1000 YAML documents; those from line 2000 on are not checked.",
+      "File holds more than 1000 YAML documents; those from line 2001 on are not checked.",
+    ]);
+  });
+
+  it("counts documents by their markers: a file within the budget is read whole, one over it is cut at a marker", () => {
+    expect(documentsCut("kind: a\n---\nkind: b\n", 2)).toBeUndefined();
+    expect(documentsCut("kind: a\n---\nkind: b\n", 1)).toBe(8);
+    expect(documentsCut("# c\n%YAML 1.2\n---\nkind: a\n---\nkind: b\n", 1)).toBe(26);
+    expect(documentsCut("a: |\n  ---x\n---\nb\n", 1)).toBe(12);
+    expect(documentsCut("a\n...\nb\n...\nc\n", 2)).toBe(8);
+  });
+
+  it("a mapping of more than 10,000 keys makes its document unused, with one finding; repeats count in JSON", async () => {
+    // 300,000 unknown keys (YAML) or duplicate keys (JSON) in 3.9 MB were 300,000 findings, minutes and gigabytes.
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const keys = Array.from({ length: 10_001 }, (_, i) => `k${i}: 1`).join("\n");
+    writeFileSync(join(dir, "wide.yaml"), `kind: risk\nid: RISK-1\ntitle: A risk\n${keys}\n`);
+    writeFileSync(join(dir, "dup.json"), `{"kind":"risk","id":"RISK-2","title":"A risk",${'"a":1,'.repeat(10_000)}"b":1}`);
+    writeFileSync(join(dir, "fine.json"), `{"kind":"risk","id":"RISK-3","title":"A risk",${'"a":1,'.repeat(100)}"b":1}`);
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.artefacts.map((a) => a.id)).toEqual(["RISK-3"]);
+    const limited = result.findings.filter((f) => f.ruleId === "parse/resource-limit");
+    expect(limited.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "dup.json:1:60029 Document has a mapping of more than 10000 keys; it is not checked.",
+      "wide.yaml:1:1 Document has a mapping of more than 10000 keys; it is not checked.",
+    ]);
+    expect(result.findings.filter((f) => f.file !== "fine.json" && f.ruleId !== "parse/resource-limit")).toEqual([]);
+    expect(result.findings.filter((f) => f.file === "fine.json" && f.ruleId === "parse/duplicate-key").length).toBe(99);
+  });
+
+  it("finds a line's end without walking the line: the same answer as the walk, for every offset", () => {
+    const walk = (text: string, offset: number) => {
+      let i = offset;
+      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+      return i;
+    };
+    const parts = ["a", "\n", "\r", "\r\n", "b"];
+    let seed = 7;
+    for (let n = 0; n < 2000; n++) {
+      let text = "";
+      for (let i = 0; i < n % 13; i++) text += parts[(seed = (seed * 48271) % 2147483647) % parts.length];
+      const lines = new LineIndex(text);
+      for (let offset = -1; offset <= text.length + 1; offset++) expect(lines.lineEnd(offset)).toBe(walk(text, offset));
+    }
+  });
+
+  it('"did you mean" shares a budget of edit-distance cells: spent, it stops comparing and suggests nothing', () => {
+    const ids = Array.from({ length: 1_000 }, (_, i) => `SYS-${String(i).padStart(4, "0")}-${"x".repeat(290)}`);
+    const budget = { cells: 10 * 300 * 300 };
+    let compared = 0;
+    const counted = {
+      *[Symbol.iterator]() {
+        for (const id of ids) {
+          compared++;
+          yield id;
+        }
+      },
+    };
+    expect(closest(`${ids[500]!}Q`, counted, budget)).toBeUndefined();
+    expect(compared).toBeLessThanOrEqual(11);
+    expect(closest(`${ids[0]!}Q`, counted, budget)).toBeUndefined();
+    expect(compared).toBeLessThanOrEqual(12);
+    // Short ids cost little: a typo among 1,000 of them is still found within a run's budget.
+    const short = Array.from({ length: 1_000 }, (_, i) => `RISK-${i}`);
+    expect(closest("RISK-42x", short, { cells: SUGGESTION_CELLS })).toBe("RISK-42");
+  });
+
+  it("suppression directives: the first 1,000 of a file are honoured, each against its own line; one finding names the rest", async () => {
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const lines = ["kind: risk", "id: RISK-1", "title: A risk", "notes:"];
+    for (let i = 0; i < 1_500; i++) lines.push("  # aimslint-disable-next-line risk/treatment-complete -- accepted", `  - note ${i}`);
+    writeFileSync(join(dir, "risk.yaml"), `${lines.join("\n")}\n`);
+    writeFileSync(join(dir, "aimslint.config.yaml"), "limits: { maxFindingsPerFile: 100000 }\n");
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    const limited = result.findings.filter((f) => f.ruleId === "parse/resource-limit");
+    expect(limited.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "1:1 More than 1000 suppression directives in this file: the 500 from line 2005 on are ignored.",
+    ]);
+    expect(result.findings.filter((f) => f.ruleId === "suppression/unused").length).toBe(1_000);
+  });
+
+  it("uniqueItems of the built-in schemas compare by value, never pair by pair", async () => {
+    // ajv compares every pair of items unless it knows they are strings: 40,000 treatment controls took 394 s.
+    const code = readFileSync(join(repoRoot, "build", "validators.cjs"), "utf8");
+    expect(code).not.toMatch(/\bouter\d*:/);
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const controls = Array.from({ length: 20_000 }, (_, i) => `    - ORG-C${i % 19_999}`).join("\n");
+    writeFileSync(join(dir, "risk.yaml"), `kind: risk\nid: RISK-1\ntitle: A risk\ntreatment:\n  option: mitigate\n  controls:\n${controls}\n`);
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.findings.filter((f) => f.ruleId === "schema/unique").map((f) => f.message)).toEqual(['"treatment.controls" lists the same item twice (items 0 and 19999).']);
+  });
+
+  it("YAML aliases are counted by the values they repeat, not by their uses: 99 uses of a 1,000-item list are refused", async () => {
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const risk = (i: number, controls: string) => `  - id: RISK-${i}\n    title: A risk\n    treatment:\n      option: mitigate\n      controls: ${controls}\n`;
+    const big = Array.from({ length: 1_000 }, (_, i) => `        - ORG-C${i}\n`).join("");
+    const rest = (n: number) => Array.from({ length: n }, (_, i) => risk(i + 1, "*big")).join("");
+    writeFileSync(join(dir, "bomb.yaml"), `kind: risk-register\nid: RR-1\ntitle: Register\nrisks:\n${risk(0, "&big")}${big}${rest(99)}`);
+    // Nine repeats of a list of 1,000 add 9,000 values: within the budget, checked as usual.
+    writeFileSync(join(dir, "fine.yaml"), `kind: risk-register\nid: RR-2\ntitle: Register\nrisks:\n${risk(0, "&big")}${big}${rest(9)}`.replace(/RISK-/g, "R2-"));
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.findings.filter((f) => f.ruleId === "parse/resource-limit").map((f) => `${f.file}:${f.range.start.line} ${f.message}`)).toEqual([
+      "bomb.yaml:1 YAML aliases repeat more than 10000 values (counted after expansion); the document is not checked.",
+    ]);
+    expect(result.artefacts.map((a) => a.id)).toContain("RR-2");
+    expect(result.artefacts.map((a) => a.id)).not.toContain("RR-1");
+  });
+});
