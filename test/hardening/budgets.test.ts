@@ -10,7 +10,7 @@ import { documentsCut } from "../../src/source/parse.js";
 import { engineLoads } from "../../src/util/safe-regex.js";
 import { closest } from "../../src/util/text.js";
 import { SUGGESTION_CELLS } from "../../src/engine/functions/repository.js";
-import { repoRoot, tempDir } from "./helpers.js";
+import { repoRoot, runCli, tempDir } from "./helpers.js";
 
 const resolve = (dir: string) => resolveConfig({ cwd: dir, startDir: dir });
 
@@ -49,6 +49,20 @@ describe("work per file is bounded", () => {
       "File holds more than 1000 YAML documents; those from line 2000 on are not checked.",
       "File holds more than 1000 YAML documents; those from line 2001 on are not checked.",
     ]);
+  });
+
+  it("two files of tiny documents at the size limit end with a report and exit 1, through the CLI", () => {
+    // The issue's worst case: two 4 MB files of `kind: risk` / `---` ran V8 out of memory (signal 6, no report).
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const text = "kind: risk\n---\n".repeat(279_000);
+    expect(text.length).toBeLessThan(4 * 1024 * 1024);
+    writeFileSync(join(dir, "a.yaml"), text);
+    writeFileSync(join(dir, "b.yaml"), text);
+    const r = runCli(["--format", "json", "."], dir);
+    expect([r.code, r.signal]).toEqual([1, null]);
+    const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; file: string }[] }).findings;
+    expect(findings.filter((f) => f.ruleId === "parse/resource-limit").map((f) => f.file)).toEqual(["a.yaml", "b.yaml"]);
   });
 
   it("counts documents by their markers: a file within the budget is read whole, one over it is cut at a marker", () => {
