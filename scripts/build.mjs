@@ -154,7 +154,19 @@ const cli = await build({ ...shared, metafile: true, entryPoints: [join(root, "s
 const leaked = Object.keys(cli.metafile.inputs).filter((input) => input.includes("node_modules/@actions/") || input.includes("node_modules/@octokit/"));
 if (leaked.length > 0) throw new Error(`dist/cli-main.cjs must not bundle @actions/* or @octokit/*: ${leaked.slice(0, 3).join(", ")}`);
 // The `aimslint` command itself: a small loader that starts dist/cli-main.cjs from V8's code cache (src/cli-loader.ts).
-await build({ ...shared, plugins: [], entryPoints: [join(root, "src", "cli-loader.ts")], outfile: join(outdir, "cli.cjs"), banner: { js: "#!/usr/bin/env node" } });
+// The loader keys V8's code cache by the CLI's hash, computed here once rather than over 1.7 MB on every run.
+const mainHash = (await import("node:crypto"))
+  .createHash("sha256")
+  .update(readFileSync(join(outdir, "cli-main.cjs")))
+  .digest("hex");
+await build({
+  ...shared,
+  plugins: [],
+  define: { ...shared.define, __AIMSLINT_MAIN_SHA256__: JSON.stringify(mainHash) },
+  entryPoints: [join(root, "src", "cli-loader.ts")],
+  outfile: join(outdir, "cli.cjs"),
+  banner: { js: "#!/usr/bin/env node" },
+});
 for (const name of SIDECARS) await build({ ...shared, plugins: [], entryPoints: [join(root, "src", "lazy", `${name}.ts`)], outfile: join(outdir, `${name}.cjs`) });
 // The GitHub Action (action.yml runs dist/action.cjs on node24). @actions/* are ESM-only; esbuild bundles them into CJS.
 await build({ ...shared, entryPoints: [join(root, "src", "action", "index.ts")], outfile: join(outdir, "action.cjs") });

@@ -4,8 +4,9 @@
 //
 // Node 22.1+ does this itself (module.enableCompileCache). On Node 20 the bundle is compiled through vm.Script
 // with the cached data, and the cache is written at exit when there was none or V8 refused it (another Node
-// version, other flags). The cache is kept beside the index cache, in the user's cache folder, keyed by a hash
-// of the bundle's text: V8 itself only compares the source's length, and runs what it accepts, so the cache is
+// version, other flags). The cache is kept beside the index cache, in the user's cache folder, keyed by the
+// bundle's hash (computed at build time), size and modification time, so that a patched bundle gets a cache of
+// its own: V8 itself only compares the source's length, and runs what it accepts, so the cache is
 // used only from a folder no one else may write (util/cache-dir.ts), and each file carries the full hash of the
 // source it was made from and of its own bytes. `--no-cache` reads and writes none. The command line is parsed
 // here too (cli/args.ts, a few KB), to know that exactly as the CLI will, and to answer --version and --help.
@@ -77,7 +78,9 @@ function start(): void {
     return;
   }
   const source = readFileSync(MAIN, "utf8");
-  const sourceHash = createHash("sha256").update(`${process.version}\0${process.arch}\0`).update(source).digest("hex");
+  const sourceHash = createHash("sha256")
+    .update(`${process.version}\0${process.arch}\0${mainIdentity(source)}`)
+    .digest("hex");
   const file = join(cache.dir, `${sourceHash.slice(0, 32)}.v8cache`);
   const cachedData = trusted(cache, false) ? unpack(readPrivateFile(file), sourceHash) : undefined;
   const script = new Script(Module.wrap(source), { filename: MAIN, ...(cachedData ? { cachedData } : {}) });
@@ -87,6 +90,15 @@ function start(): void {
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
   run.call(module.exports, module.exports, createRequire(MAIN), module, MAIN, __dirname);
+}
+
+declare const __AIMSLINT_MAIN_SHA256__: string | undefined;
+
+/** What tells this dist/cli-main.cjs from any other: its build's hash, size and time; from source, its text's hash. */
+function mainIdentity(source: string): string {
+  if (typeof __AIMSLINT_MAIN_SHA256__ !== "string") return createHash("sha256").update(source).digest("hex");
+  const stat = statSync(MAIN);
+  return `${__AIMSLINT_MAIN_SHA256__}\0${stat.size}\0${stat.mtimeMs}\0${source.length}`;
 }
 
 /** Written at exit, so that it holds the functions this run compiled too; through a rename, never half a file. */

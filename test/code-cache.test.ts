@@ -65,11 +65,14 @@ describe("code cache", () => {
 // A shared or restored cache folder is someone else's input: what V8 accepts from it runs as the user.
 describe("code cache trust", () => {
   const isRoot = process.getuid?.() === 0;
-  const sourceHash = () =>
-    createHash("sha256")
-      .update(`${process.version}\0${process.arch}\0`)
-      .update(readFileSync(join(root, "dist", "cli-main.cjs"), "utf8"))
-      .digest("hex");
+  /** The loader's key: the bundle's build hash (of its bytes), size, modification time and length, with Node's version. */
+  const sourceHash = () => {
+    const main = join(root, "dist", "cli-main.cjs");
+    const bytes = readFileSync(main);
+    const stat = statSync(main);
+    const identity = `${createHash("sha256").update(bytes).digest("hex")}\0${stat.size}\0${stat.mtimeMs}\0${bytes.toString("utf8").length}`;
+    return createHash("sha256").update(`${process.version}\0${process.arch}\0${identity}`).digest("hex");
+  };
 
   /** Bytecode of another script of the bundle's length, which V8 accepts in its place, made by a child as the CLI runs. */
   function plantedBytecode(marker: string): Buffer {
