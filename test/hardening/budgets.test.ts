@@ -2,7 +2,10 @@
 // findings, the output), never a measured time. bench/hardening.mjs runs the issue's reproductions with timings.
 import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fixValidatorCode } from "../../src/schema/ajv-code-fixes.mjs";
 import { resolveConfig } from "../../src/config/resolve-config.js";
 import { lint } from "../../src/pipeline/lint.js";
 import { LineIndex } from "../../src/source/line-index.js";
@@ -154,6 +157,46 @@ describe("work per file is bounded", () => {
     writeFileSync(join(dir, "risk.yaml"), `kind: risk\nid: RISK-1\ntitle: A risk\ntreatment:\n  option: mitigate\n  controls:\n${controls}\n`);
     const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
     expect(result.findings.filter((f) => f.ruleId === "schema/unique").map((f) => f.message)).toEqual(['"treatment.controls" lists the same item twice (items 0 and 19999).']);
+  });
+
+  it("uniqueItems of an organisation's schema compare by value too: 20,000 objects, one finding", async () => {
+    // ajv compares object items pair by pair (8 * 10^8 deep comparisons for 40,000); fixValidatorCode makes it one pass.
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    mkdirSync(join(dir, "schemas"));
+    writeFileSync(join(dir, "aimslint.config.yaml"), "kinds:\n  incident:\n    title: AI incident report\n    schema: schemas/incident.schema.json\n    files: ['incidents/*.yaml']\n");
+    const schema = { type: "object", properties: { id: { type: "string" }, steps: { type: "array", uniqueItems: true, items: { type: "object" } } } };
+    writeFileSync(join(dir, "schemas", "incident.schema.json"), JSON.stringify(schema));
+    mkdirSync(join(dir, "incidents"));
+    const steps = Array.from({ length: 20_000 }, (_, i) => `  - { n: ${i % 19_999}, by: ops }`).join("\n");
+    writeFileSync(join(dir, "incidents", "INC-1.yaml"), `id: INC-1\nsteps:\n${steps}\n`);
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.findings.filter((f) => f.ruleId === "schema/unique").map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      '2:1 "steps" lists the same item twice (items 0 and 19999).',
+    ]);
+  });
+
+  // Parsed documents are plain objects; ajv would also tell {} from Object.create(null), which JSON cannot write.
+  it("the one-pass uniqueItems finds what ajv's pairwise loop finds, on any JSON values", () => {
+    const schema = { type: "object", properties: { xs: { type: "array", uniqueItems: true, items: { type: "object" } }, ys: { type: "array", uniqueItems: true } } };
+    const plain = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+    const fixed = new Ajv2020.default({ allErrors: true, strict: false, code: { process: fixValidatorCode } }).compile(schema);
+    expect(fixed.toString()).not.toMatch(/\bouter\d+:/);
+    const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        fc.constantFrom(0, 1, -0, "0", "1", "a", null, true, false),
+        fc.array(tie("value"), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom("a", "b", "c"), tie("value"), { maxKeys: 3, noNullPrototype: true }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.constantFrom("a", "b"), fc.constantFrom(0, 1, "x"), { noNullPrototype: true }), { maxLength: 6 }), fc.array(json, { maxLength: 6 }), (xs, ys) => {
+        const data = { xs, ys };
+        expect([fixed(data), fixed.errors]).toEqual([plain(data), plain.errors]);
+      }),
+      { numRuns: 3000, seed: 42001 },
+    );
   });
 
   it("YAML aliases are counted by the values they repeat, not by their uses: 99 uses of a 1,000-item list are refused", async () => {
