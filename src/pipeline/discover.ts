@@ -9,7 +9,7 @@ import { isWithin } from "../util/within.js";
 import { promisify } from "node:util";
 import type FastGlob from "fast-glob";
 import picomatch from "picomatch";
-import { globsMatcher } from "../util/safe-glob.js";
+import { globsMatcher, needsLinearEngine } from "../util/safe-glob.js";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { formatOf, stampOf, type Candidate, type FileStamp } from "../source/load.js";
 import { deniedInGitOutput, readdirNotingDenied, unreadableFolderFinding } from "./unreadable-folders.js";
@@ -146,7 +146,10 @@ async function walk(pattern: string, cwd: string, ignore: readonly string[]): Pr
   const { fastGlob } = await import("../lazy/fast-glob.js");
   const denied: string[] = [];
   const fs = { readdir: readdirNotingDenied(denied) as unknown as FastGlob.FileSystemAdapter["readdir"] };
-  const entries = await fastGlob(pattern, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: false, markDirectories: true, ignore: [...ignore], suppressErrors: true, fs });
+  // fast-glob matches `ignore` with its own (backtracking) expressions: it gets only the globs that are linear
+  // there; the others are applied after the walk, on the linear engine (discover's isIgnored).
+  const linear = ignore.filter((glob) => !needsLinearEngine(glob));
+  const entries = await fastGlob(pattern, { cwd, dot: true, followSymbolicLinks: false, onlyFiles: false, markDirectories: true, ignore: linear, suppressErrors: true, fs });
   return { files: entries.filter((e) => !e.endsWith("/")), denied };
 }
 

@@ -176,6 +176,20 @@ describe("work per file is bounded", () => {
     ]);
   });
 
+  it("outside git, the folder walk leaves the repository's backtracking ignore globs to the linear engine", () => {
+    // fast-glob would match `*a*a*…*b` against this name with its own backtracking expression: years. In a child,
+    // so that a regression fails on the timeout instead of blocking the test runner.
+    const dir = tempDir("aimslint-budget-");
+    const name = `${"a".repeat(60)}.yaml`;
+    writeFileSync(join(dir, "aimslint.config.yaml"), 'ignores: ["**/*a*a*a*a*a*a*a*a*a*a*a*a*b.yaml", "**/*a*a*a*a*a*a*a*a*a*a*a*a.yaml"]\n');
+    writeFileSync(join(dir, name), "kind: risk\n");
+    writeFileSync(join(dir, "kept.yaml"), "kind: risk\n");
+    const r = runCli(["--format", "json", "."], dir, { timeout: 20_000 });
+    expect([r.code, r.signal]).toEqual([1, null]);
+    const files = (JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    expect([...new Set(files)]).toEqual(["kept.yaml"]);
+  });
+
   // Parsed documents are plain objects; ajv would also tell {} from Object.create(null), which JSON cannot write.
   it("the one-pass uniqueItems finds what ajv's pairwise loop finds, on any JSON values", () => {
     const schema = { type: "object", properties: { xs: { type: "array", uniqueItems: true, items: { type: "object" } }, ys: { type: "array", uniqueItems: true } } };
