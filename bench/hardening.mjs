@@ -69,6 +69,10 @@ const CASES = {
     what: "a risk with 40,000 treatment.controls not in the SoA (was 394 s)",
     files: { "risk.yaml": controls(40_000) },
   },
+  "controls-690k": {
+    what: "a risk with 690,000 one-word treatment.controls in 4 MiB (over limits.maxItems)",
+    files: { "risk.yaml": `kind: risk\nid: RISK-1\ntitle: A risk\ntreatment:\n  option: mitigate\n  controls:\n${"  - A\n".repeat(690_000)}` },
+  },
   "did-you-mean": {
     what: '"did you mean" on 1,000 dangling 300-character references x 1,000 ids (was 228 s)',
     files: didYouMean(),

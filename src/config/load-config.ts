@@ -35,7 +35,7 @@ export interface ConfigFile {
   aiUse?: { actions?: string[]; secrets?: string[]; packages?: { npm?: string[]; pypi?: string[] } };
   kinds?: Record<string, KindSetting>;
   inlineSuppressions?: boolean;
-  limits?: { maxFileBytes?: number; maxAliases?: number; maxDepth?: number; maxFindingsPerFile?: number; maxDocuments?: number; maxKeys?: number; maxAliasNodes?: number };
+  limits?: { maxFileBytes?: number; maxAliases?: number; maxDepth?: number; maxFindingsPerFile?: number; maxDocuments?: number; maxKeys?: number; maxItems?: number; maxAliasNodes?: number };
 }
 
 /** One configuration layer, with the folder its relative paths are resolved from. */

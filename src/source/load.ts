@@ -36,9 +36,20 @@ export interface Limits {
   maxAliasNodes: number;
   /** Keys of one mapping (as written, repeats counted in JSON); a document with more is not used. */
   maxKeys: number;
+  /** Items of one list; a document with more is not used (each item may be checked by several rules). */
+  maxItems: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxFileBytes: 4 * 1024 * 1024, maxAliases: 100, maxDepth: 200, maxFindingsPerFile: 1000, maxDocuments: 1000, maxKeys: 10_000, maxAliasNodes: 10_000 };
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 4 * 1024 * 1024,
+  maxAliases: 100,
+  maxDepth: 200,
+  maxFindingsPerFile: 1000,
+  maxDocuments: 1000,
+  maxKeys: 10_000,
+  maxItems: 50_000,
+  maxAliasNodes: 10_000,
+};
 
 /** Configuration, rule and schema files are a few KB; one a thousand times larger is not one to read whole. */
 export const MAX_POLICY_FILE_BYTES = 1024 * 1024;

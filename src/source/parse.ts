@@ -413,10 +413,11 @@ function aliasGrowth(data: unknown, max: number): number {
   return growth;
 }
 
-type Excess = "depth" | "keys" | undefined;
+type Excess = "depth" | "keys" | "items" | undefined;
 
 /**
- * Whether a document is nested deeper than limits.maxDepth or has a mapping of more than limits.maxKeys keys.
+ * Whether a document is nested deeper than limits.maxDepth, has a mapping of more than limits.maxKeys keys or a
+ * list of more than limits.maxItems items.
  * Iterative for shared values (YAML aliases: each visited once, or a small alias tree costs exponential time).
  */
 function excess(data: unknown, limits: Limits, shared: boolean): Excess {
@@ -429,6 +430,7 @@ function excess(data: unknown, limits: Limits, shared: boolean): Excess {
     seen.add(value);
     if (depth >= limits.maxDepth) return "depth";
     if (!Array.isArray(value) && Object.keys(value).length > limits.maxKeys) return "keys";
+    if (Array.isArray(value) && value.length > limits.maxItems) return "items";
     for (const child of Object.values(value as object)) stack.push([child, depth + 1]);
   }
   return undefined;
@@ -439,6 +441,7 @@ function excessIn(value: unknown, depth: number, limits: Limits): Excess {
   if (value === null || typeof value !== "object") return undefined;
   if (depth >= limits.maxDepth) return "depth";
   if (Array.isArray(value)) {
+    if (value.length > limits.maxItems) return "items";
     for (const item of value) {
       const over = excessIn(item, depth + 1, limits);
       if (over) return over;
@@ -538,7 +541,15 @@ function openersAtMost(text: string, max: number): boolean {
   return true;
 }
 
-function excessFinding(source: SourceFile, limits: Limits, over: "depth" | "keys", range?: Range): Finding {
+function excessFinding(source: SourceFile, limits: Limits, over: Exclude<Excess, undefined>, range?: Range): Finding {
+  if (over === "items")
+    return fileFinding(
+      source,
+      "parse/resource-limit",
+      `Document has a list of more than ${limits.maxItems} items; it is not checked.`,
+      "Split the list across documents or files, or raise limits.maxItems.",
+      range,
+    );
   if (over === "keys")
     return fileFinding(
       source,

@@ -68,6 +68,22 @@ describe("work per file is bounded", () => {
     expect(findings.filter((f) => f.ruleId === "parse/resource-limit").map((f) => f.file)).toEqual(["a.yaml", "b.yaml"]);
   });
 
+  it("a list of more than 50,000 items makes its document unused, with one finding; limits.maxItems raises it", async () => {
+    // Each item of a list may be checked by several rules: 1,000,000 one-letter items fit in 4 MiB.
+    const dir = tempDir("aimslint-budget-");
+    mkdirSync(join(dir, ".git"));
+    const controls = "    - A.5.2\n".repeat(50_001);
+    writeFileSync(join(dir, "risk.yaml"), `kind: risk\nid: RISK-1\ntitle: A risk\ntreatment:\n  option: mitigate\n  controls:\n${controls}`);
+    const result = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(result.artefacts).toEqual([]);
+    expect(result.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "parse/resource-limit 1:1 Document has a list of more than 50000 items; it is not checked.",
+    ]);
+    writeFileSync(join(dir, "aimslint.config.yaml"), "limits: { maxItems: 60000 }\n");
+    const raised = await lint({ cwd: dir, inputs: [], config: resolve(dir) });
+    expect(raised.artefacts.map((a) => a.kind)).toEqual(["risk"]);
+  });
+
   it("counts documents by their markers: a file within the budget is read whole, one over it is cut at a marker", () => {
     expect(documentsCut("kind: a\n---\nkind: b\n", 2)).toBeUndefined();
     expect(documentsCut("kind: a\n---\nkind: b\n", 1)).toBe(8);
