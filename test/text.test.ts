@@ -1,7 +1,7 @@
-// util/text.ts: the edit distance behind every "did you mean", against a plain textbook implementation.
+// util/text.ts: the edit distance behind every "did you mean", against a plain textbook implementation; quoting values.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closest, levenshtein } from "../src/util/text.js";
+import { closest, levenshtein, quote } from "../src/util/text.js";
 
 function naive(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -33,5 +33,38 @@ describe("levenshtein", () => {
     expect(closest("SYS-CREDIT-SCORNG", ["SYS-CREDIT-SCORING", "SYS-FRAUD"])).toBe("SYS-CREDIT-SCORING");
     expect(closest("risk", ["RISC", "policy"])).toBe("RISC");
     expect(closest("completely-different", ["SYS-CREDIT-SCORING"])).toBeUndefined();
+  });
+});
+
+describe("quote", () => {
+  const whole = (value: unknown, max = 60) => {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+  };
+
+  it("quotes what JSON.stringify writes, cut at the limit, for any JSON value", () => {
+    const json = fc.jsonValue({ maxDepth: 4 });
+    fc.assert(
+      fc.property(fc.oneof(json, fc.array(json, { maxLength: 40 }), fc.dictionary(fc.string(), json)), fc.integer({ min: 1, max: 80 }), (value, max) => {
+        if (typeof value === "string" || (typeof value === "number" && !Number.isFinite(value))) return;
+        expect(quote(value, max)).toBe(whole(value, max));
+      }),
+      { numRuns: 2000, seed: 42001 },
+    );
+  });
+
+  it("reads only the start of a long list: a list of 50,000 items is quoted by its first few", () => {
+    let read = 0;
+    const list = new Proxy(
+      Array.from({ length: 50_000 }, (_, i) => `A.${i}`),
+      {
+        get(target, key, receiver) {
+          if (typeof key === "string" && /^\d+$/.test(key)) read++;
+          return Reflect.get(target, key, receiver);
+        },
+      },
+    );
+    expect(quote(list)).toBe('["A.0","A.1","A.2","A.3","A.4","A.5","A.6","A.7","A.8","A.9"…');
+    expect(read).toBeLessThan(20);
   });
 });

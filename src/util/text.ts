@@ -60,13 +60,44 @@ export function quote(value: unknown, max = 60): string {
   else if (typeof value === "number" && !Number.isFinite(value)) text = String(value);
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      text = jsonPrefix(value, max + 1) ?? String(value);
     } catch {
       text = String(value);
     }
     if (text.length > max) text = text.slice(0, max) + "…";
   }
   return text;
+}
+
+/**
+ * JSON.stringify(value), or its first `limit` characters or a little more: the walk stops once that much is
+ * written, so quoting a list of 50,000 items costs what quoting its first few does.
+ */
+function jsonPrefix(value: unknown, limit: number): string | undefined {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  let out = "";
+  const write = (v: unknown): void => {
+    if (out.length > limit) return;
+    if (v === null || typeof v !== "object" || typeof (v as { toJSON?: unknown }).toJSON === "function") {
+      out += JSON.stringify(v) ?? "null";
+      return;
+    }
+    const list = Array.isArray(v);
+    out += list ? "[" : "{";
+    let first = true;
+    for (const key of list ? v.keys() : Object.keys(v)) {
+      if (out.length > limit) return;
+      const item = (v as Record<string | number, unknown>)[key];
+      if (!list && (item === undefined || typeof item === "function")) continue;
+      if (!first) out += ",";
+      first = false;
+      if (!list) out += `${JSON.stringify(key)}:`;
+      write(item);
+    }
+    out += list ? "]" : "}";
+  };
+  write(value);
+  return out;
 }
 
 export function list(values: readonly unknown[], max = 12): string {
