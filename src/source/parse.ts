@@ -541,22 +541,14 @@ function openersAtMost(text: string, max: number): boolean {
   return true;
 }
 
+/** What each limit's finding says, and how to get under it. */
+const EXCESS: Record<Exclude<Excess, undefined>, (limits: Limits) => [message: string, help: string]> = {
+  items: (l) => [`Document has a list of more than ${l.maxItems} items; it is not checked.`, "Split the list across documents or files, or raise limits.maxItems."],
+  keys: (l) => [`Document has a mapping of more than ${l.maxKeys} keys; it is not checked.`, "Split the mapping (a list of entries reads better), or raise limits.maxKeys."],
+  depth: (l) => [`Document is nested more than ${l.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep."],
+};
+
 function excessFinding(source: SourceFile, limits: Limits, over: Exclude<Excess, undefined>, range?: Range): Finding {
-  if (over === "items")
-    return fileFinding(
-      source,
-      "parse/resource-limit",
-      `Document has a list of more than ${limits.maxItems} items; it is not checked.`,
-      "Split the list across documents or files, or raise limits.maxItems.",
-      range,
-    );
-  if (over === "keys")
-    return fileFinding(
-      source,
-      "parse/resource-limit",
-      `Document has a mapping of more than ${limits.maxKeys} keys; it is not checked.`,
-      "Split the mapping (a list of entries reads better), or raise limits.maxKeys.",
-      range,
-    );
-  return fileFinding(source, "parse/resource-limit", `Document is nested more than ${limits.maxDepth} levels deep.`, "Flatten the document; real artefacts are never this deep.", range);
+  const [message, help] = EXCESS[over](limits);
+  return fileFinding(source, "parse/resource-limit", message, help, range);
 }

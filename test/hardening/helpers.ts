@@ -1,7 +1,7 @@
 // Helpers for the hardening tests: where things are, running the built CLI, hashing a tree, reading the fixtures.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveConfig } from "../../src/config/resolve-config.js";
@@ -126,4 +126,16 @@ export function brief(f: { file: string; ruleId: string; range: { start: { line:
 
 export function expectedBrief(file: string, e: Expected): string {
   return `${file}:${e.line}:${e.column} ${e.ruleId}`;
+}
+
+/** A folder with .git (so the project root is known) and the given files. */
+export function repoWith(prefix: string, files: Record<string, string>): string {
+  const dir = tempDir(prefix);
+  mkdirSync(join(dir, ".git"));
+  writeFileSync(join(dir, ".git", "HEAD"), "ref: refs/heads/main\n");
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
 }

@@ -2,24 +2,14 @@
 // patterns, no bidirectional controls shown raw), and configuration files that are too large or not regular files
 // are refused with a clear error and exit 2, not read or waited on.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/resolve-config.js";
 import { lint } from "../../src/pipeline/lint.js";
-import { renderAll, runCli, tempDir } from "./helpers.js";
+import { renderAll, repoWith, runCli } from "./helpers.js";
 import { outputProblems } from "./invariants.js";
 
-function repo(files: Record<string, string>): string {
-  const dir = tempDir("aimslint-output-");
-  mkdirSync(join(dir, ".git"));
-  writeFileSync(join(dir, ".git", "HEAD"), "ref: refs/heads/main\n");
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>): string => repoWith("aimslint-output-", files);
 
 describe("values are text in every output", () => {
   it("$', $& and $` in a value quoted by {{error}} and {{value}} stay literal; U+202E is shown escaped", async () => {

@@ -10,20 +10,10 @@ import { lint } from "../../src/pipeline/lint.js";
 import picomatch from "picomatch";
 import { globMatcher, needsLinearEngine } from "../../src/util/safe-glob.js";
 import { checkPattern, safePattern } from "../../src/util/safe-regex.js";
-import { runCli, tempDir } from "./helpers.js";
+import { repoWith, runCli, tempDir } from "./helpers.js";
 import { outputProblems } from "./invariants.js";
 
-/** A folder with .git (so the project root is known) and the given files. */
-function repo(files: Record<string, string>): string {
-  const dir = tempDir("aimslint-policy-");
-  mkdirSync(join(dir, ".git"));
-  writeFileSync(join(dir, ".git", "HEAD"), "ref: refs/heads/main\n");
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>): string => repoWith("aimslint-policy-", files);
 
 const resolve = (dir: string) => resolveConfig({ cwd: dir, startDir: dir, today: "2026-06-30" });
 
