@@ -154,11 +154,13 @@ const cli = await build({ ...shared, metafile: true, entryPoints: [join(root, "s
 const leaked = Object.keys(cli.metafile.inputs).filter((input) => input.includes("node_modules/@actions/") || input.includes("node_modules/@octokit/"));
 if (leaked.length > 0) throw new Error(`dist/cli-main.cjs must not bundle @actions/* or @octokit/*: ${leaked.slice(0, 3).join(", ")}`);
 // The `aimslint` command itself: a small loader that starts dist/cli-main.cjs from V8's code cache (src/cli-loader.ts).
+// The loader reads the CLI as latin1 (no UTF-8 decoding at every start): that is exact only for ASCII. esbuild
+// escapes non-ASCII text, except inside regular expression literals: write those characters as \u escapes.
+const mainBytes = readFileSync(join(outdir, "cli-main.cjs"));
+const nonAscii = mainBytes.findIndex((byte) => byte > 0x7f);
+if (nonAscii >= 0) throw new Error(`dist/cli-main.cjs must be ASCII; at byte ${nonAscii}: ${mainBytes.subarray(Math.max(0, nonAscii - 40), nonAscii + 10).toString("utf8")}`);
 // The loader keys V8's code cache by the CLI's hash, computed here once rather than over 1.7 MB on every run.
-const mainHash = (await import("node:crypto"))
-  .createHash("sha256")
-  .update(readFileSync(join(outdir, "cli-main.cjs")))
-  .digest("hex");
+const mainHash = (await import("node:crypto")).createHash("sha256").update(mainBytes).digest("hex");
 await build({
   ...shared,
   plugins: [],

@@ -77,7 +77,9 @@ function start(): void {
     createRequire(__filename)(MAIN);
     return;
   }
-  const source = readFileSync(MAIN, "utf8");
+  // The build keeps the bundle ASCII (scripts/build.mjs checks it), so latin1 reads it exactly, without the UTF-8
+  // decoding that took ~12 ms of every start.
+  const source = readFileSync(MAIN, "latin1");
   const sourceHash = createHash("sha256")
     .update(`${process.version}\0${process.arch}\0${mainIdentity(source)}`)
     .digest("hex");

@@ -3,7 +3,7 @@
 // "<owner>" is filler, "<https://example.org>" (an autolink) and "<team@example.org>" are not. The bracketed
 // "More Information Needed" of the Hugging Face templates comes in several spellings, sometimes as a link.
 const WHOLE_VALUE =
-  /^(?:tbd|tbc|tba|todo|fixme|n\/?a|unknown|\?+|x{3,}|-+|\.\.\.|…|lorem ipsum\b.*|\[?(?:more information needed|needs more information)\]?(?:\([^)]*\))?|\[optional\]|<(?!(?:https?|ftp|mailto):|[^<>\s@]+@)[^<>]*>|\{\{[^}]*\}\}|\[(?:insert|add|your|fill)[^\]]*\])\.?$/is;
+  /^(?:tbd|tbc|tba|todo|fixme|n\/?a|unknown|\?+|x{3,}|-+|\.\.\.|\u2026|lorem ipsum\b.*|\[?(?:more information needed|needs more information)\]?(?:\([^)]*\))?|\[optional\]|<(?!(?:https?|ftp|mailto):|[^<>\s@]+@)[^<>]*>|\{\{[^}]*\}\}|\[(?:insert|add|your|fill)[^\]]*\])\.?$/is;
 /** "The architecture family goes here": a template's slot described in words (CycloneDX's example BOM). */
 const GOES_HERE = /(?:^|\s)goes here\.?$/i;
 
