@@ -38,7 +38,8 @@ export function reportExtras(run: ReportRun, io: Io): ReportExtras {
     locate: (entry, path) => (index ? index.locate(entry, path).start.line : 1),
     today: config.today,
     href: (file) => relative(from, resolve(io.cwd, file)).split(sep).map(encodeURIComponent).join("/"),
-    scope: run.paths.length > 0 ? run.paths.join(", ") : basename(config.root),
+    // The project by its folder's name, unless named paths narrow it.
+    scope: run.paths.length > 0 && run.paths.some((p) => resolve(io.cwd, p) !== resolve(config.root)) ? run.paths.join(", ") : basename(resolve(config.root)),
     ...(run.compare !== undefined ? { previous: previousResult(io.cwd, run.compare) } : {}),
   };
 }
