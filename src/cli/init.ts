@@ -135,7 +135,8 @@ function canonical(path: string): string {
 function gitRoot(project: string): string | undefined {
   let dir = project;
   while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  const r = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  // core.fsmonitor=false: the repository's own configuration must never make us run its programs.
+  const r = spawnSync("git", ["-c", "core.fsmonitor=false", "rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   if (r.status !== 0 || !r.stdout.trim()) return undefined;
   return canonical(resolve(r.stdout.trim()));
 }

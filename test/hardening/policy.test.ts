@@ -1,6 +1,7 @@
 // Policy safety: configuration and rule files come from the repository (in a pull request, from a stranger).
 // They are data: never executed, never reaching outside the repository or the network, and their regular
 // expressions cannot hang the scan.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -225,6 +226,31 @@ describe("configuration and rule files are data, never executed", () => {
       expect(runCli(["."], dir).code, fn).toBe(2);
     }
     expect(existsSync(flag)).toBe(false);
+  });
+
+  it("runs no program the repository's git configuration names (core.fsmonitor, diff.external, textconv)", () => {
+    // `git ls-files` and `git diff` run a configured fsmonitor hook; a cloned repository's .git/config is the
+    // attacker's when it comes from a tarball or a restored cache.
+    const flag = marker();
+    const hook = join(tempDir("aimslint-hook-"), "hook.sh");
+    writeFileSync(hook, `#!/bin/sh\necho ran >> ${JSON.stringify(flag)}\n`, { mode: 0o755 });
+    const dir = tempDir("aimslint-gitcfg-");
+    const git = (...args: string[]) => execFileSync("git", ["-C", dir, ...args], { stdio: "ignore" });
+    git("init", "-q");
+    writeFileSync(join(dir, "risk.yaml"), "kind: risk\nid: RISK-1\ntitle: x\n");
+    writeFileSync(join(dir, ".gitattributes"), "*.yaml diff=evil\n");
+    git("-c", "user.name=a", "-c", "user.email=a@example.invalid", "commit", "-q", "--allow-empty", "-m", "x");
+    git("config", "core.fsmonitor", hook);
+    git("config", "diff.external", hook);
+    git("config", "diff.evil.textconv", hook);
+    writeFileSync(join(dir, "risk.yaml"), "kind: risk\nid: RISK-1\ntitle: y\n");
+    expect([0, 1]).toContain(runCli(["."], dir).code);
+    expect([0, 1]).toContain(runCli(["--changed-since", "HEAD", "."], dir).code);
+    expect(runCli(["init", "governance"], dir).code).toBe(0);
+    expect(existsSync(flag)).toBe(false);
+    // The hook itself works: git runs it when not told otherwise.
+    execFileSync("git", ["-C", dir, "status"], { stdio: "ignore" });
+    expect(existsSync(flag)).toBe(true);
   });
 
   it("__proto__ in a configuration pollutes nothing", () => {
