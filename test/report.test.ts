@@ -50,6 +50,8 @@ describe("the evidence matrix", () => {
     entry("data/1.yaml", "data-card", "DS-1", { ...approved }),
     entry("data/2.yaml", "data-card", "DS-2", { ...approved, systems: ["SYS-A", "SYS-B"] }),
     entry("sup/1.yaml", "supplier", "SUP-1", { ...approved }),
+    // No date at all: no age, and the other supplier's age stands.
+    entry("sup/2.yaml", "supplier", "SUP-2", { ...approved, approved_on: "2026-13-01", last_reviewed: "2026-13-01", systems: ["SYS-A"] }),
   ];
   const findings = [
     finding("risks.yaml", "/risks/2/owner", "error"),
@@ -95,6 +97,8 @@ describe("the evidence matrix", () => {
     ]);
     expect(m.systems[0]!.cells.find((c) => c.column === "model-card")!.age).toEqual({ date: "2026-06-01", days: 29, old: false, overdue: true });
     expect(m.systems[0]!.cells.find((c) => c.column === "monitoring")!.items).toEqual([{ file: "sys/a.yaml", line: 11, label: "monitoring" }]);
+    const suppliers = m.systems[0]!.cells.find((c) => c.column === "suppliers")!;
+    expect([suppliers.items.map((i) => i.label), suppliers.age]).toEqual([["SUP-1", "SUP-2"], { date: "2026-06-01", days: 29, old: false, overdue: false }]);
   });
 
   it("lists systems outside the scope apart, with their reason", () => {

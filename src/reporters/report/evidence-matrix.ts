@@ -154,10 +154,9 @@ function cellOf(column: string, parts: { entry: IndexEntry; findings: readonly F
     const status = entry.data["status"];
     if (typeof status === "string" && /^(?:draft|in-review|proposed)$/.test(status)) draft = true;
     const date = latest(text(entry.data["last_reviewed"]), text(entry.data["approved_on"]));
-    if (date && (!age || date < age.date)) {
-      const days = Math.floor((Date.parse(today) - Date.parse(date)) / 86_400_000);
-      age = { date, days, old: days > OLD_AFTER_DAYS, overdue: false };
-    }
+    const days = date ? Math.floor((Date.parse(today) - Date.parse(date)) / 86_400_000) : Number.NaN;
+    // A date that is no date (2026-13-01; its schema finding says so) gives the cell no age.
+    if (date && Number.isFinite(days) && (!age || date < age.date)) age = { date, days, old: days > OLD_AFTER_DAYS, overdue: false };
   }
   const overdue = parts.some(({ entry }) => {
     const next = text(entry.data["next_review"]);
