@@ -627,6 +627,13 @@ describe("job summary (unit)", () => {
     expect(s).toContain("| notes/n0.yaml:1:1 | error | `note/owner` | Missing &#34;owner&#34; &#124; &#60;b&#62;0&#60;/b&#62; |");
   });
 
+  it("shows an area the SoA excludes, and names the excluded controls under the coverage table", () => {
+    const cov = coverage({ findings: [], rules: [{ id: "x/y", iso42001: ["A.10.2", "A.10.3"] }], ran: new Set(["x/y"]), kinds: [], excluded: new Set(["A.10.4", "A.9.2", "A.9.3", "A.9.4"]) });
+    const s = renderSummary({ ...input(0), coverage: cov });
+    expect(s).toContain("| **A.9** Use of AI systems | — | 0 | ⊘ excluded in the SoA |");
+    expect(s).toContain("Excluded for every system by the Statement of Applicability (they do not keep an area from passing): A.9.2, A.9.3, A.9.4, A.10.4.");
+  });
+
   it("cuts the finding list to the byte budget", () => {
     const s = renderSummary(input(500, 6000));
     expect(Buffer.byteLength(s)).toBeLessThanOrEqual(6000);
@@ -932,6 +939,17 @@ describe("coverage of Annex A", () => {
   it("lists the controls no file can show, with why, without failing the area", () => {
     expect(area(A6).uncheckable.map((u) => u.control)).toEqual(["A.6.1.2", "A.6.1.3", "A.6.2.2", "A.6.2.3"]);
     expect(area(A6).uncheckable.every((u) => u.reason.length > 20)).toBe(true);
+  });
+
+  it("lets a control the SoA excludes for every system keep no area from passing, and says so", () => {
+    const input = { findings: [], rules: [{ id: "x/y", iso42001: ["A.10.2", "A.10.3"] }], ran: new Set(["x/y"]), kinds: [], excluded: new Set(["A.10.4"]) };
+    expect(coverage(input).rows.find((r) => r.ref === "A.10")).toMatchObject({ status: "pass", gaps: [], uncheckable: [], excluded: ["A.10.4"] });
+    // At the grain of the control (the report's heat map) the control itself is excluded, its neighbours pass.
+    const controls = coverage(input, "control").rows;
+    expect(["A.10.2", "A.10.3", "A.10.4"].map((ref) => controls.find((r) => r.ref === ref)?.status)).toEqual(["pass", "pass", "excluded"]);
+    // An area all of whose controls are excluded is excluded.
+    const all = coverage({ ...input, rules: [], excluded: new Set(["A.10.2", "A.10.3", "A.10.4"]) }).rows.find((r) => r.ref === "A.10");
+    expect(all?.status).toBe("excluded");
   });
 
   it("leaves no Annex A control without a rule unexplained", () => {
