@@ -213,6 +213,13 @@ describe("hostile text in the report", () => {
     expect(page).toContain("\\u202egnp.exe");
   });
 
+  it("counts the findings past the per-file limit as every format does", () => {
+    const standIn: Finding = { ...hostile, ruleId: "aimslint/too-many-findings", message: "m", notListed: { errors: 40, warnings: 2, infos: 0, suppressed: 0 } };
+    const page = html([hostile, standIn], { filesChecked: 1, artefactsChecked: 1, color: false, version: "0" });
+    expect(page).toContain('<li><span class="sev-error">41</span> errors</li>');
+    expect(page).toContain('<li><span class="sev-warning">2</span> warnings</li>');
+  });
+
   it("the invariant catches markup that was not escaped", () => {
     const page = html([], { filesChecked: 0, artefactsChecked: 0, color: false, version: "0" });
     expect(outputProblems("html", page.replace("<main>", '<main><img src=x onerror="alert(1)"><a href="javascript:alert(1)">x</a>'))).toEqual([

@@ -1,7 +1,7 @@
 // Everything the HTML report shows, as data: the readiness overview, the evidence matrix, the findings by system
 // and by requirement, what the baseline and comments suppress, and the change since an earlier run. html.ts renders it.
 import { compareCrosswalkRefs, type CrosswalkFramework, crosswalksOf, crosswalkTitle } from "../../core/crosswalks.js";
-import type { Finding, Severity } from "../../core/finding.js";
+import { countFindings, type Finding, type Severity } from "../../core/finding.js";
 import { compareRefs, titleOf } from "../../core/iso42001.js";
 import type { IndexEntry } from "../../engine/index-entry.js";
 import { systemsOf } from "../../pipeline/applicability.js";
@@ -68,8 +68,9 @@ export function reportModel(input: ModelInput): ReportModel {
   const { findings, extras } = input;
   const cov: CoverageInput = extras?.coverage ?? { findings, rules: input.rules, ran: new Set(), kinds: [] };
   const active = findings.filter((f) => !f.suppressed);
-  const totals = { error: 0, warning: 0, info: 0 };
-  for (const f of active) totals[f.severity]++;
+  // As every format counts: the findings past the per-file limit too (the one that stands for them says how many).
+  const counted = countFindings(findings);
+  const totals = { error: counted.errors, warning: counted.warnings, info: counted.infos };
   const framework = input.framework ?? "iso42001";
   const refsOf = referencesOf(framework, input.rules);
   const byFile = new Map<string, IndexEntry[]>();
