@@ -8,6 +8,7 @@ import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/re
 import { countFindings } from "../core/finding.js";
 import { lint } from "../pipeline/lint.js";
 import { html } from "../reporters/html.js";
+import { runExtras } from "../reporters/report/extras.js";
 import { withReportFields } from "../reporters/report/fields.js";
 import { sarif } from "../reporters/sarif.js";
 import { stylish } from "../reporters/stylish.js";
@@ -17,7 +18,7 @@ import type { Finding } from "../core/finding.js";
 import { annotationOrder, type DiffScope, planAnnotations } from "./annotations.js";
 import { checkAnnotation, type ChecksClient, postCheckRun } from "./checks.js";
 import { changedFiles, type ChangedFiles } from "./changed-files.js";
-import { coverage, coverageInput } from "../reporters/coverage.js";
+import { coverage, type CoverageInput, coverageInput } from "../reporters/coverage.js";
 import { InputError, readInputs, type ActionInputs } from "./inputs.js";
 import { annotationText, FencedLog } from "./log.js";
 import { type AnnotationReport, blobUrl, linkBase, renderSummary, type SummaryInput } from "./summary.js";
@@ -109,25 +110,21 @@ async function check(inputs: ActionInputs, resolved: ResolvedConfig, workspace: 
   log.close();
 
   if (inputs.sarifFile) writeOutput(workspace, inputs.sarifFile, sarif(findings, context), env, "sarif-file");
+  // One coverage for the report's heat map and the summary's table, computed when one of them is written.
+  let coverageOfRun: CoverageInput | undefined;
+  const covered = () => (coverageOfRun ??= coverageInput(findings, config, reportedArtefacts, result.artefacts, result.index));
   if (inputs.reportFile) {
     const links = summaryBase.links;
     const report = html(findings, {
       ...context,
-      report: {
-        coverage: coverageInput(findings, config, reportedArtefacts, result.artefacts, result.index),
-        artefacts: result.artefacts,
-        locate: (entry, path) => result.index?.locate(entry, path).start.line ?? 1,
-        today: config.today,
-        href: (file, line) => (links ? blobUrl(links, repoPath(workspace, file), line, line) : undefined),
-        scope,
-      },
+      report: { ...runExtras(covered(), config.today, result), href: (file, line) => (links ? blobUrl(links, repoPath(workspace, file), line, line) : undefined), scope },
     });
     writeOutput(workspace, inputs.reportFile, report, env, "report-file");
   }
   if (inputs.summary && process.env["GITHUB_STEP_SUMMARY"]) {
     const text = renderSummary({
       ...summaryBase,
-      coverage: coverage(coverageInput(findings, config, reportedArtefacts, result.artefacts, result.index)),
+      coverage: coverage(covered()),
       annotations: report,
     });
     try {

@@ -1,13 +1,13 @@
 // What the HTML report (`aimslint report`, `--format html`) needs beyond the findings: the coverage of the run, the
 // artefacts with the report's fields, links from the report to the files, and an earlier result to compare with.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { Finding } from "../core/finding.js";
 import type { LintResult } from "../pipeline/lint.js";
 import { coverageInput } from "../reporters/coverage.js";
+import { readPolicyText } from "../source/load.js";
 import { type PreviousResult, readPrevious } from "../reporters/report/compare.js";
-import type { ReportExtras } from "../reporters/report/extras.js";
+import { type ReportExtras, runExtras } from "../reporters/report/extras.js";
 import { safeText } from "../util/safe-text.js";
 import { UsageError } from "./args.js";
 import type { Io } from "./io.js";
@@ -28,15 +28,11 @@ export interface ReportRun {
 
 export function reportExtras(run: ReportRun, io: Io): ReportExtras {
   const { result, config } = run;
-  const index = result.index;
   const reported = result.artefacts.filter((a) => result.reported.has(a.file));
   // Links are relative to the report's folder, so they work from file:// and in an unpacked CI artefact.
   const from = run.outputFile !== undefined ? dirname(resolve(io.cwd, run.outputFile)) : io.cwd;
   return {
-    coverage: coverageInput(run.findings, config, reported, result.artefacts, index),
-    artefacts: result.artefacts,
-    locate: (entry, path) => (index ? index.locate(entry, path).start.line : 1),
-    today: config.today,
+    ...runExtras(coverageInput(run.findings, config, reported, result.artefacts, result.index), config.today, result),
     href: (file) => relative(from, resolve(io.cwd, file)).split(sep).map(encodeURIComponent).join("/"),
     // The project by its folder's name, unless named paths narrow it.
     scope: run.paths.length > 0 && run.paths.some((p) => resolve(io.cwd, p) !== resolve(config.root)) ? run.paths.join(", ") : basename(resolve(config.root)),
@@ -46,20 +42,11 @@ export function reportExtras(run: ReportRun, io: Io): ReportExtras {
 
 /** The earlier result named by --compare: a regular file, not too large, the JSON output of aimslint. */
 function previousResult(cwd: string, path: string): PreviousResult {
-  const file = resolve(cwd, path);
   let text: string;
-  let fd: number | undefined;
   try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new UsageError(`--compare ${safeText(path)}: not a regular file.`);
-    if (stat.size > MAX_PREVIOUS_BYTES) throw new UsageError(`--compare ${safeText(path)}: larger than ${MAX_PREVIOUS_BYTES} bytes.`);
-    text = readFileSync(fd, "utf8");
+    text = readPolicyText(resolve(cwd, path), MAX_PREVIOUS_BYTES, "an earlier result");
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`--compare ${safeText(path)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    throw new UsageError(`--compare ${safeText(path)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
   const previous = readPrevious(text);
   if (typeof previous === "string") throw new UsageError(`--compare ${safeText(path)}: ${previous}.`);

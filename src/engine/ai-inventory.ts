@@ -4,7 +4,7 @@
 import picomatch from "picomatch";
 import type { PathSegment } from "../source/locator.js";
 import { type AiCatalogue, BUILT_IN_CATALOGUE, isAiAction, isAiJob, isAiStep, isAgentAction } from "./functions/ai-use.js";
-import type { IndexEntry } from "./index-entry.js";
+import { type IndexEntry, type IndexFields, withIndexFields } from "./index-entry.js";
 import { packageMatcher } from "../core/dependency-manifests.js";
 import { globMatcher } from "../util/safe-glob.js";
 
@@ -126,10 +126,8 @@ export interface Claim {
 export const CLAIM_FIELDS = ["ai_use.paths", "ai_use.actions", "ai_use.packages", "ai_use.models"] as const;
 
 /** The index fields plus what an inventory reads (uses, claims, a record's name), whatever rules are on. */
-export function withInventoryFields(fields: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]> {
-  const out = new Map(fields);
-  for (const [kind, list] of Object.entries({ ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS, "name"] })) out.set(kind, [...new Set([...(out.get(kind) ?? []), ...list])].sort());
-  return out;
+export function withInventoryFields(fields: IndexFields): Map<string, readonly string[]> {
+  return withIndexFields(fields, Object.entries({ ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS, "name"] }));
 }
 
 export function claimOf(system: IndexEntry): Claim {

@@ -20,6 +20,13 @@ export interface IndexEntry {
 /** Per kind, the field paths that cross-document rules read from artefacts of that kind. */
 export type IndexFields = ReadonlyMap<string, readonly string[]>;
 
+/** `fields` with `extra` added (for a command that reads more than the rules: the inventory, the report). */
+export function withIndexFields(fields: IndexFields, extra: Iterable<readonly [string, readonly string[]]>): Map<string, readonly string[]> {
+  const out = new Map(fields);
+  for (const [kind, list] of extra) out.set(kind, [...new Set([...(out.get(kind) ?? []), ...list])].sort());
+  return out;
+}
+
 const ID: readonly Step[] = [{ key: "id" }];
 
 /** `keeper` copies what is kept, so that it does not hold on to the file's text (one per run; see util/detach.ts). */

@@ -23,12 +23,7 @@ export function applicableFindings(findings: Finding[], index: RepoIndex, rules:
   for (const rule of rules) {
     if (followsStatementOfApplicability(rule)) annexOnly.set(rule.id, rule.iso42001);
   }
-  const byFile = new Map<string, IndexEntry[]>();
-  for (const entry of index.artefacts) {
-    const list = byFile.get(entry.file);
-    if (list) list.push(entry);
-    else byFile.set(entry.file, [entry]);
-  }
+  const byFile = artefactsByFile(index.artefacts);
   const kept = findings.filter((f) => {
     const controls = annexOnly.get(f.ruleId);
     if (!controls) return true;
@@ -61,6 +56,17 @@ function excludedControls(index: RepoIndex): Exclusions {
     }
   }
   return { everywhere, forSystems };
+}
+
+/** The artefacts of each file, for artefactAt and systemsOf. */
+export function artefactsByFile(artefacts: readonly IndexEntry[]): Map<string, IndexEntry[]> {
+  const byFile = new Map<string, IndexEntry[]>();
+  for (const entry of artefacts) {
+    const list = byFile.get(entry.file);
+    if (list) list.push(entry);
+    else byFile.set(entry.file, [entry]);
+  }
+  return byFile;
 }
 
 /** The artefact whose root holds the finding: of the file's artefacts, the one with the longest root that is a prefix of its pointer. */

@@ -58,13 +58,13 @@ export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
  * The text of a configuration, rule or schema file: a regular file (a FIFO would block the run, a device never
  * end) of at most `maxBytes`. Throws an Error whose message says which of these it is not.
  */
-export function readPolicyText(file: string, maxBytes = MAX_POLICY_FILE_BYTES): string {
+export function readPolicyText(file: string, maxBytes = MAX_POLICY_FILE_BYTES, what = "a configuration, rule or schema file"): string {
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = fstatSync(fd);
     if (!info.isFile()) throw new Error("not a regular file");
-    if (info.size > maxBytes) throw new Error(`${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} a configuration, rule or schema file may have`);
+    if (info.size > maxBytes) throw new Error(`${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} ${what} may have`);
     return readUpTo(fd, info.size).toString("utf8");
   } finally {
     if (fd !== undefined) closeSync(fd);

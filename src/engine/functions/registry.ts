@@ -63,12 +63,13 @@ const catalogueOptions: Record<string, JsonSchema> = {
   actions: { type: "array", items: { type: "string" }, description: "AI actions to add to the catalogue (the configuration's aiUse.actions)" },
   secrets: { type: "array", items: { type: "string" }, description: "secret names to add to the catalogue (the configuration's aiUse.secrets)" },
 };
-/** The inventory functions also read manifests: the organisation's AI packages too. */
-const inventoryOptions: Record<string, JsonSchema> = {
-  ...catalogueOptions,
+/** The organisation's AI packages, for functions that read manifests. */
+const packageOptions: Record<string, JsonSchema> = {
   npm: { type: "array", items: { type: "string" }, description: "npm AI packages to add to the catalogue (the configuration's aiUse.packages.npm)" },
   pypi: { type: "array", items: { type: "string" }, description: "PyPI AI packages to add to the catalogue (the configuration's aiUse.packages.pypi)" },
 };
+/** The inventory functions also read manifests: the organisation's AI packages too. */
+const inventoryOptions: Record<string, JsonSchema> = { ...catalogueOptions, ...packageOptions };
 /** What the inventory functions read: every artefact that shows AI use, and what each record claims of it. */
 const inventoryKeeps = { ...AI_USE_FIELDS, "ai-system": [...CLAIM_FIELDS] };
 const kindOption: JsonSchema = {
@@ -253,8 +254,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     scope: "document",
     check: authorChecked,
     options: {
-      actions: { type: "array", items: { type: "string" }, description: "AI actions to add to the catalogue (the configuration's aiUse.actions)" },
-      secrets: { type: "array", items: { type: "string" }, description: "secret names to add to the catalogue (the configuration's aiUse.secrets)" },
+      ...catalogueOptions,
       actorChecking: {
         type: "array",
         items: { type: "string" },
@@ -305,10 +305,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     checks: "applicability",
     scope: "document",
     check: aiPackage,
-    options: {
-      npm: { type: "array", items: { type: "string" }, description: "npm packages to add to the catalogue (the configuration's aiUse.packages.npm)" },
-      pypi: { type: "array", items: { type: "string" }, description: "PyPI packages to add to the catalogue (the configuration's aiUse.packages.pypi)" },
-    },
+    options: packageOptions,
     failsWhen:
       "the value (a dependency's name in a manifest's view) is not an AI SDK or framework of the catalogue's `packages` for the manifest's ecosystem, nor of `npm`/`pypi`; `*` in a name stands for any characters but `/`, and PyPI names are compared as PEP 503 normalises them. Meant for `when`",
   },

@@ -3,6 +3,7 @@
 // by line (an edit above a finding must not make it look new) unless it has no pointer: a file that does not parse.
 import { countFindings, type Finding, type Severity } from "../../core/finding.js";
 import { areaOf } from "../coverage.js";
+import { stableKeys } from "../finding-keys.js";
 
 /** What the report needs of an earlier `--format json` result; read with readPrevious(). */
 export interface PreviousResult {
@@ -83,15 +84,9 @@ function counts(findings: readonly Finding[]) {
   return { errors: t.errors, warnings: t.warnings, infos: t.infos };
 }
 
-/** Keys in order, and as a set: `rule \0 file \0 pointer \0 n`. */
+/** Keys in order (SARIF's fingerprints: stableKeys), and as a set; a finding without a pointer is keyed by its line. */
 function keyed(findings: readonly Finding[]): { list: string[]; has: (key: string) => boolean } {
-  const seen = new Map<string, number>();
-  const list = findings.map((f) => {
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.pointer ?? `${f.range.start.line}`}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return `${key}\u0000${n}`;
-  });
+  const list = stableKeys(findings.map((f) => (f.pointer === undefined ? { ...f, pointer: `#line ${f.range.start.line}` } : f)));
   const set = new Set(list);
   return { list, has: (key) => set.has(key) };
 }

@@ -3,8 +3,9 @@
 // any of them fails the cell, and its age is that of the artefact reviewed longest ago.
 import type { Finding } from "../../core/finding.js";
 import type { IndexEntry } from "../../engine/index-entry.js";
+import { isDate } from "../../engine/dates.js";
 import { parsePath, resolvePath } from "../../engine/paths.js";
-import { artefactAt } from "../../pipeline/applicability.js";
+import { artefactAt, artefactsByFile } from "../../pipeline/applicability.js";
 import { pointer, type PathSegment } from "../../source/locator.js";
 import data from "./evidence-columns.json" with { type: "json" };
 
@@ -59,13 +60,8 @@ export interface EvidenceMatrix {
 
 export type Locate = (entry: IndexEntry, path: readonly PathSegment[]) => number;
 
-export function evidenceMatrix(artefacts: readonly IndexEntry[], findings: readonly Finding[], today: string, locate: Locate): EvidenceMatrix {
-  const byFile = new Map<string, IndexEntry[]>();
-  for (const a of artefacts) {
-    const list = byFile.get(a.file);
-    if (list) list.push(a);
-    else byFile.set(a.file, [a]);
-  }
+/** `byFile`: artefactsByFile(artefacts), when the caller has it already. */
+export function evidenceMatrix(artefacts: readonly IndexEntry[], findings: readonly Finding[], today: string, locate: Locate, byFile = artefactsByFile(artefacts)): EvidenceMatrix {
   // Findings by the artefact they sit in, with their JSON pointer: a cell of the system record counts only its field's.
   const findingsOf = new Map<IndexEntry, Finding[]>();
   for (const f of findings) {
@@ -153,14 +149,16 @@ function cellOf(column: string, parts: { entry: IndexEntry; findings: readonly F
     }
     const status = entry.data["status"];
     if (typeof status === "string" && /^(?:draft|in-review|proposed)$/.test(status)) draft = true;
-    const date = latest(text(entry.data["last_reviewed"]), text(entry.data["approved_on"]));
-    const days = date ? Math.floor((Date.parse(today) - Date.parse(date)) / 86_400_000) : Number.NaN;
     // A date that is no date (2026-13-01; its schema finding says so) gives the cell no age.
-    if (date && Number.isFinite(days) && (!age || date < age.date)) age = { date, days, old: days > OLD_AFTER_DAYS, overdue: false };
+    const date = latest(text(entry.data["last_reviewed"]), text(entry.data["approved_on"]));
+    if (date && (!age || date < age.date)) {
+      const days = Math.floor((Date.parse(today) - Date.parse(date)) / 86_400_000);
+      age = { date, days, old: days > OLD_AFTER_DAYS, overdue: false };
+    }
   }
   const overdue = parts.some(({ entry }) => {
-    const next = text(entry.data["next_review"]);
-    return next !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(next) && next < today;
+    const next = entry.data["next_review"];
+    return isDate(next) && next < today;
   });
   if (age) age.overdue = overdue;
   const state: CellState = errors > 0 ? "failing" : draft ? "draft" : warnings > 0 || overdue || age?.old ? "attention" : "current";
@@ -168,7 +166,7 @@ function cellOf(column: string, parts: { entry: IndexEntry; findings: readonly F
 }
 
 function latest(a: string | undefined, b: string | undefined): string | undefined {
-  const dates = [a, b].filter((d): d is string => d !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const dates = [a, b].filter(isDate);
   return dates.sort().at(-1);
 }
 

@@ -1,5 +1,6 @@
 // What the HTML report needs beyond the findings, which the CLI (cli/report.ts) and the Action gather from the run.
 import type { IndexEntry } from "../../engine/index-entry.js";
+import type { RepoIndex } from "../../engine/repo-index.js";
 import type { CoverageInput } from "../coverage.js";
 import type { PreviousResult } from "./compare.js";
 import type { Locate } from "./evidence-matrix.js";
@@ -16,4 +17,14 @@ export interface ReportExtras {
   previous?: PreviousResult;
   /** What was checked, e.g. "examples/acme-governance". */
   scope: string;
+}
+
+/** What every caller takes alike from the run: the coverage, the artefacts, their lines, the configured today. */
+export function runExtras(
+  coverage: CoverageInput,
+  today: string,
+  run: { artefacts: readonly IndexEntry[]; index?: RepoIndex | undefined },
+): Pick<ReportExtras, "coverage" | "artefacts" | "locate" | "today"> {
+  const index = run.index;
+  return { coverage, artefacts: run.artefacts, locate: (entry, path) => index?.locate(entry, path).start.line ?? 1, today };
 }

@@ -3,8 +3,8 @@
 import { compareCrosswalkRefs, type CrosswalkFramework, crosswalksOf, crosswalkTitle } from "../../core/crosswalks.js";
 import { countFindings, type Finding, type Severity } from "../../core/finding.js";
 import { compareRefs, titleOf } from "../../core/iso42001.js";
-import type { IndexEntry } from "../../engine/index-entry.js";
-import { systemsOf } from "../../pipeline/applicability.js";
+import { todayUtc } from "../../engine/dates.js";
+import { artefactsByFile, systemsOf } from "../../pipeline/applicability.js";
 import { coverage, type CoverageInput } from "../coverage.js";
 import type { ReportFramework } from "../formats.js";
 import type { RuleMetadata } from "../types.js";
@@ -73,12 +73,7 @@ export function reportModel(input: ModelInput): ReportModel {
   const totals = { error: counted.errors, warning: counted.warnings, info: counted.infos };
   const framework = input.framework ?? "iso42001";
   const refsOf = referencesOf(framework, input.rules);
-  const byFile = new Map<string, IndexEntry[]>();
-  for (const a of extras?.artefacts ?? []) {
-    const list = byFile.get(a.file);
-    if (list) list.push(a);
-    else byFile.set(a.file, [a]);
-  }
+  const byFile = artefactsByFile(extras?.artefacts ?? []);
   const names = new Map((extras?.artefacts ?? []).filter((a) => a.kind === "ai-system" && a.id).map((a) => [a.id!, typeof a.data["name"] === "string" ? (a.data["name"] as string) : a.id!]));
   const groups = new Map<string, FindingGroup>();
   for (const f of active) {
@@ -111,12 +106,12 @@ export function reportModel(input: ModelInput): ReportModel {
   return {
     version: input.version,
     scope: extras?.scope ?? "",
-    today: extras?.today ?? new Date().toISOString().slice(0, 10),
+    today: extras?.today ?? todayUtc(),
     filesChecked: input.filesChecked,
     artefactsChecked: input.artefactsChecked,
     totals,
     readiness: readiness(coverage(cov, "control"), coverage(cov, "area")),
-    matrix: extras ? evidenceMatrix(extras.artefacts, findings, extras.today, extras.locate) : undefined,
+    matrix: extras ? evidenceMatrix(extras.artefacts, findings, extras.today, extras.locate, byFile) : undefined,
     framework,
     groups: [...groups.values()].sort((a, b) => (a.id === "" ? 1 : b.id === "" ? -1 : a.id < b.id ? -1 : 1)),
     byReference: [...counts.values()].sort((a, b) => compareReference(framework, a.ref, b.ref)),
