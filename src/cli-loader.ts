@@ -13,10 +13,12 @@
 import { createHash } from "node:crypto";
 import { closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Script } from "node:vm";
 import { type CliOptions, HELP, parseCli } from "./cli/args.js";
+import { configStartDir, nearestConfigFile, projectRoot } from "./config/project-root.js";
 import { VERSION } from "./core/version.js";
+import { startEarlyListing } from "./pipeline/git-listing.js";
 import { cacheDirProblem, createPrivateFile, defaultCacheDir, readPrivateFile } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
@@ -69,6 +71,7 @@ function start(): void {
   // or an editor's probe costs little more than Node's own start.
   if (options?.command === "version") return void process.stdout.write(`${VERSION}\n`);
   if (options?.command === "help") return void process.stdout.write(HELP);
+  listProjectEarly(options);
   const cache = codeCache(options);
   const enable = (Module as NodeWithCompileCache).enableCompileCache;
   if (cache === undefined || enable) {
@@ -92,6 +95,21 @@ function start(): void {
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
   run.call(module.exports, module.exports, createRequire(MAIN), module, MAIN, __dirname);
+}
+
+/**
+ * A check lists the project through git; started here, git walks the work tree while the CLI loads (~70 ms),
+ * instead of after. Where the project is comes from the same functions the CLI resolves it with; should they
+ * disagree (a configuration that cannot be read), the CLI lists it itself and this listing goes unused.
+ */
+function listProjectEarly(options: CliOptions | undefined): void {
+  if (!options || (options.command !== "lint" && options.command !== "report") || options.stdinFilename !== undefined) return;
+  quietly(() => {
+    const cwd = process.cwd();
+    const startDir = configStartDir(cwd, options.paths);
+    const configFile = options.config === undefined ? nearestConfigFile(startDir) : resolve(cwd, options.config);
+    startEarlyListing(projectRoot(configFile, startDir));
+  });
 }
 
 declare const __AIMSLINT_MAIN_SHA256__: string | undefined;

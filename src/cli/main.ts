@@ -2,12 +2,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { basename, dirname, join, resolve, sep } from "node:path";
-import { performance } from "node:perf_hooks";
 import { ConfigError } from "../core/errors.js";
 import { configStartDir, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import { cacheDirProblem, defaultCacheDir } from "../util/cache-dir.js";
 import { lint, type LintResult } from "../pipeline/lint.js";
-import { STAGES, Timings } from "../pipeline/timings.js";
+import { now, STAGES, Timings } from "../pipeline/timings.js";
 import { EVIDENCE_KINDS } from "../engine/ai-inventory.js";
 import { loadReporter } from "../reporters/load-reporter.js";
 import { printableJson } from "../reporters/json-text.js";
@@ -29,7 +28,7 @@ import { parseRuleOption } from "./rule-option.js";
 export type { Io };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const started = performance.now();
+  const started = now();
   try {
     const options = parseCli(argv);
     if (options.command === "help") {
@@ -42,7 +41,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (options.command === "init") return (await import("./init.js")).runInit(options, io);
     const timings = options.debug ? new Timings() : undefined;
-    const configured = performance.now();
+    const configured = now();
     const config = resolveConfig({
       cwd: io.cwd,
       startDir: configStartDir(
@@ -64,7 +63,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const out: Io = options.outputFile === undefined ? io : { ...io, stdout: (text) => void (report += text) };
     const code = await run(options, config, out, timings);
     if (options.outputFile !== undefined) {
-      const at = performance.now();
+      const at = now();
       writeOutputFile(io.cwd, options.outputFile, report, config.root);
       timings?.lap("report", at);
     }
@@ -124,7 +123,7 @@ async function runLint(options: CliOptions, resolved: ResolvedConfig, io: Io, ti
     throw new UsageError(`No files matching ${result.unmatched.map((p) => `"${safeText(p)}"`).join(", ")} were found. (--no-error-on-unmatched-pattern leaves such paths out.)`);
   }
   const findings = options.quiet ? result.findings.filter((f) => f.severity === "error" || f.suppressed).map(errorsOnly) : result.findings;
-  const at = performance.now();
+  const at = now();
   const files = [...new Set(result.artefacts.filter((a) => result.reported.has(a.file)).map((a) => a.file))];
   const artefactsChecked = result.artefacts.filter((a) => result.reported.has(a.file)).length;
   const notes = [...(firstContact(result.artefacts) ?? []), ...staleNotes(result.baseline)];
@@ -233,7 +232,7 @@ function debugLines(timings: Timings, started: number): string {
     const ms = timings.ms.get(stage);
     if (ms !== undefined) text += row(stage, ms, (timings.notes.get(stage) ?? []).join("; "));
   }
-  return text + row("total", performance.now(), "since the process started");
+  return text + row("total", now(), "since the process started");
 }
 
 /**

@@ -1,8 +1,8 @@
 // Finds aimslint.config.yaml (walking up from the scanned folder), validates it with positions, and resolves
 // `extends`. A bad configuration is a usage error (exit 2) that names the file, line and column.
 import { PRESETS } from "../engine/presets.js";
-import { existsSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { isWithin } from "../util/within.js";
 import type { Finding } from "../core/finding.js";
 import { builtInValidator } from "../schema/compiled-validators.js";
@@ -12,8 +12,9 @@ import { DEFAULT_LIMITS, readPolicyText } from "../source/load.js";
 import { describeSchemaErrors } from "../schema/schema-errors.js";
 import type { Locator, PathSegment } from "../source/locator.js";
 import { ConfigError } from "../core/errors.js";
+import { gitTop, nearestConfigFile } from "./project-root.js";
 
-export const CONFIG_NAMES = ["aimslint.config.yaml", "aimslint.config.yml", "aimslint.config.json"];
+export { CONFIG_NAMES, gitTop } from "./project-root.js";
 
 export type SeverityName = "error" | "warning" | "warn" | "info" | "off";
 export type RuleSetting = SeverityName | { severity?: SeverityName; options?: Record<string, unknown> };
@@ -48,17 +49,8 @@ export interface ConfigLayer {
 }
 
 export function findConfig(startDir: string): string | undefined {
-  const found = findUp(startDir, (dir) => CONFIG_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate) && statSync(candidate).isFile()));
+  const found = nearestConfigFile(startDir);
   return found === undefined ? undefined : notLinkedOut(found);
-}
-
-/** What `look` finds in `dir` or the nearest folder above it that has it. */
-function findUp<T>(dir: string, look: (dir: string) => T | undefined): T | undefined {
-  for (let current = resolve(dir); ; current = dirname(current)) {
-    const found = look(current);
-    if (found !== undefined) return found;
-    if (dirname(current) === current) return undefined;
-  }
 }
 
 /**
@@ -77,9 +69,6 @@ function notLinkedOut(file: string): string {
 }
 
 /** The enclosing git work tree: configuration files may not reach above it. */
-export function gitTop(dir: string): string | undefined {
-  return findUp(dir, (current) => (existsSync(join(current, ".git")) ? current : undefined));
-}
 
 /** Presets first, then files, in `extends` order; the file itself last. */
 

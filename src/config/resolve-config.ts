@@ -1,7 +1,7 @@
 // Turns configuration layers into what a run needs: the active rules for each file, ignores, kinds, limits.
 import { turnsOn } from "../engine/presets.js";
 import { readdirSync, statSync, type Dirent } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Severity } from "../core/finding.js";
 import { kindInfo, type KindInfo } from "../core/kinds.js";
 import type { ClassifyOptions } from "../source/classify.js";
@@ -16,6 +16,7 @@ import { closest } from "../util/text.js";
 import { checkOptionValues } from "./option-values.js";
 import { isWithin } from "../util/within.js";
 import { ConfigError } from "../core/errors.js";
+import { projectRoot } from "./project-root.js";
 import { findConfig, gitTop, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
 import { cachedGlobsMatcher, globsMatcher } from "../util/safe-glob.js";
 import { UnsafePatternError } from "../util/safe-regex.js";
@@ -62,26 +63,12 @@ interface Setting {
   options: Record<string, unknown>;
 }
 
-/**
- * Where to look for the configuration: the first path named (its folder, for a file), or `cwd` when nothing or a
- * glob is named.
- */
-export function configStartDir(cwd: string, paths: readonly string[]): string {
-  const first = paths[0];
-  if (!first || /[*?[\]{}]/.test(first)) return cwd;
-  const abs = resolve(cwd, first);
-  try {
-    return statSync(abs).isDirectory() ? abs : dirname(abs);
-  } catch {
-    return cwd;
-  }
-}
+export { configStartDir } from "./project-root.js";
 
 export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const file = options.configFile ? resolve(options.cwd, options.configFile) : findConfig(options.startDir);
   if (options.configFile && file && !safeExists(file)) throw new ConfigError(`Configuration file "${options.configFile}" does not exist.`);
-  // Without a configuration, the project is the git work tree (a hook passes files from many folders), else the folder.
-  const root = file ? resolve(file, "..") : (gitTop(resolve(options.startDir)) ?? resolve(options.startDir));
+  const root = projectRoot(file, options.startDir);
   const { presets, layers } = file ? loadConfigLayers(file, gitTop(root) ?? root) : { presets: [], layers: [] as ConfigLayer[] };
 
   const userRules = layers.flatMap((layer) => loadUserRules(layer));

@@ -1,9 +1,7 @@
 // Stage 1: turn the command-line paths (folders, globs, files) into the list of candidate files.
 // In a git work tree, folders are listed by git itself so .gitignore is honoured exactly;
 // elsewhere fast-glob walks them. Symbolic links that lead out of the scanned folder are never followed.
-import { execFile } from "node:child_process";
-import { lstatSync, type Stats } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { lstatSync, realpath as realpathCallback, stat as statCallback, type Stats } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { isWithin } from "../util/within.js";
 import { promisify } from "node:util";
@@ -12,12 +10,15 @@ import picomatch from "picomatch";
 import { globsMatcher, needsLinearEngine } from "../util/safe-glob.js";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { formatOf, stampOf, type Candidate, type FileStamp } from "../source/load.js";
+import { earlyListing, runGitListing } from "./git-listing.js";
 import { deniedInGitOutput, readdirNotingDenied, unreadableFolderFinding } from "./unreadable-folders.js";
 import { CORE_RULES } from "../core/core-rules.js";
 import { report } from "../core/report.js";
 import { LOCK_FILE_NAMES } from "../core/dependency-manifests.js";
 
-const execFileAsync = promisify(execFile);
+// Not node:fs/promises, which loads readline and more (~2 ms of every start) for what three calls need.
+const realpath = promisify(realpathCallback.native);
+const stat = promisify(statCallback);
 
 export interface Discovery {
   candidates: Candidate[];
@@ -165,20 +166,9 @@ export function startGitListing(dir: string): GitListings {
 
 /** Files of a git work tree below `dir` (tracked and untracked, not ignored); undefined outside git. */
 async function gitListFiles(dir: string): Promise<Listing | undefined> {
-  try {
-    // core.fsmonitor=false: a repository's local config must never make us run its programs. LC_ALL=C: its
-    // warnings about folders it cannot open are read (unreadable-folders.ts). --exclude=node_modules/: git need
-    // not walk untracked dependency folders (a third of its time in a repository with a few of them) whose files
-    // DEFAULT_IGNORES drops anyway; tracked files are listed whatever the excludes say.
-    const { stdout, stderr } = await execFileAsync(
-      "git",
-      ["-c", "core.fsmonitor=false", "-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--exclude=node_modules/", "--deduplicate"],
-      { maxBuffer: 256 * 1024 * 1024, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } },
-    );
-    return { files: stdout.split("\0").filter((f) => f.length > 0), denied: await deniedInGitOutput(stderr, dir) };
-  } catch {
-    return undefined;
-  }
+  const output = await (earlyListing(dir) ?? runGitListing(dir));
+  if (output === undefined) return undefined;
+  return { files: output.stdout.split("\0").filter((f) => f.length > 0), denied: await deniedInGitOutput(output.stderr, dir) };
 }
 
 /**

@@ -2,12 +2,14 @@
 // (a warning on stderr) — which would let every file inside drop out of the check unseen; they are noted here
 // and reported as file/unreadable, and the scan goes on.
 import { readdir, type Dirent } from "node:fs";
-import { readdir as readdirAsync } from "node:fs/promises";
+import { promisify } from "node:util";
 import { resolve } from "node:path";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { CORE_RULES } from "../core/core-rules.js";
 import { report } from "../core/report.js";
 
+// Not node:fs/promises, which loads readline and more (~2 ms of every start).
+const readdirAsync = promisify(readdir);
 const DENIED = new Set(["EACCES", "EPERM"]);
 
 type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: Dirent[] | string[]) => void;
