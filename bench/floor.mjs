@@ -2,18 +2,22 @@
 // The floors of the benchmark: the least work any linter of governance artefacts must do, written as plainly as
 // possible, so that aimslint's time can be read as a multiple of them (docs/performance.md).
 //
-//   node bench/floor.mjs --stage io|parse|validate [--compile] [--aimslint <package folder>] <folder>
+//   node bench/floor.mjs --stage io|parse|jsyaml|validate [--compile] [--aimslint <package folder>] <folder>
 //
 //   io        glob the candidate files with fast-glob (YAML, JSON, Markdown; node_modules, .git and the folders of the
 //             root .gitignore left out) and read each one into a string;
 //   parse     io + parse each YAML file (all its documents), JSON file and Markdown front matter with `yaml`
 //             (parseDocument / parseAllDocuments, then toJS for the values);
+//   jsyaml    list the candidate files as aimslint does (git ls-files: tracked and untracked, not ignored), read
+//             each, and parse it the cheapest usual way: js-yaml 4 (what aimslint reads values with; core schema, so
+//             dates stay strings) for YAML and Markdown front matter, JSON.parse for JSON;
 //   validate  parse + find each artefact's kind (kind:, $schema, modeline, Hugging Face README keys) and validate
 //             it with aimslint's precompiled standalone ajv validators (build/validators.cjs), or with schemas/
 //             compiled by ajv at start-up when that build output is missing or with --compile.
 //
 // Prints one line of JSON with the counts that prove the work was done (files, bytes, documents, artefacts per kind,
 // invalid files): bench/run.mjs checks them against the generator's manifest.
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
@@ -30,8 +34,8 @@ const forceCompile = args.includes("--compile");
 // Where aimslint's schemas/ and build/validators.cjs are: this repository, or the snapshot bench/run.mjs measures.
 const repoRoot = resolve(flagValue("--aimslint") ?? join(here, ".."));
 const dir = resolve(args.filter((a, i) => !a.startsWith("--") && !["--stage", "--aimslint"].includes(args[i - 1])).at(-1) ?? ".");
-if (!["io", "parse", "validate"].includes(stage)) {
-  process.stderr.write("usage: node bench/floor.mjs --stage io|parse|validate [--compile] <folder>\n");
+if (!["io", "parse", "jsyaml", "validate"].includes(stage)) {
+  process.stderr.write("usage: node bench/floor.mjs --stage io|parse|jsyaml|validate [--compile] <folder>\n");
   process.exit(2);
 }
 
@@ -54,14 +58,29 @@ function gitignorePatterns(root) {
   return out;
 }
 
-const files = fg.sync("**/*.{yaml,yml,json,md,markdown}", {
-  cwd: dir,
-  dot: true,
-  onlyFiles: true,
-  followSymbolicLinks: false,
-  caseSensitiveMatch: false,
-  ignore: ["**/node_modules/**", "**/.git/**", "**/package-lock.json", "**/pnpm-lock.yaml", "**/npm-shrinkwrap.json", ...gitignorePatterns(dir)],
-});
+const CANDIDATE = /\.(?:ya?ml|json|md|markdown)$/i;
+const LOCK_FILES = new Set(["package-lock.json", "pnpm-lock.yaml", "npm-shrinkwrap.json"]);
+
+/** The files git lists (tracked, and untracked but not ignored), as aimslint's discovery asks for them. */
+function gitCandidates(root) {
+  const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--exclude=node_modules/", "--deduplicate"], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return out.split("\0").filter((f) => CANDIDATE.test(f) && !LOCK_FILES.has(basename(f)) && !f.split("/").includes("node_modules"));
+}
+
+const files =
+  stage === "jsyaml"
+    ? gitCandidates(dir)
+    : fg.sync("**/*.{yaml,yml,json,md,markdown}", {
+        cwd: dir,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        caseSensitiveMatch: false,
+        ignore: ["**/node_modules/**", "**/.git/**", "**/package-lock.json", "**/pnpm-lock.yaml", "**/npm-shrinkwrap.json", ...gitignorePatterns(dir)],
+      });
 files.sort();
 
 let validators;
@@ -127,6 +146,21 @@ function frontMatter(text) {
   return text.slice(m[0].length, end + 1);
 }
 
+// js-yaml 4, from the repository's own dependencies (bench/node_modules holds ajv-cli's js-yaml 3).
+const jsYaml = stage === "jsyaml" ? createRequire(join(here, "..", "package.json"))("js-yaml") : undefined;
+
+/** The jsyaml floor's parse: documents as values, or a count of the files that did not parse. */
+function parseCheaply(text, format) {
+  try {
+    if (format === "json") return [JSON.parse(text)];
+    if (format === "yaml") return jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA });
+    const fm = frontMatter(text);
+    return fm === undefined ? [] : [jsYaml.load(fm, { schema: jsYaml.CORE_SCHEMA })];
+  } catch {
+    return undefined;
+  }
+}
+
 const out = { stage, folder: dir, files: files.length, bytes: 0, documents: 0, parseErrors: 0, artefactFiles: 0, kinds: {}, valid: 0, invalid: 0, schemaErrors: 0, invalidFiles: [] };
 if (validatorsFrom) out.validators = validatorsFrom;
 
@@ -136,6 +170,12 @@ for (const file of files) {
   if (stage === "io") continue;
   const lower = file.toLowerCase();
   const format = lower.endsWith(".json") ? "json" : lower.endsWith(".md") || lower.endsWith(".markdown") ? "markdown" : "yaml";
+  if (stage === "jsyaml") {
+    const values = parseCheaply(text, format);
+    if (values === undefined) out.parseErrors++;
+    else out.documents += values.length;
+    continue;
+  }
   let docs;
   if (format === "yaml") docs = parseAllDocuments(text, YAML_OPTIONS);
   else if (format === "json") docs = [parseDocument(text, { ...YAML_OPTIONS, strict: false })];

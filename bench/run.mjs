@@ -3,7 +3,7 @@
 // the same generated corpus, several runs, medians. See docs/performance.md.
 //
 //   node bench/run.mjs [--sizes 100,1000,10000] [--runs 5] [--skip-spectral-over 1000] [--spectral-runs N]
-//                      [--timeout 900] [--cases io,parse,validate,ajv,spectral,aimslint,cold] [--regenerate]
+//                      [--timeout 900] [--cases io,parse,jsyaml,validate,ajv,spectral,aimslint,cold] [--regenerate]
 //                      [--cpu-prof] [--out bench/.results/NAME]
 //   node bench/run.mjs --real 80 [--runs 5] [--cases io,parse,aimslint,cold]   (real files: bench/real-corpus.mjs)
 //   npm --prefix bench run bench -- [same options]
@@ -645,6 +645,7 @@ function machine() {
       yaml: pkgVersion("yaml"),
       "fast-glob": pkgVersion("fast-glob"),
       "js-yaml (ajv-cli's)": pkgVersion("js-yaml"),
+      "js-yaml (the js-yaml floor, aimslint's)": JSON.parse(readFileSync(join(ROOT, "node_modules", "js-yaml", "package.json"), "utf8")).version,
     },
     memoryMethod: MEMORY_METHOD,
   };
@@ -695,7 +696,7 @@ function sizeTable(n, m, stats) {
   rows.push("");
   rows.push("| case | wall (median) | min – max | artefact files/s | peak RSS | CPU (user+sys) | ÷ I/O floor | ÷ parse floor | ÷ validate floor | proof of work |");
   rows.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-  for (const id of ["io", "parse", "validate", "ajv", "spectral", "aimslint", "onefile"]) {
+  for (const id of ["io", "parse", "jsyaml", "validate", "ajv", "spectral", "aimslint", "onefile"]) {
     const st = get(id);
     if (!st) continue;
     const label = st.case.label + (st.case.note ? ` — ${st.case.note}` : "");
@@ -738,13 +739,15 @@ function report(options, mach, perSize, cold, loads, extraNotes) {
   // Ratios to the peers and scaling.
   lines.push("### Ratios");
   lines.push("");
-  lines.push("| N | aimslint ÷ ajv-cli | Spectral ÷ aimslint | aimslint ÷ validate floor | aimslint ÷ parse floor | aimslint ÷ I/O floor | aimslint ms per 1,000 artefact files | aimslint peak RSS |");
-  lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push(
+    "| N | aimslint ÷ ajv-cli | Spectral ÷ aimslint | aimslint ÷ validate floor | aimslint ÷ parse floor | aimslint ÷ js-yaml floor | aimslint ÷ I/O floor | aimslint ms per 1,000 artefact files | aimslint peak RSS |",
+  );
+  lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const { n, m, stats } of perSize) {
     const w = (id) => stats.get(id)?.wallMs;
     const a = w("aimslint");
     lines.push(
-      `| ${n.toLocaleString("en")} | ${fmtX(a, w("ajv"))} | ${fmtX(w("spectral"), a)} | ${fmtX(a, w("validate"))} | ${fmtX(a, w("parse"))} | ${fmtX(a, w("io"))} | ${a === undefined ? "—" : Math.round((a / m.artefactFiles) * 1000).toLocaleString("en")} | ${fmtMiB(stats.get("aimslint")?.rssKB)} |`,
+      `| ${n.toLocaleString("en")} | ${fmtX(a, w("ajv"))} | ${fmtX(w("spectral"), a)} | ${fmtX(a, w("validate"))} | ${fmtX(a, w("parse"))} | ${fmtX(a, w("jsyaml"))} | ${fmtX(a, w("io"))} | ${a === undefined ? "—" : Math.round((a / m.artefactFiles) * 1000).toLocaleString("en")} | ${fmtMiB(stats.get("aimslint")?.rssKB)} |`,
     );
   }
   lines.push("");
@@ -840,6 +843,7 @@ async function main() {
     const cases = [];
     if (want("io")) cases.push(floorCase("io", "(a) I/O floor: fast-glob + read", "io", m));
     if (want("parse")) cases.push(floorCase("parse", "(b) parse floor: (a) + yaml parse", "parse", m));
+    if (want("jsyaml")) cases.push(floorCase("jsyaml", "(b′) js-yaml floor: git ls-files + read + js-yaml / JSON.parse", "jsyaml", m));
     if (want("validate")) cases.push(floorCase("validate", "(c) validate floor: (b) + precompiled ajv", "validate", m));
     const needPeers = want("ajv") || want("spectral");
     const peers = needPeers ? preparePeers(m) : undefined;
