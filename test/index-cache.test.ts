@@ -71,6 +71,22 @@ describe("index cache", () => {
     expect((await run(cacheDir)).fromCache).toBe(plain.filesChecked - 1);
   });
 
+  it("reads a file again whose record is damaged, and takes the others from the cache", async () => {
+    const cacheDir = tempCache();
+    const plain = await run(undefined);
+    await run(cacheDir);
+    const [name] = readdirSync(cacheDir);
+    const lines = readFileSync(join(cacheDir, name!), "utf8").split("\n");
+    expect(lines[0]).toMatch(/^aimslint-index-cache-2\t"/);
+    const damaged = lines.findIndex((line) => line.startsWith(`[${JSON.stringify(SYSTEM)},`));
+    lines[damaged] = `[${JSON.stringify(SYSTEM)}, "not a record"\t[]`;
+    writeFileSync(join(cacheDir, name!), lines.join("\n"));
+    const again = await run(cacheDir);
+    expect(again.fromCache).toBe(plain.filesChecked - 2);
+    expect(again.findings).toEqual(plain.findings);
+    expect(values(again.artefacts)).toEqual(values(plain.artefacts));
+  });
+
   it("reads no cache file that others may have written: group- or world-writable, or another user's", async () => {
     const cacheDir = tempCache();
     const plain = await run(undefined);

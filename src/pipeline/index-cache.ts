@@ -28,7 +28,7 @@ interface CachedFile {
 /**
  * The cache file: this line, its fingerprint in JSON, then one line per file: its key and head in JSON, a tab, its
  * entries' data in JSON. JSON writes tabs and line breaks inside strings as escapes, so both split safely, and a
- * reader parses the heads only.
+ * reader parses the heads only. (The file keeps the name it had as one JSON document, which it replaces.)
  */
 const MAGIC = "aimslint-index-cache-2";
 
@@ -76,8 +76,8 @@ export class IndexCache {
       for (let i = 1; i < lines.length; i++) {
         const line = lines[i]!;
         const tab = line.indexOf("\t");
-        if (tab < 0) continue;
-        const head: unknown = JSON.parse(line.slice(0, tab));
+        // Each record stands alone: one that cannot be read only makes its file be read again.
+        const head: unknown = tab < 0 ? undefined : quietJson(line.slice(0, tab));
         if (isCachedHead(head)) cache.files.set(head[0], { head: head.slice(1) as CachedFile["head"], data: line.slice(tab + 1) });
       }
     } catch {
@@ -266,12 +266,8 @@ class StoredData {
   /** The data of the file's `i`th entry; a damaged record reads as no fields. */
   at(i: number): Record<string, unknown> {
     if (this.values === undefined) {
-      try {
-        const parsed: unknown = JSON.parse(this.json);
-        this.values = Array.isArray(parsed) ? parsed : [];
-      } catch {
-        this.values = [];
-      }
+      const parsed = quietJson(this.json);
+      this.values = Array.isArray(parsed) ? parsed : [];
       this.json = "";
     }
     const value = this.values[i];
@@ -301,5 +297,13 @@ class StoredEntry implements IndexEntry {
 
   get data(): Record<string, unknown> {
     return this.stored.at(this.position);
+  }
+}
+
+function quietJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
