@@ -13,10 +13,10 @@
 import { createHash } from "node:crypto";
 import { closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { Script } from "node:vm";
 import { type CliOptions, HELP, parseCli } from "./cli/args.js";
-import { configStartDir, nearestConfigFile, projectRoot } from "./config/project-root.js";
+import { expectedProjectRoot } from "./config/project-root.js";
 import { VERSION } from "./core/version.js";
 import { startEarlyListing } from "./pipeline/git-listing.js";
 import { cacheDirProblem, createPrivateFile, defaultCacheDir, readPrivateFile } from "./util/cache-dir.js";
@@ -104,12 +104,7 @@ function start(): void {
  */
 function listProjectEarly(options: CliOptions | undefined): void {
   if (!options || (options.command !== "lint" && options.command !== "report") || options.stdinFilename !== undefined) return;
-  quietly(() => {
-    const cwd = process.cwd();
-    const startDir = configStartDir(cwd, options.paths);
-    const configFile = options.config === undefined ? nearestConfigFile(startDir) : resolve(cwd, options.config);
-    startEarlyListing(projectRoot(configFile, startDir));
-  });
+  quietly(() => startEarlyListing(expectedProjectRoot(process.cwd(), options.paths, options.config)));
 }
 
 declare const __AIMSLINT_MAIN_SHA256__: string | undefined;

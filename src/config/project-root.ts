@@ -43,3 +43,9 @@ export function configStartDir(cwd: string, paths: readonly string[]): string {
 export function projectRoot(configFile: string | undefined, startDir: string): string {
   return configFile ? resolve(configFile, "..") : (gitTop(resolve(startDir)) ?? resolve(startDir));
 }
+
+/** The project a check of `paths` (with --config `configFile`) will resolve to, before any configuration is read. */
+export function expectedProjectRoot(cwd: string, paths: readonly string[], configFile: string | undefined): string {
+  const startDir = configStartDir(cwd, paths);
+  return projectRoot(configFile === undefined ? nearestConfigFile(startDir) : resolve(cwd, configFile), startDir);
+}
