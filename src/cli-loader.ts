@@ -7,10 +7,10 @@
 // version, other flags). The cache is kept beside the index cache, in the user's cache folder, keyed by the
 // bundle's hash (computed at build time), size and modification time, so that a patched bundle gets a cache of
 // its own: V8 itself only compares the source's length, and runs what it accepts, so the cache is
-// used only from a folder no one else may write (util/cache-dir.ts), and each file carries the full hash of the
-// source it was made from and of its own bytes. `--no-cache` reads and writes none. The command line is parsed
+// used only from a folder no one else may write (util/cache-dir.ts), and each file carries the whole key of the
+// source it was made from and a checksum of its own bytes (CRC-32, as Node's own compile cache: it guards against
+// damage, and the folder's privacy against others). `--no-cache` reads and writes none. The command line is parsed
 // here too (cli/args.ts, a few KB), to know that exactly as the CLI will, and to answer --version and --help.
-import { createHash } from "node:crypto";
 import { closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { join } from "node:path";
@@ -40,19 +40,31 @@ function trusted(cache: { root: string; dir: string }, create: boolean): boolean
   return cacheDirProblem(cache.root, create) === undefined && cacheDirProblem(cache.dir, create) === undefined;
 }
 
-/** A cache file: this header, then V8's data. The hashes are whole, so that no other source's cache is taken. */
-const MAGIC = "aimslint-v8cache-1";
-const HEADER_BYTES = MAGIC.length + 1 + 64 + 1 + 64 + 1;
+/** A cache file: a line of this, the source's whole key and the checksum of the rest; then V8's data. */
+const MAGIC = "aimslint-v8cache-2";
+const load = createRequire(__filename);
 
-function unpack(file: Buffer | undefined, sourceHash: string): Buffer | undefined {
-  if (!file || file.length <= HEADER_BYTES) return undefined;
-  const [magic, source, data] = file
-    .subarray(0, HEADER_BYTES - 1)
-    .toString("latin1")
-    .split(" ");
-  const body = file.subarray(HEADER_BYTES);
-  if (magic !== MAGIC || source !== sourceHash || data !== createHash("sha256").update(body).digest("hex")) return undefined;
+function unpack(file: Buffer | undefined, key: string): Buffer | undefined {
+  const end = file?.subarray(0, 1024).indexOf(10) ?? -1;
+  if (!file || end < 0) return undefined;
+  const [magic, source, sum] = file.subarray(0, end).toString("latin1").split(" ");
+  const body = file.subarray(end + 1);
+  if (magic !== MAGIC || source !== key || sum !== checksum(body)) return undefined;
   return body;
+}
+
+/**
+ * CRC-32 of the cache's bytes (zlib, Node ≥ 20.15), else SHA-256: node:crypto and its streams cost a hook run ~4 %
+ * to load, and nothing else a hook run does needs them.
+ */
+function checksum(bytes: Uint8Array): string {
+  const { crc32 } = load("node:zlib") as { crc32?: (data: Uint8Array) => number };
+  if (crc32) return `crc32:${(crc32(bytes) >>> 0).toString(16).padStart(8, "0")}`;
+  return `sha256:${sha256(bytes)}`;
+}
+
+function sha256(data: string | Uint8Array): string {
+  return (load("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(data).digest("hex");
 }
 
 type NodeWithCompileCache = typeof Module & { enableCompileCache?: (dir: string) => unknown };
@@ -83,14 +95,12 @@ function start(): void {
   // The build keeps the bundle ASCII (scripts/build.mjs checks it), so latin1 reads it exactly, without the UTF-8
   // decoding that took ~12 ms of every start.
   const source = readFileSync(MAIN, "latin1");
-  const sourceHash = createHash("sha256")
-    .update(`${process.version}\0${process.arch}\0${mainIdentity(source)}`)
-    .digest("hex");
-  const file = join(cache.dir, `${sourceHash.slice(0, 32)}.v8cache`);
-  const cachedData = trusted(cache, false) ? unpack(readPrivateFile(file), sourceHash) : undefined;
+  const { key, name } = mainIdentity(source);
+  const file = join(cache.dir, `${name}.v8cache`);
+  const cachedData = trusted(cache, false) ? unpack(readPrivateFile(file), key) : undefined;
   const script = new Script(Module.wrap(source), { filename: MAIN, ...(cachedData ? { cachedData } : {}) });
   if (cache.write && (!cachedData || script.cachedDataRejected)) {
-    process.once("exit", () => quietly(() => trusted(cache, true) && save(cache.dir, file, sourceHash, script)));
+    process.once("exit", () => quietly(() => trusted(cache, true) && save(cache.dir, file, key, script)));
   }
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
@@ -109,17 +119,22 @@ function listProjectEarly(options: CliOptions | undefined): void {
 
 declare const __AIMSLINT_MAIN_SHA256__: string | undefined;
 
-/** What tells this dist/cli-main.cjs from any other: its build's hash, size and time; from source, its text's hash. */
-function mainIdentity(source: string): string {
-  if (typeof __AIMSLINT_MAIN_SHA256__ !== "string") return createHash("sha256").update(source).digest("hex");
+/**
+ * What tells this dist/cli-main.cjs, under this Node, from any other: its build's hash, size, time and length
+ * (from source, its text's hash), Node's version and the machine's architecture. The file is named by the hash,
+ * the version and the architecture, so that several can be kept side by side; the header holds the whole key.
+ */
+function mainIdentity(source: string): { key: string; name: string } {
+  const build = typeof __AIMSLINT_MAIN_SHA256__ === "string" ? __AIMSLINT_MAIN_SHA256__ : sha256(source);
   const stat = statSync(MAIN);
-  return `${__AIMSLINT_MAIN_SHA256__}\0${stat.size}\0${stat.mtimeMs}\0${source.length}`;
+  const platform = `${process.version}-${process.arch}`;
+  return { key: `${build}:${stat.size}:${stat.mtimeMs}:${source.length}:${platform}`, name: `${build.slice(0, 32)}-${platform}` };
 }
 
 /** Written at exit, so that it holds the functions this run compiled too; through a rename, never half a file. */
-function save(dir: string, file: string, sourceHash: string, script: Script): void {
+function save(dir: string, file: string, key: string, script: Script): void {
   const data = script.createCachedData();
-  const header = Buffer.from(`${MAGIC} ${sourceHash} ${createHash("sha256").update(data).digest("hex")}\n`, "latin1");
+  const header = Buffer.from(`${MAGIC} ${key} ${checksum(data)}\n`, "latin1");
   const temp = `${file}.${process.pid}.tmp`;
   rmSync(temp, { force: true });
   try {

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 as zlibCrc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..");
@@ -26,7 +27,7 @@ describe("code cache", () => {
     expect(first.status).toBe(1);
     const [file, ...more] = codeFiles(cacheDir);
     expect(more).toEqual([]);
-    expect(file).toMatch(/[0-9a-f]{32}\.v8cache$/);
+    expect(file).toMatch(new RegExp(`/[0-9a-f]{32}-${process.version.replaceAll(".", "\\.")}-${process.arch}\\.v8cache$`));
     expect(statSync(file!).mode & 0o777).toBe(0o600);
     const written = statSync(file!);
     const second = run(cacheDir);
@@ -65,14 +66,17 @@ describe("code cache", () => {
 // A shared or restored cache folder is someone else's input: what V8 accepts from it runs as the user.
 describe("code cache trust", () => {
   const isRoot = process.getuid?.() === 0;
-  /** The loader's key: the bundle's build hash (of its bytes), size, modification time and length, with Node's version. */
-  const sourceHash = () => {
+  /** The loader's key: the bundle's build hash (of its bytes), size, modification time and length, Node's version and the architecture. */
+  const bundleHash = () =>
+    createHash("sha256")
+      .update(readFileSync(join(root, "dist", "cli-main.cjs")))
+      .digest("hex");
+  const sourceKey = () => {
     const main = join(root, "dist", "cli-main.cjs");
-    const bytes = readFileSync(main);
     const stat = statSync(main);
-    const identity = `${createHash("sha256").update(bytes).digest("hex")}\0${stat.size}\0${stat.mtimeMs}\0${bytes.toString("utf8").length}`;
-    return createHash("sha256").update(`${process.version}\0${process.arch}\0${identity}`).digest("hex");
+    return `${bundleHash()}:${stat.size}:${stat.mtimeMs}:${readFileSync(main, "utf8").length}:${process.version}-${process.arch}`;
   };
+  const crc32 = (data: Buffer) => `crc32:${(zlibCrc32(data) >>> 0).toString(16).padStart(8, "0")}`;
 
   /** Bytecode of another script of the bundle's length, which V8 accepts in its place, made by a child as the CLI runs. */
   function plantedBytecode(marker: string): Buffer {
@@ -89,11 +93,11 @@ describe("code cache trust", () => {
     return bytes;
   }
 
-  const packed = (data: Buffer, hash = sourceHash()) => Buffer.concat([Buffer.from(`aimslint-v8cache-1 ${hash} ${createHash("sha256").update(data).digest("hex")}\n`, "latin1"), data]);
+  const packed = (data: Buffer, key = sourceKey()) => Buffer.concat([Buffer.from(`aimslint-v8cache-2 ${key} ${crc32(data)}\n`, "latin1"), data]);
 
   function plant(cacheDir: string, bytes: Buffer): string {
     mkdirSync(join(cacheDir, "code"), { recursive: true, mode: 0o700 });
-    const file = join(cacheDir, "code", `${sourceHash().slice(0, 32)}.v8cache`);
+    const file = join(cacheDir, "code", `${bundleHash().slice(0, 32)}-${process.version}-${process.arch}.v8cache`);
     writeFileSync(file, bytes, { mode: 0o600 });
     return file;
   }
@@ -157,6 +161,6 @@ describe("code cache trust", () => {
     run(cacheDir);
     const [file] = codeFiles(cacheDir);
     const header = readFileSync(file!).subarray(0, 150).toString("latin1").split("\n")[0]!;
-    expect(header).toMatch(new RegExp(`^aimslint-v8cache-1 ${sourceHash()} [0-9a-f]{64}$`));
+    expect(header).toBe(`aimslint-v8cache-2 ${sourceKey()} ${crc32(readFileSync(file!).subarray(Buffer.byteLength(header) + 1))}`);
   });
 });

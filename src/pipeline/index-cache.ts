@@ -5,7 +5,6 @@
 // The cache lives outside the repository (the user's cache folder, one file per project), holds index entries
 // only (ids, kinds and the fields cross-document rules read), never findings: a file being reported on is
 // always checked afresh, so the cache can make a run faster but never change its findings.
-import { createHash } from "node:crypto";
 import { closeSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { IndexEntry } from "../engine/index-entry.js";
@@ -28,7 +27,7 @@ interface CachedFile {
 /**
  * The cache file: this line, its fingerprint in JSON, then one line per file: its key and head in JSON, a tab, its
  * entries' data in JSON. JSON writes tabs and line breaks inside strings as escapes, so both split safely, and a
- * reader parses the heads only. (The file keeps the name it had as one JSON document, which it replaces.)
+ * reader parses the heads only.
  */
 const MAGIC = "aimslint-index-cache-2";
 
@@ -61,8 +60,7 @@ export class IndexCache {
     } catch {
       // The root was just listed; if it cannot be resolved now, key the cache by the path as given.
     }
-    const name = createHash("sha256").update(realRoot).digest("hex").slice(0, 24);
-    const cache = new IndexCache(join(dir, `${name}.json`), root, fingerprint);
+    const cache = new IndexCache(join(dir, `${fileNameOf(realRoot)}.index`), root, fingerprint);
     if (!read) {
       cache.stream = RecordWriter.start(cache.path, fingerprint);
       return cache;
@@ -242,6 +240,22 @@ class RecordWriter {
 
 /** About 16 KB of records, those of some ten files, per write. */
 const CHUNK_CHARS = 16_384;
+
+/**
+ * The cache file's name for a project: FNV-1a of its real path, in two 32-bit lanes. Not node:crypto, which costs a
+ * hook run ~4 % to load. A clash is harmless: the file records its project (the fingerprint), and two projects
+ * whose names clash would take turns rewriting one file.
+ */
+function fileNameOf(root: string): string {
+  let a = 0x811c9dc5;
+  let b = 0xcbf29ce4;
+  for (let i = 0; i < root.length; i++) {
+    const c = root.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x0100019d) >>> 0;
+  }
+  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+}
 
 function sameStamp(a: FileStamp, b: CachedFile): boolean {
   const [size, mtimeMs, ctimeMs, ino] = b.head;
