@@ -4,12 +4,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture } from "./helpers/lint.js";
+import { TEST_CACHE } from "./helpers/cli-env.js";
 
 const root = join(import.meta.dirname, "..");
 const CLI = join(root, "dist", "cli.cjs");
 
 function run(args: string[], cwd = root, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: "2026-06-30", ...env } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: "2026-06-30", ...TEST_CACHE, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -5,9 +5,11 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { TEST_CACHE } from "./helpers/cli-env.js";
 
 const root = join(import.meta.dirname, "..");
-const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", "cli.cjs"), "--no-color", ...args], { cwd: root, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, [join(root, "dist", "cli.cjs"), "--no-color", ...args], { cwd: root, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", ...TEST_CACHE } });
 
 describe("example repositories", () => {
   it("acme-governance passes the strict rule pack", () => {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { ANNEX_A } from "../src/core/iso42001.js";
+import { TEST_CACHE } from "./helpers/cli-env.js";
 
 const root = join(import.meta.dirname, "..");
 const CLI = join(root, "dist", "cli.cjs");
@@ -14,7 +15,7 @@ const TODAY = "2026-06-30";
 const VERSION = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version as string;
 
 function run(args: string[], cwd: string) {
-  const env = { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: TODAY, NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
+  const env = { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: TODAY, NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", ...TEST_CACHE };
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -15,12 +15,13 @@ import { evidenceMatrix } from "../src/reporters/report/evidence-matrix.js";
 import { readiness } from "../src/reporters/report/readiness.js";
 import type { Coverage, CoverageRow } from "../src/reporters/coverage.js";
 import { outputProblems } from "./hardening/invariants.js";
+import { TEST_CACHE } from "./helpers/cli-env.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CLI = join(ROOT, "dist/cli.cjs");
 
 function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: "2026-06-30" } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: "2026-06-30", ...TEST_CACHE } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

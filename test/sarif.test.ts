@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sarif } from "../src/reporters/sarif.js";
 import { SARIF_SCHEMA_AVAILABLE, sarifErrors } from "./fixtures/action/validate-sarif.js";
+import { TEST_CACHE } from "./helpers/cli-env.js";
 
 const root = join(import.meta.dirname, "..");
 const CLI = join(root, "dist", "cli.cjs");
@@ -34,7 +35,7 @@ interface Rule {
 }
 
 function cliSarif(dir: string, args: string[] = []) {
-  const r = spawnSync(process.execPath, [CLI, "--format", "sarif", ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: "2026-06-30" } });
+  const r = spawnSync(process.execPath, [CLI, "--format", "sarif", ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: "2026-06-30", ...TEST_CACHE } });
   expect(r.stderr).toBe("");
   return { code: r.status, text: r.stdout, log: JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: Rule[] } }; results: Result[] }[] } };
 }
