@@ -6,8 +6,8 @@ import { mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectedProjectRoot } from "../src/config/project-root.js";
-import { configStartDir, resolveConfig } from "../src/config/resolve-config.js";
+import { configStartDir, expectedProjectRoot } from "../src/config/project-root.js";
+import { resolveConfig } from "../src/config/resolve-config.js";
 import { fixture } from "./helpers/lint.js";
 
 const CLI = join(__dirname, "..", "dist", "cli.cjs");

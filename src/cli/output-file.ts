@@ -7,7 +7,7 @@
 // `/tmp`): from the nearest folder that exists. Missing folders are created; a FIFO or device is refused.
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { gitTop } from "../config/load-config.js";
+import { gitTop } from "../config/project-root.js";
 import { safeText } from "../util/safe-text.js";
 import { UnsafeWriteError, writeInside } from "../util/safe-write.js";
 import { isWithin } from "../util/within.js";

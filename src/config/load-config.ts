@@ -14,8 +14,6 @@ import type { Locator, PathSegment } from "../source/locator.js";
 import { ConfigError } from "../core/errors.js";
 import { gitTop, nearestConfigFile } from "./project-root.js";
 
-export { CONFIG_NAMES, gitTop } from "./project-root.js";
-
 export type SeverityName = "error" | "warning" | "warn" | "info" | "off";
 export type RuleSetting = SeverityName | { severity?: SeverityName; options?: Record<string, unknown> };
 
@@ -68,10 +66,7 @@ function notLinkedOut(file: string): string {
   return file;
 }
 
-/** The enclosing git work tree: configuration files may not reach above it. */
-
 /** Presets first, then files, in `extends` order; the file itself last. */
-
 export function loadConfigLayers(file: string, projectRoot: string, seen: string[] = []): { presets: string[]; layers: ConfigLayer[] } {
   if (seen.includes(file)) throw new ConfigError(`${file}: "extends" forms a cycle (${[...seen, file].join(" → ")}).`);
   const { config, locator } = readConfig(file);

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 export const CONFIG_NAMES = ["aimslint.config.yaml", "aimslint.config.yml", "aimslint.config.json"];
 
 /** What `look` finds in `dir` or the nearest folder above it that has it. */
-export function findUp<T>(dir: string, look: (dir: string) => T | undefined): T | undefined {
+function findUp<T>(dir: string, look: (dir: string) => T | undefined): T | undefined {
   for (let current = resolve(dir); ; current = dirname(current)) {
     const found = look(current);
     if (found !== undefined) return found;
@@ -20,6 +20,7 @@ export function nearestConfigFile(startDir: string): string | undefined {
   return findUp(startDir, (dir) => CONFIG_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate) && statSync(candidate).isFile()));
 }
 
+/** The enclosing git work tree: configuration files may not reach above it. */
 export function gitTop(dir: string): string | undefined {
   return findUp(dir, (current) => (existsSync(join(current, ".git")) ? current : undefined));
 }

@@ -16,8 +16,8 @@ import { closest } from "../util/text.js";
 import { checkOptionValues } from "./option-values.js";
 import { isWithin } from "../util/within.js";
 import { ConfigError } from "../core/errors.js";
-import { projectRoot } from "./project-root.js";
-import { findConfig, gitTop, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
+import { gitTop, projectRoot } from "./project-root.js";
+import { findConfig, loadConfigLayers, realpathInside, type ConfigLayer, type RuleSetting, type SeverityName } from "./load-config.js";
 import { cachedGlobsMatcher, globsMatcher } from "../util/safe-glob.js";
 import { UnsafePatternError } from "../util/safe-regex.js";
 
@@ -62,8 +62,6 @@ interface Setting {
   severity: Severity | "off";
   options: Record<string, unknown>;
 }
-
-export { configStartDir } from "./project-root.js";
 
 export function resolveConfig(options: ResolveOptions): ResolvedConfig {
   const file = options.configFile ? resolve(options.cwd, options.configFile) : findConfig(options.startDir);
