@@ -11,7 +11,7 @@
 // source it was made from and a checksum of its own bytes (CRC-32, as Node's own compile cache: it guards against
 // damage, and the folder's privacy against others). `--no-cache` reads and writes none. The command line is parsed
 // here too (cli/args.ts, a few KB), to know that exactly as the CLI will, and to answer --version and --help.
-import { closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -19,11 +19,17 @@ import { type CliOptions, HELP, parseCli } from "./cli/args.js";
 import { expectedProjectRoot } from "./config/project-root.js";
 import { VERSION } from "./core/version.js";
 import { startEarlyListing } from "./pipeline/git-listing.js";
-import { cacheDirProblem, createPrivateFile, defaultCacheDir, readPrivateFile } from "./util/cache-dir.js";
+import { cacheDirProblem, createPrivateFile, defaultCacheDir, pruneCacheFiles, readPrivateFile } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
-/** Caches kept in all (the newest), for several versions of aimslint or Node in use side by side. */
-const KEEP = 4;
+/**
+ * Four caches kept in all (the newest), for several versions of aimslint or Node in use side by side; and the
+ * temporary files of runs that stopped half-way, once surely not being written.
+ */
+const CODE_CACHES = [
+  { pattern: /\.v8cache$/, keep: 3, maxAgeMs: Number.POSITIVE_INFINITY },
+  { pattern: /\.v8cache\.\d+\.tmp$/, keep: Number.POSITIVE_INFINITY, maxAgeMs: 24 * 3600 * 1000 },
+];
 
 /**
  * Where the code cache is, and whether this run may write it: only a lint run, whose compiled functions are the
@@ -149,11 +155,7 @@ function save(dir: string, file: string, key: string, script: Script): void {
   } finally {
     rmSync(temp, { force: true });
   }
-  const others = readdirSync(dir)
-    .filter((name) => name.endsWith(".v8cache") && join(dir, name) !== file)
-    .map((name) => ({ path: join(dir, name), written: quietly(() => statSync(join(dir, name)).mtimeMs) ?? 0 }))
-    .sort((a, b) => b.written - a.written);
-  for (const old of others.slice(KEEP - 1)) rmSync(old.path, { force: true });
+  pruneCacheFiles(dir, file, CODE_CACHES);
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

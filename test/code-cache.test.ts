@@ -2,7 +2,7 @@
 // start faster, never change what it prints, and a broken one is replaced, not trusted.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 as zlibCrc32 } from "node:zlib";
@@ -49,6 +49,22 @@ describe("code cache", () => {
     expect(broken.stderr).toBe("");
     expect(broken.status).toBe(1);
     expect(readFileSync(file!).length).toBeGreaterThan(100_000);
+  });
+
+  it("keeps four caches, for versions of aimslint or Node side by side: the one it wrote and the three newest others", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+    mkdirSync(join(cacheDir, "code"), { mode: 0o700 });
+    const others = ["a", "b", "c", "d", "e"].map((v, i) => {
+      const file = join(cacheDir, "code", `${v.repeat(32)}-v20.0.${i}-x64.v8cache`);
+      writeFileSync(file, "older bytecode", { mode: 0o600 });
+      const age = new Date(Date.now() - (i + 1) * 60_000);
+      utimesSync(file, age, age);
+      return file;
+    });
+    run(cacheDir);
+    const own = codeFiles(cacheDir).filter((file) => !others.includes(file));
+    expect(own).toHaveLength(1);
+    expect(codeFiles(cacheDir).sort()).toEqual([...own, ...others.slice(0, 3)].sort());
   });
 
   it("says so and exits 2 when the CLI it starts is missing (a broken install)", () => {

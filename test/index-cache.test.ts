@@ -1,13 +1,14 @@
 // The index cache (src/pipeline/index-cache.ts): a run that reports on a few files indexes the unchanged others
 // from it, finds exactly what a run without it finds, and reads a file again as soon as it changes.
 import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/config/resolve-config.js";
 import type { IndexEntry } from "../src/engine/index-entry.js";
 import { lint } from "../src/pipeline/lint.js";
+import { pruneCacheFiles } from "../src/util/cache-dir.js";
 import { brief } from "./helpers/lint.js";
 
 const CLI = join(__dirname, "..", "dist", "cli.cjs");
@@ -116,6 +117,45 @@ describe("index cache", () => {
     expect(files).toHaveLength(1);
     expect(statSync(join(cacheDir, files[0]!)).mode & 0o777).toBe(0o600);
     expect(listing(project)).toEqual(before);
+  });
+
+  it("keeps the cache folder's size: the 32 newest projects' caches, none of an earlier format or run killed", async () => {
+    const cacheDir = tempCache();
+    const minutes = (n: number) => new Date(Date.now() - n * 60_000);
+    const make = (name: string, age: Date) => {
+      writeFileSync(join(cacheDir, name), "x");
+      utimesSync(join(cacheDir, name), age, age);
+    };
+    const others = Array.from({ length: 35 }, (_, i) => `${(i + 1).toString(16).padStart(16, "0")}.index`);
+    for (const [i, name] of others.entries()) make(name, minutes(i + 1));
+    make("0123456789abcdef01234567.json", minutes(1)); // an earlier version's name
+    make("00000000000000aa.index.4242.tmp", minutes(60 * 25)); // a run killed a day ago
+    make("00000000000000bb.index.4343.tmp", minutes(1)); // a run writing now
+    make("notes.txt", minutes(60 * 24 * 400));
+    mkdirSync(join(cacheDir, "code"));
+    symlinkSync(join(cacheDir, "notes.txt"), join(cacheDir, "00000000000000cc.index"));
+    utimesSync(join(cacheDir, "00000000000000cc.index"), minutes(60 * 24 * 400), minutes(60 * 24 * 400));
+
+    await run(cacheDir, [project]);
+    const own = readdirSync(cacheDir).filter((name) => !others.includes(name) && /^[0-9a-f]{16}\.index$/.test(name) && name !== "00000000000000cc.index");
+    expect(own).toHaveLength(1);
+    expect(readdirSync(cacheDir).sort()).toEqual([...others.slice(0, 31), ...own, "00000000000000bb.index.4343.tmp", "00000000000000cc.index", "code", "notes.txt"].sort());
+  });
+
+  it("drops a cache unused for 30 days, however few there are", () => {
+    const dir = tempCache();
+    const days = (n: number) => new Date(Date.now() - n * 24 * 3600_000);
+    for (const [name, age] of [
+      ["a.index", days(29)],
+      ["b.index", days(31)],
+      ["c.index", days(400)],
+      ["current.index", days(400)],
+    ] as const) {
+      writeFileSync(join(dir, name), "x");
+      utimesSync(join(dir, name), age, age);
+    }
+    pruneCacheFiles(dir, join(dir, "current.index"), [{ pattern: /\.index$/, keep: 10, maxAgeMs: 30 * 24 * 3600_000 }]);
+    expect(readdirSync(dir).sort()).toEqual(["a.index", "current.index"]);
   });
 
   // Last: the file it restores is too new to be cached for the next two seconds.

@@ -6,9 +6,9 @@
 // only (ids, kinds and the fields cross-document rules read), never findings: a file being reported on is
 // always checked afresh, so the cache can make a run faster but never change its findings.
 import { closeSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import type { IndexEntry } from "../engine/index-entry.js";
-import { createPrivateFile, readPrivateFile } from "../util/cache-dir.js";
+import { createPrivateFile, pruneCacheFiles, readPrivateFile, type PrunePolicy } from "../util/cache-dir.js";
 import type { Candidate } from "../source/load.js";
 import { stampOf, type FileStamp } from "../source/load.js";
 
@@ -30,6 +30,8 @@ interface CachedFile {
  * reader parses the heads only.
  */
 const MAGIC = "aimslint-index-cache-2";
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** A file changed this recently may change again within the clock's resolution without its stamp changing. */
 const RACY_MS = 2000;
@@ -203,11 +205,14 @@ class RecordWriter {
     if (this.fd === undefined) return;
     this.flush();
     if (this.fd === undefined) return; // the last piece could not be written: abandoned
+    let written = false;
     this.guard(() => {
       closeSync(this.fd!);
       this.fd = undefined;
       renameSync(this.temp, this.path);
+      written = true;
     });
+    if (written) pruneCacheFiles(dirname(this.path), this.path, INDEX_CACHES);
   }
 
   abandon(): void {
@@ -237,6 +242,18 @@ class RecordWriter {
     }
   }
 }
+
+/**
+ * One cache per project ever checked would fill the folder (a test suite's temporary projects, a CI runner's
+ * checkouts): the newest 32 are kept, none unused for 30 days; a project's cache is rewritten whenever one of its
+ * files changes. Files of earlier formats (`<24 hex>.json`) are never read again, and a run killed while writing
+ * leaves its temporary file.
+ */
+const INDEX_CACHES: PrunePolicy[] = [
+  { pattern: /^[0-9a-f]{16}\.index$/, keep: 31, maxAgeMs: 30 * DAY_MS },
+  { pattern: /^[0-9a-f]{24}\.json$/, keep: 0, maxAgeMs: 0 },
+  { pattern: /^(?:[0-9a-f]{16}\.index|[0-9a-f]{24}\.json)\.\d+\.tmp$/, keep: Number.POSITIVE_INFINITY, maxAgeMs: DAY_MS },
+];
 
 /** About 16 KB of records, those of some ten files, per write. */
 const CHUNK_CHARS = 16_384;

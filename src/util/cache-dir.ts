@@ -1,6 +1,6 @@
 // Where aimslint keeps what it may forget: the index cache (pipeline/index-cache.ts) and compiled code
 // (cli-loader.ts). Never inside the scanned repository.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -77,4 +77,47 @@ export function readPrivateFile(path: string): Buffer | undefined {
 /** Opens a new file for writing, 0600, failing if anything (a planted link included) is already at the path. */
 export function createPrivateFile(path: string): number {
   return openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+}
+
+/** Which of a cache folder's files a prune applies to, and how many of them (the newest) it keeps, and for how long. */
+export interface PrunePolicy {
+  pattern: RegExp;
+  keep: number;
+  maxAgeMs: number;
+}
+
+/**
+ * Removes from the cache folder `dir` (checked private by the caller) the files each policy names beyond its `keep`
+ * newest, and those not written for `maxAgeMs`; `current`, just written, stays. Links and folders are left alone.
+ * A cache is never worth an error: whatever cannot be listed or removed stays.
+ */
+export function pruneCacheFiles(dir: string, current: string, policies: readonly PrunePolicy[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const policy of policies) {
+    const files: { path: string; written: number }[] = [];
+    for (const name of names) {
+      const path = join(dir, name);
+      if (path === current || !policy.pattern.test(name)) continue;
+      const stats = quietly(() => lstatSync(path));
+      if (stats?.isFile()) files.push({ path, written: stats.mtimeMs });
+    }
+    files.sort((a, b) => b.written - a.written);
+    files.forEach((file, i) => {
+      if (i >= policy.keep || now - file.written > policy.maxAgeMs) quietly(() => rmSync(file.path, { force: true }));
+    });
+  }
+}
+
+function quietly<T>(work: () => T): T | undefined {
+  try {
+    return work();
+  } catch {
+    return undefined;
+  }
 }
