@@ -130,6 +130,9 @@ function parseYamlText(source: SourceFile, fullText: string, base: number, limit
  * bounds the number of documents from above; the text before the first one is a document when it holds anything.
  */
 export function documentsCut(text: string, max: number): number | undefined {
+  // The shortest text over the limit is a line of content, then `max` marker lines ("a\n---\n---" for 2): 4 × max + 1
+  // characters. Most artefacts are shorter, and need no scan.
+  if (text.length <= 4 * max) return undefined;
   const marker = /(?:^|(?<=[\r\n]))(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
   let first = true;
   let count = 0;

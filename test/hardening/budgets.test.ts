@@ -90,6 +90,10 @@ describe("work per file is bounded", () => {
     expect(documentsCut("# c\n%YAML 1.2\n---\nkind: a\n---\nkind: b\n", 1)).toBe(26);
     expect(documentsCut("a: |\n  ---x\n---\nb\n", 1)).toBe(12);
     expect(documentsCut("a\n...\nb\n...\nc\n", 2)).toBe(8);
+    // The shortest texts over the limit, with and without content before the first marker.
+    expect(documentsCut("a\n---\n---", 2)).toBe(6);
+    expect(documentsCut("---\n---\n---", 2)).toBe(8);
+    expect(documentsCut("a\n---", 1)).toBe(2);
   });
 
   it("a mapping of more than 10,000 keys makes its document unused, with one finding; repeats count in JSON", async () => {
