@@ -4,7 +4,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FILE_START } from "../src/core/finding.js";
 import type { IndexEntry } from "../src/engine/index-entry.js";
+import { join } from "node:path";
+import { resolveConfig } from "../src/config/resolve-config.js";
+import { deferredNeedsValue } from "../src/engine/functions/registry.js";
 import { DeferredChecks, type DeferredCheck } from "../src/engine/run-rules.js";
+import { FileChecker } from "../src/pipeline/check-file.js";
+import { validatorLookup } from "../src/schema/runtime-validators.js";
 import { detach, Keeper } from "../src/util/detach.js";
 
 const entries: IndexEntry[] = ["a.yaml", "b.yaml"].map((file) => ({ file, doc: 0, root: [], kind: "risk", data: {} }));
@@ -79,5 +84,25 @@ describe("the keeper", () => {
     expect(keeper.path(["system"])).toBe(first);
     expect(keeper.path(["treatment", 0])).not.toBe(keeper.path(["treatment", "0"]));
     expect(keeper.path([])).toEqual([]);
+  });
+});
+
+describe("a file's deferred checks", () => {
+  it("keep the value checked only for the functions that read it, or a message that quotes it", async () => {
+    const project = join(__dirname, "..", "examples", "acme-governance");
+    const config = resolveConfig({ cwd: project, startDir: project });
+    const files = new FileChecker(config, await validatorLookup(config.schemaFiles));
+    for (const path of ["governance/systems/support-bot.yaml", "governance/risks/RISK-010.yaml"]) {
+      files.check({ path, absPath: join(project, path), explicit: true }, true);
+    }
+    const kept = new Map<string, boolean>();
+    for (const c of files.deferred) if (c.call >= 0) kept.set(c.ruleId, c.value !== undefined);
+    // The AI-use agreement checks read the system's index entry; a whole copy of the record was kept for each.
+    expect(kept.get("system/automation-evidence")).toBe(false);
+    expect(kept.get("system/ai-components-recorded")).toBe(false);
+    expect(kept.get("risk/system-exists")).toBe(true);
+    expect(deferredNeedsValue({ function: "automation-evidence" })).toBe(false);
+    expect(deferredNeedsValue({ function: "automation-evidence", message: "{{error}} ({{ value }})" })).toBe(true);
+    expect(deferredNeedsValue({ function: "reference" })).toBe(true);
   });
 });

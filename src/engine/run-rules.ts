@@ -9,7 +9,7 @@ import { display } from "../schema/schema-errors.js";
 import { pointer, type PathSegment } from "../source/locator.js";
 import type { Keeper } from "../util/detach.js";
 import { quote } from "../util/text.js";
-import { FUNCTIONS, usesRepository } from "./functions/registry.js";
+import { deferredNeedsValue, FUNCTIONS, usesRepository } from "./functions/registry.js";
 import type { IndexEntry } from "./index-entry.js";
 import { substituteOptions } from "./options.js";
 import { parsePath, resolvePath, type Match } from "./paths.js";
@@ -180,11 +180,23 @@ function checkRule(active: ActiveRule, subject: Subject, artefact: Artefact, tod
       for (const match of resolvePath(given.value, parsePath(call.field ?? ""), given.path)) {
         if (deferral && usesRepository(call)) {
           const { entry, keeper } = deferral;
-          deferral.checks.add(entry, active.rule.id, i, keeper.path(match.path), keeper.value(match.value), match.exists, keeper.path(given.path));
+          const value = keepsValue(call) ? keeper.value(match.value) : undefined;
+          deferral.checks.add(entry, active.rule.id, i, keeper.path(match.path), value, match.exists, keeper.path(given.path));
         } else for (const failure of evaluateOne(call, match, given.path, active, subject, today, index)) findings.push(toFinding(active, call, match, failure, artefact));
       }
     }
   }
+}
+
+/**
+ * Whether a call's deferred checks keep the value checked. Copying whole system records for the AI-use checks,
+ * which read the index entry instead, was 4 MB of the live heap at 10,000 artefacts, and their copying time.
+ */
+const keptValues = new WeakMap<FunctionCall, boolean>();
+function keepsValue(call: FunctionCall): boolean {
+  let keeps = keptValues.get(call);
+  if (keeps === undefined) keptValues.set(call, (keeps = deferredNeedsValue(call)));
+  return keeps;
 }
 
 /** The `given` nodes of the artefact for which every `when` condition holds. */

@@ -50,6 +50,11 @@ export interface DocumentFunction extends FunctionSpec {
 export interface RepositoryFunction extends FunctionSpec {
   scope: "repository";
   check: RepositoryCheckFunction;
+  /**
+   * False for a function that reads the artefact through its index entry (`self`) and never the value checked:
+   * its deferred checks keep no copy of that value, which for a call without `field` is the whole artefact.
+   */
+  readsValue?: false;
 }
 
 export type RuleFunction = DocumentFunction | RepositoryFunction;
@@ -406,6 +411,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     name: "inventoried",
     checks: "agreement",
     scope: "repository",
+    readsValue: false,
     check: inventoried,
     options: inventoryOptions,
     keeps: inventoryKeeps,
@@ -416,6 +422,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     name: "automation-evidence",
     checks: "agreement",
     scope: "repository",
+    readsValue: false,
     check: automationEvidence,
     options: inventoryOptions,
     keeps: { ...inventoryKeeps, "ai-system": [...CLAIM_FIELDS, "automation.agents", "automation.usage", "automation.reaches"] },
@@ -426,6 +433,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     name: "components-recorded",
     checks: "agreement",
     scope: "repository",
+    readsValue: false,
     check: componentsRecorded,
     options: inventoryOptions,
     keeps: { ...inventoryKeeps, "ai-system": [...CLAIM_FIELDS, "third_party_components[*].name"] },
@@ -435,6 +443,7 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
     name: "repository-holds",
     checks: "presence",
     scope: "repository",
+    readsValue: false,
     check: repositoryHolds,
     options: { kind: kindOption },
     constraints: { required: ["kind"] },
@@ -503,6 +512,12 @@ export const RULE_FUNCTIONS: readonly RuleFunction[] = [
 export const FUNCTIONS: ReadonlyMap<string, RuleFunction> = new Map(RULE_FUNCTIONS.map((f) => [f.name, f]));
 
 export const usesRepository = (call: { function: string }): boolean => FUNCTIONS.get(call.function)?.scope === "repository";
+
+/** Whether a deferred check of the call needs the value checked: its function reads it, or its message quotes it. */
+export function deferredNeedsValue(call: { function: string; message?: string }): boolean {
+  const fn = FUNCTIONS.get(call.function);
+  return !(fn?.scope === "repository" && fn.readsValue === false) || /\{\{\s*value\s*\}\}/.test(call.message ?? "");
+}
 
 /**
  * The JSON Schema of a function's options, as the rule meta-schema embeds it. With `references`, every option may
