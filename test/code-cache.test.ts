@@ -38,6 +38,19 @@ describe("code cache", () => {
     expect(statSync(file!).ino).toBe(written.ino);
   });
 
+  it("is still accepted after runs long enough to bound the heap (util/heap-bounds.ts): V8 keys it by its flags", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+    // 54 files: past the 32 read after which V8's heap flags are set for the run, and put back before exit.
+    const lint = () =>
+      spawnSync(process.execPath, [CLI, "--format", "json", "."], { cwd: join(root, "examples", "acme-governance"), encoding: "utf8", env: { ...process.env, AIMSLINT_CACHE_DIR: cacheDir } });
+    expect(lint().status).toBe(0);
+    const [file] = codeFiles(cacheDir);
+    const written = statSync(file!);
+    for (let i = 0; i < 2; i++) expect(lint().status).toBe(0);
+    expect(statSync(file!).ino).toBe(written.ino);
+    expect(statSync(file!).mtimeMs).toBe(written.mtimeMs);
+  });
+
   it("replaces a cache V8 refuses, and the run goes on as if there were none", () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
     const plain = run(cacheDir, "--no-cache");

@@ -23,6 +23,7 @@ import { plural } from "../util/text.js";
 import type { Candidate } from "../source/load.js";
 import { validatorLookup } from "../schema/runtime-validators.js";
 import { VERSION } from "../core/version.js";
+import { HeapBounds } from "../util/heap-bounds.js";
 
 export interface LintOptions {
   cwd: string;
@@ -69,6 +70,15 @@ export interface LintResult {
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
+  const heap = new HeapBounds();
+  try {
+    return await lintWith(options, heap);
+  } finally {
+    heap.release();
+  }
+}
+
+async function lintWith(options: LintOptions, heap: HeapBounds): Promise<LintResult> {
   const { cwd, stdin, timings } = options;
   let { config } = options;
   let at = timings ? now() : 0;
@@ -127,6 +137,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         continue;
       }
       if (timings) at = timings.lap("index cache", at);
+      heap.tick();
       const result = files.check(candidate, isReported);
       if (timings) at = timings.lap("read/parse", at);
       if (!result) continue;
