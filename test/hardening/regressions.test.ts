@@ -10,6 +10,7 @@ import { REPORTERS } from "../../src/reporters/index.js";
 import { FORMATS } from "../../src/reporters/formats.js";
 import { RepoIndex } from "../../src/engine/repo-index.js";
 import { LineIndex } from "../../src/source/line-index.js";
+import { TEST_CACHE } from "../helpers/cli-env.js";
 import { asNobody, brief, CLI, HOSTILE, lintIn, runCli, tempDir } from "./helpers.js";
 import { outputProblems, rangeProblems, visibleText } from "./invariants.js";
 
@@ -77,7 +78,7 @@ describe("regressions", () => {
       cwd: dir,
       encoding: "utf8",
       timeout: 10_000,
-      env: { PATH: process.env["PATH"] ?? "" },
+      env: { PATH: process.env["PATH"] ?? "", ...TEST_CACHE },
     });
     expect(r.signal).toBeNull();
     const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings.filter((f) => f.ruleId.startsWith("parse/"));
