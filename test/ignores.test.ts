@@ -38,7 +38,8 @@ describe("ignore globs", () => {
 
   it("match when any of several does", () => {
     const ours = ignoreMatcher(DEFAULT_IGNORES);
-    expect(PATHS.filter(ours)).toEqual(PATHS.filter(picomatch([...DEFAULT_IGNORES], { dot: true })));
+    const reference = picomatch([...DEFAULT_IGNORES], { dot: true });
+    expect(PATHS.filter(ours)).toEqual(PATHS.filter((path) => reference(path)));
     expect(PATHS.filter(ours)).toContain("a/.b/package-lock.json");
   });
 });
