@@ -537,6 +537,42 @@ describe("rule functions", () => {
     });
   }
 
+  it("place a declaration (a parse of its file) only for a failing check's message", () => {
+    const placed: string[] = [];
+    const index = new RepoIndex(
+      INDEX_ENTRIES,
+      root,
+      (e) => {
+        placed.push(e.file);
+        return { start: { line: 3, column: 5 }, end: { line: 3, column: 9 } };
+      },
+      fields,
+    );
+    const check = (name: string, c: Omit<Case, "fails">) => {
+      const data = { ...c.data, f: c.value };
+      const ctx: CheckContext = {
+        value: c.value,
+        exists: true,
+        path: ["f"],
+        base: [],
+        field: "f",
+        artefact: { kind: "risk", root: [], data },
+        self: entry("x.yaml", "risk", data),
+        options: c.options ?? {},
+        today: TODAY,
+      };
+      const fn = FUNCTIONS.get(name)!;
+      return fn.scope === "repository" ? fn.check({ ...ctx, index }).map((f) => f.message) : [];
+    };
+    const criteria = { in: "risk-criteria", declared: "matrix", row: "l", column: "i", rows: ["rare", "likely"], columns: ["minor", "major"] };
+    expect(check("authorised", { value: "ceo", options: { in: "ai-policy", declared: "authorities.top_management" } })).toEqual([]);
+    expect(check("follows-criteria", { value: "medium", data: { l: "rare", i: "minor" }, options: criteria })).toEqual([]);
+    expect(check("reviewed-within", { value: "2026-06-01", data: { lvl: "high" }, options: { in: "risk-criteria", declared: "review_months", byLevel: "lvl", months: 12 } })).toEqual([]);
+    expect(placed).toEqual([]);
+    expect(check("follows-criteria", { value: "low", data: { l: "rare", i: "minor" }, options: criteria })).toHaveLength(1);
+    expect(placed).toEqual(["rc.yaml"]);
+  });
+
   it("are the rule meta-schema's function list, with each function's option schema", () => {
     const schema = JSON.parse(readFileSync(join(root, "schemas", "meta", "rule.schema.json"), "utf8"));
     expect(schema.$defs.call.properties.function.enum).toEqual(RULE_FUNCTIONS.map((f) => f.name));

@@ -4,17 +4,40 @@ import { kindInfo } from "../../core/kinds.js";
 import { isPlaceholder } from "../../util/placeholder.js";
 import { quote } from "../../util/text.js";
 import { addMonths, isDate } from "../dates.js";
+import type { IndexEntry } from "../index-entry.js";
+import type { PathSegment } from "../../source/locator.js";
 import type { RepoIndex } from "../repo-index.js";
 import type { RepositoryCheckFunction } from "../types.js";
 import { lookupIn, sibling } from "./document.js";
 
-interface Declared {
-  value: unknown;
-  /** Where it is declared, for messages: `AI policy POL-AI's "authorities.top_management" (governance/policy/ai-policy.yaml:42)`. */
-  source: string;
+/**
+ * A value the organisation declares, and where, for messages: `AI policy POL-AI's "authorities.top_management"
+ * (governance/policy/ai-policy.yaml:42)`. Placing it reads the declaring file again and builds its YAML document
+ * (~14 ms for an AI policy), so only a failing check, the one that prints it, asks where.
+ */
+class Declared {
+  private placed: string | undefined;
+
+  constructor(
+    readonly value: unknown,
+    private readonly index: RepoIndex,
+    private readonly entry: IndexEntry,
+    private readonly path: PathSegment[],
+    private readonly field: string,
+  ) {}
+
+  get source(): string {
+    if (this.placed === undefined) {
+      const at = this.index.locate(this.entry, this.path).start;
+      const title = kindInfo(this.entry.kind)?.title ?? this.entry.kind;
+      const name = this.entry.id ? `${title} ${this.entry.id}` : title;
+      this.placed = `${name}'s "${this.field}" (${this.entry.file}:${at.line})`;
+    }
+    return this.placed;
+  }
 }
 
-/** Each declaration is looked up once a run: placing it reads its file again, and thousands of risks ask. */
+/** Each declaration is looked up once a run: thousands of risks ask. */
 const declarations = new WeakMap<RepoIndex, Map<string, Declared | undefined>>();
 
 function declared(index: RepoIndex, kind: string, field: string, key?: string): Declared | undefined {
@@ -30,10 +53,7 @@ function lookUp(index: RepoIndex, kind: string, field: string, key?: string): De
   if (!found) return undefined;
   const value = key === undefined ? found.value : (found.value as Record<string, unknown>)?.[key];
   if (value === undefined || value === null) return undefined;
-  const at = index.locate(found.entry, key === undefined ? found.path : [...found.path, key]).start;
-  const title = kindInfo(kind)?.title ?? kind;
-  const name = found.entry.id ? `${title} ${found.entry.id}` : title;
-  return { value, source: `${name}'s "${key === undefined ? field : `${field}.${key}`}" (${found.entry.file}:${at.line})` };
+  return new Declared(value, index, found.entry, key === undefined ? found.path : [...found.path, key], key === undefined ? field : `${field}.${key}`);
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x.trim() !== "");
@@ -90,7 +110,16 @@ function criteriaOptions(index: RepoIndex, options: Record<string, unknown>): Re
   const rows = options["rows"] as string[];
   const table = matrix !== null && typeof matrix === "object" && !Array.isArray(matrix) ? rows.map((r) => (matrix as Record<string, unknown>)[r]) : undefined;
   const usable = table?.every((row) => Array.isArray(row) && row.length === (options["columns"] as unknown[]).length);
-  const own = usable ? { ...options, table, name: `risk matrix of ${found!.source}` } : options;
+  // The name is read by a failing check's message only: placing the declaration costs a parse (Declared).
+  const own = usable
+    ? {
+        ...options,
+        table,
+        get name() {
+          return `risk matrix of ${found!.source}`;
+        },
+      }
+    : options;
   withTable.set(options, { index, options: own });
   return own;
 }
