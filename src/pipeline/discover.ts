@@ -226,9 +226,9 @@ export function toDisplay(cwd: string, abs: string): string {
 
 // Compiled once per scan: picomatch.isMatch would compile every pattern again for every file. Globs of the two
 // forms every default takes, `**/name` (a path whose last part is name) and `**/name/**` (a path with a part
-// named name), match as picomatch matches them with `dot` (as safe-glob.ts does) when the name is plain (letters,
-// digits, `_`, `.`, `-`, spaces): so they are matched by comparing path parts, where compiling the defaults with picomatch was ~2 ms of
-// every run. Other globs go through safe-glob (a linear engine when they need one).
+// named name), with a plain name (letters, digits, `_`, `.`, `-`, spaces), match as picomatch matches them with
+// `dot` (as safe-glob.ts does): they are matched by comparing path parts, where compiling the defaults with
+// picomatch was ~2 ms of every run. Other globs go through safe-glob (a linear engine when they need one).
 export function ignoreMatcher(ignore: readonly string[]): (display: string) => boolean {
   const fileNames = new Set<string>();
   const names = new Set<string>();
