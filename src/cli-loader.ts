@@ -19,7 +19,7 @@ import { type CliOptions, HELP, parseCli } from "./cli/args.js";
 import { expectedProjectRoot } from "./config/project-root.js";
 import { VERSION } from "./core/version.js";
 import { startEarlyListing } from "./pipeline/git-listing.js";
-import { cacheDirProblem, createPrivateFile, defaultCacheDir, pruneCacheFiles, readPrivateFile } from "./util/cache-dir.js";
+import { cacheDirProblem, createPrivateFile, DAY_MS, defaultCacheDir, pruneCacheFiles, quietly, readPrivateFile } from "./util/cache-dir.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
 /**
@@ -28,7 +28,7 @@ const MAIN = join(__dirname, "cli-main.cjs");
  */
 const CODE_CACHES = [
   { pattern: /\.v8cache$/, keep: 3, maxAgeMs: Number.POSITIVE_INFINITY },
-  { pattern: /\.v8cache\.\d+\.tmp$/, keep: Number.POSITIVE_INFINITY, maxAgeMs: 24 * 3600 * 1000 },
+  { pattern: /\.v8cache\.\d+\.tmp$/, keep: Number.POSITIVE_INFINITY, maxAgeMs: DAY_MS },
 ];
 
 /**
@@ -160,15 +160,6 @@ function save(dir: string, file: string, key: string, script: Script): void {
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-}
-
-/** The cache only ever saves time: a cache folder that cannot be read or written is no error. */
-function quietly<T>(work: () => T): T | undefined {
-  try {
-    return work();
-  } catch {
-    return undefined;
-  }
 }
 
 try {

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-export const CONFIG_NAMES = ["aimslint.config.yaml", "aimslint.config.yml", "aimslint.config.json"];
+const CONFIG_NAMES = ["aimslint.config.yaml", "aimslint.config.yml", "aimslint.config.json"];
 
 /** What `look` finds in `dir` or the nearest folder above it that has it. */
 function findUp<T>(dir: string, look: (dir: string) => T | undefined): T | undefined {

@@ -8,7 +8,7 @@
 import { closeSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { IndexEntry } from "../engine/index-entry.js";
-import { createPrivateFile, pruneCacheFiles, readPrivateFile, type PrunePolicy } from "../util/cache-dir.js";
+import { createPrivateFile, DAY_MS, pruneCacheFiles, readPrivateFile, type PrunePolicy } from "../util/cache-dir.js";
 import type { Candidate } from "../source/load.js";
 import { stampOf, type FileStamp } from "../source/load.js";
 
@@ -30,8 +30,6 @@ interface CachedFile {
  * reader parses the heads only.
  */
 const MAGIC = "aimslint-index-cache-2";
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /** A file changed this recently may change again within the clock's resolution without its stamp changing. */
 const RACY_MS = 2000;

@@ -79,6 +79,9 @@ export function createPrivateFile(path: string): number {
   return openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
 }
 
+/** A day, in the milliseconds of a prune's ages. */
+export const DAY_MS = 24 * 3600 * 1000;
+
 /** Which of a cache folder's files a prune applies to, and how many of them (the newest) it keeps, and for how long. */
 export interface PrunePolicy {
   pattern: RegExp;
@@ -114,7 +117,8 @@ export function pruneCacheFiles(dir: string, current: string, policies: readonly
   }
 }
 
-function quietly<T>(work: () => T): T | undefined {
+/** Work that only saves time (a cache, an early start): when it fails, the run goes on without it. */
+export function quietly<T>(work: () => T): T | undefined {
   try {
     return work();
   } catch {
