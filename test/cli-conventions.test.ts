@@ -1,7 +1,7 @@
 // What users of ESLint, markdownlint-cli2 and Spectral reach for (issue 17), end to end through the built bundle:
 // -o, --print-config, --rule, --ignore-pattern, --no-error-on-unmatched-pattern, --stdin, --debug, `help`,
 // `explain`'s "did you mean", `rules --format json`, FORCE_COLOR / NO_COLOR and the totals past the per-file limit.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -283,6 +283,24 @@ describe("--stdin --stdin-filename", () => {
     expect(run(["--stdin-filename", "a.yaml"], dir).stderr).toContain("--stdin-filename goes with --stdin.");
     expect(run(["--stdin", "--stdin-filename", "a.txt"], dir, { input: "x" }).stderr).toContain('--stdin-filename "a.txt" must name a .yaml, .yml, .json, .md or .markdown file');
     expect(run(["--stdin", "--stdin-filename", "a.yaml", "b.yaml"], dir).stderr).toContain("--stdin checks standard input only");
+  });
+});
+
+describe("a reader that stops reading", () => {
+  it("ends the run quietly with the run's exit code, as `aimslint . | head` expects", async () => {
+    // The SARIF report of the broken example is ~470 KB: far more than a pipe holds, so the write is cut short.
+    const child = spawn(process.execPath, [CLI, "--format", "sarif", "examples/broken"], {
+      cwd: root,
+      env: { PATH: process.env["PATH"] ?? "", AIMSLINT_TODAY: "2026-06-30", AIMSLINT_CACHE_DIR: cacheDir },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
   });
 });
 
