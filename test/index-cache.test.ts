@@ -77,11 +77,18 @@ describe("index cache", () => {
     const plain = await run(undefined);
     await run(cacheDir);
     const [name] = readdirSync(cacheDir);
-    const lines = readFileSync(join(cacheDir, name!), "utf8").split("\n");
-    expect(lines[0]).toMatch(/^aimslint-index-cache-2\t"/);
-    const damaged = lines.findIndex((line) => line.startsWith(`[${JSON.stringify(SYSTEM)},`));
-    lines[damaged] = `[${JSON.stringify(SYSTEM)}, "not a record"\t[]`;
-    writeFileSync(join(cacheDir, name!), lines.join("\n"));
+    const file = readFileSync(join(cacheDir, name!));
+    expect(file.toString("latin1", 0, 40)).toMatch(/^aimslint-index-cache-3 [lb]e\t"/);
+    // The trailer says where the sections start (index-cache-file.ts); the entries' JSON is the last of them.
+    const trailer = file.subarray(file.length - 40);
+    const [keysAt, tableAt, entriesAt] = [8, 16, 24].map((at) => trailer.readDoubleLE(at)) as [number, number, number];
+    const keys = file.toString("utf8", keysAt, tableAt).split("\0"); // the last followed by padding
+    const row = keys.indexOf(SYSTEM);
+    const first = keys.slice(0, row).reduce((sum, _, i) => sum + file.readUInt32LE(tableAt + 48 * i + 40), 0);
+    const entries = JSON.parse(file.toString("utf8", entriesAt, file.length - 40)) as { e: unknown[] };
+    expect(entries.e[3 * first + 2]).toBe("SYS-DOC-OCR");
+    entries.e[3 * first + 1] = 7; // a kind that is not a string
+    writeFileSync(join(cacheDir, name!), Buffer.concat([file.subarray(0, entriesAt), Buffer.from(JSON.stringify(entries)), trailer]));
     const again = await run(cacheDir);
     expect(again.fromCache).toBe(plain.filesChecked - 2);
     expect(again.findings).toEqual(plain.findings);
@@ -156,6 +163,27 @@ describe("index cache", () => {
     }
     pruneCacheFiles(dir, join(dir, "current.index"), [{ pattern: /\.index$/, keep: 10, maxAgeMs: 30 * 24 * 3600_000 }]);
     expect(readdirSync(dir).sort()).toEqual(["a.index", "current.index"]);
+  });
+
+  it("keeps the unchanged files' records, data included, when it rewrites the cache for a changed one", async () => {
+    const cacheDir = tempCache();
+    await run(cacheDir);
+    const system = join(project, SYSTEM);
+    const text = readFileSync(system, "utf8");
+    try {
+      writeFileSync(system, `${text}# reviewed\n`);
+      // Its change time is now whatever its modification time says: let it age past the racy window.
+      await new Promise((done) => setTimeout(done, 2100));
+      const rewritten = await run(cacheDir);
+      expect(rewritten.fromCache).toBe(rewritten.filesChecked - 2);
+      const plain = await run(undefined);
+      const next = await run(cacheDir);
+      expect(next.fromCache).toBe(plain.filesChecked - 1);
+      expect(values(next.artefacts)).toEqual(values(plain.artefacts));
+      expect(next.findings).toEqual(plain.findings);
+    } finally {
+      writeFileSync(system, text);
+    }
   });
 
   // Last: the file it restores is too new to be cached for the next two seconds.

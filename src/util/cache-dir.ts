@@ -57,20 +57,32 @@ export function notPrivate(stats: Stats, what: string): string | undefined {
 }
 
 /**
- * The content of a cache file, or undefined when there is none or it may have been written by someone else:
+ * A cache file opened for reading, or undefined when there is none or it may have been written by someone else:
  * opened without following a link, a regular file owned by this user that only this user may write.
  */
-export function readPrivateFile(path: string): Buffer | undefined {
+export function openPrivateFile(path: string): number | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const stats = fstatSync(fd);
-    if (!stats.isFile() || notPrivate(stats, path)) return undefined;
+    if (stats.isFile() && notPrivate(stats, path) === undefined) return fd;
+  } catch {
+    // Nothing there, or nothing we may read.
+  }
+  if (fd !== undefined) closeSync(fd);
+  return undefined;
+}
+
+/** The content of a cache file that openPrivateFile opens, or undefined. */
+export function readPrivateFile(path: string): Buffer | undefined {
+  const fd = openPrivateFile(path);
+  if (fd === undefined) return undefined;
+  try {
     return readFileSync(fd);
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 
