@@ -106,11 +106,31 @@ function start(): void {
   const cachedData = trusted(cache, false) ? unpack(readPrivateFile(file), key) : undefined;
   const script = new Script(Module.wrap(source), { filename: MAIN, ...(cachedData ? { cachedData } : {}) });
   if (cache.write && (!cachedData || script.cachedDataRejected)) {
-    process.once("exit", () => quietly(() => trusted(cache, true) && save(cache.dir, file, key, script)));
+    const restore = keepBytecode();
+    process.once("exit", () =>
+      quietly(() => {
+        restore?.();
+        return trusted(cache, true) && save(cache.dir, file, key, script);
+      }),
+    );
   }
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
   run.call(module.exports, module.exports, createRequire(MAIN), module, MAIN, __dirname);
+}
+
+/**
+ * V8's collections drop the bytecode of functions not run for a while, and the cache holds only what is compiled
+ * when it is made: written at the end of a whole lint at 10,000 artefacts, it lacked half of what a hook run needs
+ * (657 KB instead of 1.37 MB; hook runs from it took 1.16x as long). A run that writes the cache keeps all its
+ * bytecode until then, and puts V8's default back (the returned function) before the cache is made, since V8 keys
+ * a cache by the flags in force. A flag of the user's own stands.
+ */
+function keepBytecode(): (() => void) | undefined {
+  if ([...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((arg) => /flush[-_]bytecode/.test(arg))) return undefined;
+  const v8 = load("node:v8") as typeof import("node:v8");
+  v8.setFlagsFromString("--no-flush-bytecode");
+  return () => v8.setFlagsFromString("--flush-bytecode");
 }
 
 /**

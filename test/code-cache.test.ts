@@ -51,6 +51,23 @@ describe("code cache", () => {
     expect(statSync(file!).mtimeMs).toBe(written.mtimeMs);
   });
 
+  it("holds all the run compiled, even what V8's collections would have dropped by the end of a long run", () => {
+    // --stress-flush-code --gc-global: every collection is a full one and drops all bytecode not running, as a
+    // whole lint of thousands of files does to the start-up's functions. --no-flush-bytecode: nothing is dropped.
+    const written = (flags: string[]) => {
+      const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
+      const r = spawnSync(process.execPath, [...flags, CLI, "--format", "json", "."], {
+        cwd: join(root, "examples", "acme-governance"),
+        encoding: "utf8",
+        env: { ...process.env, AIMSLINT_CACHE_DIR: cacheDir },
+      });
+      expect(r.status).toBe(0);
+      return statSync(codeFiles(cacheDir)[0]!).size;
+    };
+    const whole = written(["--no-flush-bytecode"]);
+    expect(written(["--stress-flush-code", "--gc-global"])).toBeGreaterThan(0.95 * whole);
+  });
+
   it("replaces a cache V8 refuses, and the run goes on as if there were none", () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "aimslint-code-"));
     const plain = run(cacheDir, "--no-cache");
