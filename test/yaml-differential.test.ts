@@ -111,6 +111,13 @@ function* generated(): Generator<string> {
   yield "long: " + "x".repeat(5000) + "\n";
   yield "emoji: 😀\nrtl: עברית\n";
   yield "a: 1 # comment\n# only a comment\nb: 'x # y'\n";
+  // A `*` that is not an alias takes the fast path; where an alias would stand, js-yaml refuses it.
+  for (const v of ['"0 * * * *"', "0 * * * *", "'*/5 * * * *'", "2 * 3", "a *", "*", "* x", "[*, x]", "[a, *]", "{ k: * }", "- *"]) {
+    yield `schedule: ${v}\n`;
+    yield `on:\n  schedule:\n    - cron: ${v}\n`;
+  }
+  yield "base: &a 1\nref: *a\n";
+  yield "list: [&a x, *a]\n";
 }
 
 describe("js-yaml fast path agrees with yaml", () => {

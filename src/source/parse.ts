@@ -55,9 +55,11 @@ export function parseSource(source: SourceFile, limits: Limits): ParseResult {
 /**
  * Constructs whose meaning js-yaml and `yaml` (YAML 1.2 core) could disagree on, or that need `yaml`'s guards:
  * aliases (alias bombs), tags, directives, complex keys, tabs, binary integers, `+.5`, `-0`, out-of-range floats.
- * Text without them takes the fast path; test/yaml-differential.test.ts checks both paths agree.
+ * An alias is `*` and a name: a `*` followed by a space, a comma or a bracket (a cron schedule, `a * b`) is not one
+ * (where an alias would stand, js-yaml refuses it and the full path reports it). Text without them takes the fast
+ * path; test/yaml-differential.test.ts checks both paths agree.
  */
-export const NEEDS_FULL_PARSE = /(?:^|[\s:,[{-])(?:\*|!|\? |0b[01]|[+-]?\.\d|\d[\d.]*e[+-]?\d{3}|-0(?:\.0*)?(?=[\s,\]}]|$))|\t|^%/m;
+export const NEEDS_FULL_PARSE = /(?:^|[\s:,[{-])(?:\*(?=[^\s,[\]{}])|!|\? |0b[01]|[+-]?\.\d|\d[\d.]*e[+-]?\d{3}|-0(?:\.0*)?(?=[\s,\]}]|$))|\t|^%/m;
 
 /**
  * Values from js-yaml (several times faster), positions from `yaml` built only when a finding needs one.
