@@ -135,10 +135,15 @@ export function documentsCut(text: string, max: number): number | undefined {
   // The shortest text over the limit is a line of content, then `max` marker lines ("a\n---\n---" for 2): 4 × max + 1
   // characters. Most artefacts are shorter, and need no scan.
   if (text.length <= 4 * max) return undefined;
-  const marker = /(?:^|(?<=[\r\n]))(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+  // The three characters first, then whether they start a line: asking at every position whether a line starts
+  // there (a lookbehind) took 80 ms of a whole lint at 10,000 artefacts. A match that does not start a line hides
+  // none that does: the two characters after its start are dashes or dots, not line breaks.
+  const marker = /(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
   let first = true;
   let count = 0;
   for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    const before = m.index === 0 ? "\n" : text[m.index - 1];
+    if (before !== "\n" && before !== "\r") continue;
     if (first) {
       first = false;
       if (/^(?:[ \t]*(?:#.*)?(?:\r\n|\r|\n)|%.*(?:\r\n|\r|\n))*$/.test(text.slice(0, m.index)) === false) count++;

@@ -96,6 +96,38 @@ describe("work per file is bounded", () => {
     expect(documentsCut("a\n---", 1)).toBe(2);
   });
 
+  it("finds the markers a scan of every line start finds, on random texts of dashes, dots and line breaks", () => {
+    const oracle = (text: string, max: number): number | undefined => {
+      const marker = /(?:^|(?<=[\r\n]))(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+      let first = true;
+      let count = 0;
+      for (let m = marker.exec(text); m; m = marker.exec(text)) {
+        if (first) {
+          first = false;
+          if (/^(?:[ \t]*(?:#.*)?(?:\r\n|\r|\n)|%.*(?:\r\n|\r|\n))*$/.test(text.slice(0, m.index)) === false) count++;
+        }
+        if (count >= max) return m.index;
+        count++;
+      }
+      return undefined;
+    };
+    const alphabet = ["---", "...", "-", ".", "\n", "\n", "\r", " ", "\t", "a", "#", "%", "\u2028"];
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let cut = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      const max = 1 + Math.floor(random() * 3);
+      const expected = text.length <= 4 * max ? undefined : oracle(text, max);
+      expect(documentsCut(text, max), JSON.stringify(text)).toBe(expected);
+      if (expected !== undefined) cut++;
+    }
+    expect(cut).toBeGreaterThan(1000);
+  });
+
   it("a mapping of more than 10,000 keys makes its document unused, with one finding; repeats count in JSON", async () => {
     // 300,000 unknown keys (YAML) or duplicate keys (JSON) in 3.9 MB were 300,000 findings, minutes and gigabytes.
     const dir = tempDir("aimslint-budget-");
