@@ -103,6 +103,11 @@ export interface Candidate {
   /** Display path: relative to the working directory, forward slashes. */
   path: string;
   absPath: string;
+  /**
+   * The same file by a path from the process's working folder, when discovery has one: fewer parts for the kernel
+   * to resolve than the absolute path (a tenth of a whole lint's time goes into opening files).
+   */
+  localPath?: string;
   explicit: boolean;
   /**
    * From the walk's lstat, when the file is a regular file: lets the index cache skip a second stat. Cleared once
@@ -175,7 +180,7 @@ function readFromDisk(candidate: Candidate, limits: Limits, fileFinding: FileFin
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO named like an artefact must not wait forever for a writer.
-    fd = openSync(candidate.absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(candidate.localPath ?? candidate.absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = fstatSync(fd);
     if (!info.isFile()) {
       const code = info.isDirectory() ? "EISDIR" : "not a regular file";
