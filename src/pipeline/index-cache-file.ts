@@ -264,24 +264,22 @@ export class CacheWriter {
     }
     this.keys.push(key);
     this.dataLength += data.length;
-    this.pending.push(data);
-    this.pendingBytes += data.length;
     // Offsets are uint32: a cache past 4 GB is not written (none comes near: 6.5 MB at 10,000 artefacts).
     if (this.dataLength > 0xffff_ffff) this.abandon();
-    else if (this.pendingBytes >= PIECE_BYTES) this.flush();
+    else this.add(data);
   }
 
   finish(): void {
     if (this.fd === undefined) return;
+    // In pieces, as the data: this comes at the end of a whole lint, when the heap is at its largest.
     const keysAt = this.end();
-    const keys = Buffer.from(this.keys.join("\0"));
-    this.add(keys);
+    this.addText(piecesOf(this.keys, (part, last) => `${part.join("\0")}${last ? "" : "\0"}`));
     // The table starts at a multiple of 8 from the keys, so that a reader can view it as float64s where it reads it.
-    this.add(Buffer.alloc((8 - (keys.length % 8)) % 8));
+    this.add(Buffer.alloc((8 - ((this.end() - keysAt) % 8)) % 8));
     const tableAt = this.end();
     this.add(new Uint8Array(this.table.buffer, 0, this.keys.length * ROW));
     const entriesAt = this.end();
-    this.add(Buffer.from(JSON.stringify({ e: this.flat, r: this.roots })));
+    this.addText(['{"e":[', ...piecesOf(this.flat, (part, last) => `${JSON.stringify(part).slice(1, -1)}${last ? "" : ","}`), `],"r":${JSON.stringify(this.roots)}}`]);
     const trailer = Buffer.alloc(TRAILER);
     for (const [i, value] of [this.dataAt, keysAt, tableAt, entriesAt, this.keys.length].entries()) trailer.writeDoubleLE(value, 8 * i);
     this.add(trailer);
@@ -310,8 +308,14 @@ export class CacheWriter {
   }
 
   private add(bytes: Uint8Array): void {
+    if (this.fd === undefined) return;
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= PIECE_BYTES) this.flush();
+  }
+
+  private addText(texts: Iterable<string>): void {
+    for (const text of texts) if (text.length > 0) this.add(Buffer.from(text));
   }
 
   private flush(): void {
@@ -338,6 +342,12 @@ export class CacheWriter {
 
 /** About 64 KB of data, some forty files' records, per write. */
 const PIECE_BYTES = 65_536;
+
+/** `items` in runs of a few thousand, each turned into text by `text` (told whether it is the last). */
+function* piecesOf<T>(items: readonly T[], text: (part: T[], last: boolean) => string): Generator<string> {
+  const size = 4096;
+  for (let at = 0; at < items.length; at += size) yield text(items.slice(at, at + size), at + size >= items.length);
+}
 
 function headerOf(fingerprint: string): string {
   return `${MAGIC} ${BYTE_ORDER}\t${JSON.stringify(fingerprint)}\n`;
