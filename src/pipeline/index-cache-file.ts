@@ -214,7 +214,8 @@ export class CacheWriter {
   private readonly dataAt: number;
   private dataLength = 0;
   private readonly keys: string[] = [];
-  private table = new Float64Array(6 * 256);
+  /** The table in blocks of TABLE_BLOCK rows: no copies as it grows, no room to spare at the end of a whole lint. */
+  private readonly table: Float64Array[] = [];
   private readonly flat: (number | string | null)[] = [];
   private readonly roots: (number | IndexEntry["root"])[] = [];
 
@@ -249,15 +250,12 @@ export class CacheWriter {
   write(key: string, record: CacheRecord): void {
     if (this.fd === undefined) return;
     const data = typeof record.data === "string" ? Buffer.from(record.data) : record.data;
-    const row = this.keys.length;
-    if (6 * (row + 1) > this.table.length) {
-      const larger = new Float64Array(2 * this.table.length);
-      larger.set(this.table);
-      this.table = larger;
-    }
+    const row = this.keys.length % TABLE_BLOCK;
+    if (row === 0) this.table.push(new Float64Array(6 * TABLE_BLOCK));
+    const block = this.table[this.table.length - 1]!;
     const { size, mtimeMs, ctimeMs, ino } = record.stamp;
-    this.table.set([size, mtimeMs, ctimeMs, ino], 6 * row);
-    new Uint32Array(this.table.buffer, 48 * row + 32, 4).set([this.dataLength, data.length, record.entries.length, record.checked ? 1 : 0]);
+    block.set([size, mtimeMs, ctimeMs, ino], 6 * row);
+    new Uint32Array(block.buffer, ROW * row + 32, 4).set([this.dataLength, data.length, record.entries.length, record.checked ? 1 : 0]);
     for (const [doc, root, kind, id] of record.entries) {
       if (root.length > 0) this.roots.push(this.flat.length / 3, root);
       this.flat.push(doc, kind, id);
@@ -277,7 +275,7 @@ export class CacheWriter {
     // The table starts at a multiple of 8 from the keys, so that a reader can view it as float64s where it reads it.
     this.add(Buffer.alloc((8 - ((this.end() - keysAt) % 8)) % 8));
     const tableAt = this.end();
-    this.add(new Uint8Array(this.table.buffer, 0, this.keys.length * ROW));
+    for (const [i, block] of this.table.entries()) this.add(new Uint8Array(block.buffer, 0, ROW * Math.min(TABLE_BLOCK, this.keys.length - i * TABLE_BLOCK)));
     const entriesAt = this.end();
     this.addText(['{"e":[', ...piecesOf(this.flat, (part, last) => `${JSON.stringify(part).slice(1, -1)}${last ? "" : ","}`), `],"r":${JSON.stringify(this.roots)}}`]);
     const trailer = Buffer.alloc(TRAILER);
@@ -342,6 +340,8 @@ export class CacheWriter {
 
 /** About 64 KB of data, some forty files' records, per write. */
 const PIECE_BYTES = 65_536;
+/** Rows per block of the table being written (48 KB). */
+const TABLE_BLOCK = 1024;
 
 /** `items` in runs of a few thousand, each turned into text by `text` (told whether it is the last). */
 function* piecesOf<T>(items: readonly T[], text: (part: T[], last: boolean) => string): Generator<string> {
