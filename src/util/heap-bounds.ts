@@ -4,7 +4,7 @@
 // collecting it. Most of that room ends up holding garbage: 30 MiB of a whole lint's peak at 10,000 artefacts. Two
 // of V8's flags, which it reads each time it resizes, bound it while the files are checked: the young generation
 // stops growing at two 8 MB semi-spaces (at 4 MB the run took 12 % longer), and the old one is collected once it
-// has grown by two fifths (paired, at one half: peak 166 -> 139 MiB, wall 1.003x). Both are put back when the
+// has grown by a third (paired, at one half: peak 166 -> 139 MiB, wall 1.003x). Both are put back when the
 // work is done: V8 keys its code cache by the flags in force, and the loader writes the cache at exit
 // (cli-loader.ts), so a flag still changed then would make every next start reject it.
 import { createRequire } from "node:module";
@@ -12,11 +12,12 @@ import { createRequire } from "node:module";
 /** New space: two semi-spaces of 8 MB. */
 const YOUNG_CAP_BYTES = 16 * 1024 * 1024;
 /**
- * Old generation: collected once it has grown this much (per cent) over what the last full collection kept. At 50,
- * a busy machine (other processes on both cores, so V8's concurrent marking lagged) saw peaks of 152.8 and 154.3 MiB
- * at 10,000 artefacts; at 40, 143.1 at most in the same conditions, for 0.988x wall (8 pairs).
+ * Old generation: collected once it has grown this much (per cent) over what the last full collection kept. On a
+ * busy machine (other processes on both cores, so V8's concurrent marking lags), whole lints at 10,000 artefacts
+ * peaked at up to 154.3 MiB at 50 and 148.4 at 40; at 33, 139.7 at most (8 pairs against 40: median 144.2 -> 136.5
+ * MiB, wall 1.005x, CPU 1.001x).
  */
-const OLD_GROWTH_PERCENT = 40;
+const OLD_GROWTH_PERCENT = 33;
 /** V8's defaults: --semi-space-growth-factor 2; --heap-growing-percent 0, its own heuristics. */
 const DEFAULTS = ["--semi-space-growth-factor=2", "--heap-growing-percent=0"];
 /** Files read before the first look: a hook run reads a few, and need not load node:v8 (~5 ms). */
