@@ -51,6 +51,8 @@ const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
 export class CacheFile {
   private readonly rows = new Map<string, number>();
   private readonly firstEntry: Uint32Array;
+  /** The data, once held in memory (holdData) and the file closed. */
+  private held: Buffer | undefined;
   private readonly roots = new Map<number, unknown>();
 
   private constructor(
@@ -83,7 +85,7 @@ export class CacheFile {
     } catch {
       file = undefined;
     }
-    if (file) closeWhenUnreachable.register(file, fd);
+    if (file) closeWhenUnreachable.register(file, fd, file);
     else closeSync(fd);
     return file;
   }
@@ -165,11 +167,23 @@ export class CacheFile {
 
   /** All of the files' data, for rewriting the cache with most of it unchanged. */
   dataSection(): Buffer {
-    return readAt(this.fd, this.dataAt, this.dataEnd - this.dataAt);
+    return this.held ?? readAt(this.fd, this.dataAt, this.dataEnd - this.dataAt);
+  }
+
+  /**
+   * Serves the data from `section` (dataSection()'s) from now on, and closes the file: the cache is about to be
+   * replaced by a rename, which Windows refuses for a file held open.
+   */
+  holdData(section: Buffer): void {
+    if (this.held) return;
+    this.held = section;
+    closeWhenUnreachable.unregister(this);
+    closeSync(this.fd);
   }
 
   /** `length` bytes of data at `offset`; undefined if they can no longer be read. */
   readData(offset: number, length: number): string | undefined {
+    if (this.held) return this.held.toString("utf8", offset, offset + length);
     try {
       return readAt(this.fd, this.dataAt + offset, length).toString("utf8");
     } catch {

@@ -113,13 +113,20 @@ export class IndexCache {
     const writer = CacheWriter.start(this.path, this.fingerprint, INDEX_CACHES);
     if (!writer) return;
     // Most records are unchanged: their data is copied as the cache file holds it, read at once, not parsed.
-    const section = kept.length > 0 ? this.file?.dataSection() : undefined;
-    for (const key of kept) {
+    let section: Buffer | undefined;
+    try {
+      section = this.file?.dataSection();
+    } catch {
+      // Unreadable now: the unchanged files are left out, and read again next time.
+    }
+    for (const key of section ? kept : []) {
       const row = this.file!.row(key)!;
       const entries = this.file!.entries(row);
-      if (entries && section) writer.write(key, { stamp: this.file!.stamp(row), checked: this.file!.checked(row), entries, data: this.file!.dataBytes(row, section) });
+      if (entries) writer.write(key, { stamp: this.file!.stamp(row), checked: this.file!.checked(row), entries, data: this.file!.dataBytes(row, section!) });
     }
     for (const [key, record] of this.fresh) writer.write(key, record);
+    // The entries taken from the old file read their data from memory from now on: the file is about to be replaced.
+    if (section) this.file?.holdData(section);
     writer.finish();
   }
 
