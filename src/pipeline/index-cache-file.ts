@@ -159,26 +159,28 @@ export class CacheFile {
     return new StoredData(this, this.u32[12 * row + OFFSET]!, this.u32[12 * row + LENGTH]!);
   }
 
-  /** The bytes of the data of `row`: `section` is dataSection()'s, read once for copying many. */
-  dataBytes(row: number, section: Buffer): Uint8Array {
-    const offset = this.u32[12 * row + OFFSET]!;
-    return section.subarray(offset, offset + this.u32[12 * row + LENGTH]!);
-  }
-
-  /** All of the files' data, for rewriting the cache with most of it unchanged. */
-  dataSection(): Buffer {
-    return this.held ?? readAt(this.fd, this.dataAt, this.dataEnd - this.dataAt);
-  }
-
   /**
-   * Serves the data from `section` (dataSection()'s) from now on, and closes the file: the cache is about to be
-   * replaced by a rename, which Windows refuses for a file held open.
+   * Reads all of the files' data into memory and closes the file, before the cache is rewritten: the unchanged
+   * records are copied from it (dataBytes), the entries taken from the file read their data from it from now on,
+   * and the file can be replaced by a rename, which Windows refuses for a file held open. False when it cannot be
+   * read now (the file then stays open for the entries).
    */
-  holdData(section: Buffer): void {
-    if (this.held) return;
-    this.held = section;
+  holdData(): boolean {
+    if (this.held) return true;
+    try {
+      this.held = readAt(this.fd, this.dataAt, this.dataEnd - this.dataAt);
+    } catch {
+      return false;
+    }
     closeWhenUnreachable.unregister(this);
     closeSync(this.fd);
+    return true;
+  }
+
+  /** The bytes of the data of `row`, once holdData() has read them. */
+  dataBytes(row: number): Uint8Array | undefined {
+    const offset = this.u32[12 * row + OFFSET]!;
+    return this.held?.subarray(offset, offset + this.u32[12 * row + LENGTH]!);
   }
 
   /** `length` bytes of data at `offset`; undefined if they can no longer be read. */

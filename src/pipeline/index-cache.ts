@@ -58,8 +58,9 @@ export class IndexCache {
   lookup(candidate: Candidate): { checked: boolean; entries: IndexEntry[] } | undefined {
     const key = this.keyOf(candidate);
     this.seen.add(key);
-    const row = this.file?.row(key);
-    if (row === undefined) return undefined;
+    const file = this.file;
+    const row = file?.row(key);
+    if (file === undefined || row === undefined) return undefined;
     let stamp = candidate.stamp;
     if (!stamp) {
       try {
@@ -68,12 +69,12 @@ export class IndexCache {
         return undefined;
       }
     }
-    if (!this.file!.sameStamp(row, stamp)) return undefined;
-    const cached = this.file!.entries(row);
+    if (!file.sameStamp(row, stamp)) return undefined;
+    const cached = file.entries(row);
     if (cached === undefined) return undefined;
-    const data = this.file!.data(row);
+    const data = file.data(row);
     const entries = cached.map(([doc, root, kind, id], i): IndexEntry => new StoredEntry(candidate.path, doc, root, kind, id ?? undefined, data, i));
-    return { checked: this.file!.checked(row), entries };
+    return { checked: file.checked(row), entries };
   }
 
   store(candidate: Candidate, stamp: FileStamp, checked: boolean, entries: readonly IndexEntry[]): void {
@@ -97,7 +98,7 @@ export class IndexCache {
       this.racy.add(key);
       return;
     }
-    if (row !== undefined && this.file!.sameStamp(row, stamp) && this.file!.entries(row) !== undefined) return;
+    if (row !== undefined && this.file?.sameStamp(row, stamp) && this.file.entries(row) !== undefined) return;
     this.fresh.set(key, record());
     this.changed = true;
   }
@@ -108,25 +109,22 @@ export class IndexCache {
       this.stream.finish();
       return;
     }
-    const kept = (this.file?.keys ?? []).filter((key) => this.seen.has(key) && !this.fresh.has(key) && !this.racy.has(key));
-    if (!this.changed && kept.length === (this.file?.keys.length ?? 0)) return;
+    const file = this.file;
+    const kept = (file?.keys ?? []).filter((key) => this.seen.has(key) && !this.fresh.has(key) && !this.racy.has(key));
+    if (!this.changed && kept.length === (file?.keys.length ?? 0)) return;
     const writer = CacheWriter.start(this.path, this.fingerprint, INDEX_CACHES);
     if (!writer) return;
-    // Most records are unchanged: their data is copied as the cache file holds it, read at once, not parsed.
-    let section: Buffer | undefined;
-    try {
-      section = this.file?.dataSection();
-    } catch {
-      // Unreadable now: the unchanged files are left out, and read again next time.
-    }
-    for (const key of section ? kept : []) {
-      const row = this.file!.row(key)!;
-      const entries = this.file!.entries(row);
-      if (entries) writer.write(key, { stamp: this.file!.stamp(row), checked: this.file!.checked(row), entries, data: this.file!.dataBytes(row, section!) });
+    // Most records are unchanged: their data is copied as the cache file holds it, not parsed. When it cannot be
+    // read now, the unchanged files are left out, and read again next time.
+    if (file?.holdData()) {
+      for (const key of kept) {
+        const row = file.row(key)!;
+        const entries = file.entries(row);
+        const data = file.dataBytes(row);
+        if (entries && data) writer.write(key, { stamp: file.stamp(row), checked: file.checked(row), entries, data });
+      }
     }
     for (const [key, record] of this.fresh) writer.write(key, record);
-    // The entries taken from the old file read their data from memory from now on: the file is about to be replaced.
-    if (section) this.file?.holdData(section);
     writer.finish();
   }
 
