@@ -11,7 +11,7 @@
 // source it was made from and a checksum of its own bytes (CRC-32, as Node's own compile cache: it guards against
 // damage, and the folder's privacy against others). `--no-cache` reads and writes none. The command line is parsed
 // here too (cli/args.ts, a few KB), to know that exactly as the CLI will, and to answer --version and --help.
-import { closeSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -19,7 +19,8 @@ import { type CliOptions, HELP, parseCli } from "./cli/args.js";
 import { expectedProjectRoot } from "./config/project-root.js";
 import { VERSION } from "./core/version.js";
 import { startEarlyListing } from "./pipeline/git-listing.js";
-import { cacheDirProblem, createPrivateFile, DAY_MS, defaultCacheDir, pruneCacheFiles, quietly, readPrivateFile } from "./util/cache-dir.js";
+import { cacheDirProblem, createPrivateFile, DAY_MS, defaultCacheDir, pruneCacheFiles, quietly, readPrivateFile, writeAll } from "./util/cache-dir.js";
+import { userSetsV8Flag } from "./util/heap-bounds.js";
 
 const MAIN = join(__dirname, "cli-main.cjs");
 /**
@@ -127,7 +128,7 @@ function start(): void {
  * a cache by the flags in force. A flag of the user's own stands.
  */
 function keepBytecode(): (() => void) | undefined {
-  if ([...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((arg) => /flush[-_]bytecode/.test(arg))) return undefined;
+  if (userSetsV8Flag(/flush[-_]bytecode/)) return undefined;
   const v8 = load("node:v8") as typeof import("node:v8");
   v8.setFlagsFromString("--no-flush-bytecode");
   return () => v8.setFlagsFromString("--flush-bytecode");
@@ -176,10 +177,6 @@ function save(dir: string, file: string, key: string, script: Script): void {
     rmSync(temp, { force: true });
   }
   pruneCacheFiles(dir, file, CODE_CACHES);
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 try {

@@ -11,11 +11,11 @@
 //   entries: JSON {"e": [doc, kind, id, …] for every entry of every file in order, "r": [entry number, root, …]
 //            for the entries whose root is not the document itself}
 //   trailer: TRAILER bytes, where the data, keys, table and entries start and the number of files
-import { closeSync, fstatSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, readSync, renameSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import type { IndexEntry } from "../engine/index-entry.js";
 import type { FileStamp } from "../source/load.js";
-import { createPrivateFile, openPrivateFile, pruneCacheFiles, type PrunePolicy } from "../util/cache-dir.js";
+import { createPrivateFile, openPrivateFile, pruneCacheFiles, type PrunePolicy, quietly, writeAll } from "../util/cache-dir.js";
 
 const MAGIC = "aimslint-index-cache-3";
 const BYTE_ORDER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? "le" : "be";
@@ -208,7 +208,7 @@ export class StoredData {
   at(i: number): Record<string, unknown> {
     if (this.values === undefined) {
       const text = this.file.readData(this.offset, this.length);
-      const parsed = text === undefined ? undefined : quietJson(text);
+      const parsed: unknown = text === undefined ? undefined : quietly(() => JSON.parse(text));
       this.values = Array.isArray(parsed) ? parsed : [];
     }
     const value = this.values[i];
@@ -382,16 +382,4 @@ function readAt(fd: number, position: number, length: number): Buffer {
     done += read;
   }
   return bytes;
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-}
-
-function quietJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

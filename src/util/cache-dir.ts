@@ -1,6 +1,6 @@
 // Where aimslint keeps what it may forget: the index cache (pipeline/index-cache.ts) and compiled code
 // (cli-loader.ts). Never inside the scanned repository.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, type Stats, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -89,6 +89,11 @@ export function readPrivateFile(path: string): Buffer | undefined {
 /** Opens a new file for writing, 0600, failing if anything (a planted link included) is already at the path. */
 export function createPrivateFile(path: string): number {
   return openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+}
+
+/** Writes all of `bytes` to a file createPrivateFile opened: writeSync may write fewer than asked. */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** A day, in the milliseconds of a prune's ages. */

@@ -27,6 +27,11 @@ const EVERY = 64;
 
 type V8 = typeof import("node:v8");
 
+/** Whether the user gave V8 a flag like this (node's own arguments or NODE_OPTIONS): a flag the user chose stands. */
+export function userSetsV8Flag(pattern: RegExp): boolean {
+  return [...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((arg) => pattern.test(arg));
+}
+
 export class HeapBounds {
   private v8: V8 | undefined;
   private set = false;
@@ -36,7 +41,7 @@ export class HeapBounds {
    * Someone chose these themselves (NODE_OPTIONS, node's own flags): theirs stand. And only V8 11 to 13 (Node 20
    * to 24), whose flags these are: a V8 without one would print "unrecognized flag" on every run.
    */
-  private readonly disabled = [...process.execArgv, process.env["NODE_OPTIONS"] ?? ""].some((arg) => /semi[-_]space|heap[-_]growing/.test(arg)) || !/^1[1-3]\./.test(process.versions.v8);
+  private readonly disabled = userSetsV8Flag(/semi[-_]space|heap[-_]growing/) || !/^1[1-3]\./.test(process.versions.v8);
 
   /** Once per file read. */
   tick(): void {
