@@ -4,14 +4,30 @@ import { describe, expect, it } from "vitest";
 import { ALWAYS_KEPT } from "../src/engine/index-fields.js";
 import { resolveConfig } from "../src/config/resolve-config.js";
 import { indexEntry } from "../src/engine/index-entry.js";
-import { parsePath, resolvePath } from "../src/engine/paths.js";
+import { parsePath, resolvePath, type Step } from "../src/engine/paths.js";
 import { detach } from "../src/util/detach.js";
+import type { PathSegment } from "../src/source/locator.js";
 
-const key = fc.constantFrom("id", "system", "controls", "control", "applicable", "treatment", "__proto__", "constructor", "x");
+// "0" is both a key and an index: a `[0]` step reaches it in a mapping, and a `0` step reaches a list's first item.
+const key = fc.constantFrom("id", "system", "controls", "control", "applicable", "treatment", "__proto__", "constructor", "x", "0");
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: "small" }, fc.string(), fc.integer(), fc.constant(null), fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
 })).node;
 const path = fc.array(fc.oneof(key, fc.constant("*"), fc.constant("[*]"), fc.constant("[0]")), { minLength: 1, maxLength: 4 }).map((steps) => steps.join(".").replace(/\.\[/g, "["));
+
+/** The path of every value in `data` (lists' unfilled places aside). */
+function placesIn(data: unknown, at: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  const items: [PathSegment, unknown][] = Array.isArray(data) ? data.map((item, i) => [i, item]) : data !== null && typeof data === "object" ? Object.entries(data) : [];
+  for (const [k, item] of items) {
+    if (item === undefined) continue;
+    out.push([...at, k]);
+    placesIn(item, [...at, k], out);
+  }
+  return out;
+}
+
+// A list item is reached as `[0]` and as `0`: compared as text.
+const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]) => prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 
 describe("index entries", () => {
   it("resolve every kept field exactly as the full data does", () => {
@@ -22,6 +38,27 @@ describe("index entries", () => {
           const full = resolvePath(data, parsePath(field)).filter((m) => m.exists);
           const kept = resolvePath(entry.data, parsePath(field)).filter((m) => m.exists);
           expect(kept).toEqual(full);
+        }
+      }),
+      { seed: 42001, numRuns: 500 },
+    );
+  });
+
+  it("keep nothing that no field reaches", () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 6 }), fc.array(path, { minLength: 1, maxLength: 3 }), (data, fields) => {
+        const entry = indexEntry("a.yaml", 0, [], "risk", data, new Map([["risk", fields]]));
+        const found = (steps: readonly Step[]) =>
+          resolvePath(data, steps)
+            .filter((m) => m.exists)
+            .map((m) => m.path);
+        const all = ["id", ...fields].map(parsePath);
+        // Kept: what a whole path reaches, all that is under it, and what a path reaches on its way there.
+        const whole = all.flatMap(found);
+        const onTheWay = all.flatMap((steps) => steps.flatMap((_, n) => found(steps.slice(0, n + 1))));
+        for (const place of placesIn(entry.data)) {
+          const kept = whole.some((m) => startsWith(place, m)) || onTheWay.some((m) => m.length === place.length && startsWith(place, m));
+          expect(kept, `${JSON.stringify(place)} kept`).toBe(true);
         }
       }),
       { seed: 42001, numRuns: 500 },
