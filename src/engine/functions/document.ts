@@ -132,19 +132,43 @@ export const oneOf: CheckFunction = (ctx) => {
 
 /** No string anywhere under the field is template filler. */
 export const noPlaceholders: CheckFunction = ({ value, exists, field, path, options }) => {
-  const except = new Set((options["except"] as string[] | undefined) ?? []);
+  const except = exceptSet(options["except"] as string[] | undefined);
   if (!exists || except.has(String(path.at(-1)))) return [];
-  const base = path;
   const failures: Failure[] = [];
-  const walk = (v: unknown, at: (string | number)[], depth: number) => {
-    if (depth > 50 || (at.length > 0 && except.has(String(at.at(-1))))) return;
-    if (typeof v === "string" && isPlaceholder(v)) failures.push({ message: `${quote(v)} in "${display([...base, ...at]) || field}" is template filler, not an answer.`, at });
-    else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], [...at, i], depth + 1);
-    else if (v !== null && typeof v === "object") for (const [k, item] of Object.entries(v)) walk(item, [...at, k], depth + 1);
+  // One path, grown and shrunk as the walk goes (it visits every value of every artefact); copied for a failure.
+  const at: (string | number)[] = [];
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 50 || (at.length > 0 && except.has(String(at[at.length - 1])))) return;
+    if (typeof v === "string") {
+      if (isPlaceholder(v)) failures.push({ message: `${quote(v)} in "${display([...path, ...at]) || field}" is template filler, not an answer.`, at: [...at] });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        at.push(i);
+        walk(v[i], depth + 1);
+        at.pop();
+      }
+    } else if (v !== null && typeof v === "object") {
+      for (const k of Object.keys(v)) {
+        at.push(k);
+        walk((v as Record<string, unknown>)[k], depth + 1);
+        at.pop();
+      }
+    }
   };
-  walk(value, [], 0);
+  walk(value, 0);
   return failures;
 };
+
+const exceptSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const NO_EXCEPTIONS: ReadonlySet<string> = new Set();
+
+/** The option's keys as a set, made once per rule (the options object is the rule's, not the call's). */
+function exceptSet(except: readonly string[] | undefined): ReadonlySet<string> {
+  if (!except) return NO_EXCEPTIONS;
+  let set = exceptSets.get(except);
+  if (!set) exceptSets.set(except, (set = new Set(except)));
+  return set;
+}
 
 /**
  * The value names nothing that another field (a path relative to `given`, wildcards allowed) also names, case aside:
