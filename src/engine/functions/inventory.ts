@@ -176,10 +176,23 @@ function evidence(use: AiUse, index: RepoIndex): string {
 export const componentsRecorded: RepositoryCheckFunction = ({ self, index, options }) => {
   const uses = coveredUses(self, index, options);
   const components = get(self.data, "third_party_components");
-  const names = (Array.isArray(components) ? components : []).map((c) => get(c as Record<string, unknown>, "name")).filter((n): n is string => typeof n === "string");
-  const recorded = (name: string) => names.some((n) => packageKey(n).includes(packageKey(name)));
+  const names = (Array.isArray(components) ? components : [])
+    .map((c) => get(c as Record<string, unknown>, "name"))
+    .filter((n): n is string => typeof n === "string")
+    .map(packageKey);
+  const recorded = (name: string) => {
+    const key = packageKey(name);
+    return names.some((n) => n.includes(key));
+  };
   const missing = new Map<string, AiUse>();
-  for (const use of uses) for (const name of [...use.actions, ...use.packages]) if (!missing.has(name) && !recorded(name)) missing.set(name, use);
+  const checked = new Set<string>();
+  for (const use of uses) {
+    for (const name of [...use.actions, ...use.packages]) {
+      if (checked.has(name)) continue;
+      checked.add(name);
+      if (!recorded(name)) missing.set(name, use);
+    }
+  }
   if (missing.size === 0) return [];
   const list = [...missing].map(([name, use]) => `${quote(name)} (${where(index, use)})`).join(", ");
   const at = deepest(self.data, ["third_party_components"], ["ai_use"]);
