@@ -3,6 +3,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Range } from "../core/finding.js";
 import type { LineIndex } from "./line-index.js";
+import type { TopLevelKeys } from "./top-level-keys.js";
 
 export type PathSegment = string | number;
 
@@ -13,6 +14,16 @@ export interface Located {
 }
 
 type NodeRange = [number, number, number];
+
+/**
+ * A document's text by top-level key, for a Locator to build `yaml` nodes only for the part under the key a path
+ * starts with (parse.ts's fast path): `keys` finds them (undefined when the document's form does not allow it),
+ * `parse` builds the nodes of the text between two offsets.
+ */
+export interface DocumentParts {
+  keys: () => TopLevelKeys | undefined;
+  parse: (start: number, end: number) => Document.Parsed | undefined;
+}
 
 export class Locator {
   /** Ranges of values that do not come from YAML, e.g. Markdown sections read as model-card fields. */
@@ -37,11 +48,18 @@ export class Locator {
     private readonly base: number,
     /** Where to point when nothing better exists. */
     fallback: Range | (() => Range),
+    /** With a document built on demand: its parts by top-level key, each built on its own when first needed. */
+    parts?: DocumentParts,
   ) {
     this.fallbackOf = fallback;
     if (typeof doc === "function") this.docThunk = doc;
     else this.docValue = doc;
+    this.parts = parts;
   }
+
+  private parts: DocumentParts | undefined;
+  private keysFound: TopLevelKeys | undefined | null;
+  private readonly partNodes = new Map<number, Node>();
 
   private fallbackOf: Range | (() => Range);
 
@@ -65,8 +83,46 @@ export class Locator {
     if (synthetic) return { range: synthetic, exact: true };
     const resolved = this.resolve?.(path);
     if (resolved) return { range: resolved, exact: true };
+    const part = this.partFor(path);
+    if (part) return "range" in part ? part : this.walk(part.root, part.base, path, target);
     const root = this.doc?.contents;
     if (!root) return this.nearestSynthetic(path) ?? { range: this.fallback, exact: false };
+    return this.walk(root, this.base, path, target);
+  }
+
+  /**
+   * Where to walk `path` from without the whole document: the nodes of the part under its first key, or (for the
+   * document itself, or a first key it lacks) the first line of its mapping, which needs no nodes. Undefined when
+   * the whole document must be built (it is already, or it has no parts).
+   */
+  private partFor(path: readonly PathSegment[]): { root: Node; base: number } | Located | undefined {
+    if (!this.parts || !this.docThunk) return undefined;
+    const keys = (this.keysFound ??= this.parts.keys() ?? null);
+    if (!keys) return undefined;
+    const index = path.length > 0 ? keys.byKey.get(String(path[0])) : undefined;
+    if (index === undefined) {
+      // One key: its part is the whole document, whose mapping may end on its first line.
+      if (keys.starts.length < 2) return undefined;
+      const start = keys.starts[0]!;
+      const range = this.toRange([start, this.lines.lineEnd(this.base + start) - this.base, 0]);
+      return this.nearestSynthetic(path) ?? { range, exact: path.length === 0 };
+    }
+    let root = this.partNodes.get(index);
+    if (!root) {
+      const start = keys.starts[index]!;
+      const contents = this.parts.parse(start, keys.starts[index + 1] ?? keys.end)?.contents;
+      // Anything but the one key's pair means the part was not cut where a key starts: the whole document decides.
+      if (!isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0]) || keyText(contents.items[0]) !== String(path[0])) {
+        this.parts = undefined;
+        return undefined;
+      }
+      root = contents;
+      this.partNodes.set(index, root);
+    }
+    return { root, base: this.base + keys.starts[index]! };
+  }
+
+  private walk(root: Node, base: number, path: readonly PathSegment[], target: "key" | "value"): Located {
     let node: Node = root;
     let pair: Pair | undefined;
     for (let i = 0; i < path.length; i++) {
@@ -75,19 +131,19 @@ export class Locator {
       if (!next) {
         const above = this.nearestSynthetic(path);
         if (above) return above;
-        return { range: this.objectRange(node, pair), exact: false };
+        return { range: this.objectRange(node, pair, base), exact: false };
       }
       pair = next.pair;
       node = next.node;
       if (isAlias(node) && i < path.length - 1) {
         // Report at the alias use site: that is the line the author wrote in this place.
-        return { range: this.toRange(node.range as NodeRange), exact: false };
+        return { range: this.toRange(node.range as NodeRange, base), exact: false };
       }
     }
-    if (target === "key" && pair && isScalar(pair.key) && pair.key.range) return { range: this.toRange(pair.key.range as NodeRange), exact: true };
-    if (isMap(node) || isSeq(node)) return { range: this.objectRange(node, pair), exact: true };
-    if (node.range) return { range: this.toRange(node.range as NodeRange), exact: true };
-    if (pair && isScalar(pair.key) && pair.key.range) return { range: this.toRange(pair.key.range as NodeRange), exact: true };
+    if (target === "key" && pair && isScalar(pair.key) && pair.key.range) return { range: this.toRange(pair.key.range as NodeRange, base), exact: true };
+    if (isMap(node) || isSeq(node)) return { range: this.objectRange(node, pair, base), exact: true };
+    if (node.range) return { range: this.toRange(node.range as NodeRange, base), exact: true };
+    if (pair && isScalar(pair.key) && pair.key.range) return { range: this.toRange(pair.key.range as NodeRange, base), exact: true };
     return { range: this.fallback, exact: false };
   }
 
@@ -131,12 +187,12 @@ export class Locator {
    * Where to point for a problem with a whole mapping or sequence (e.g. a missing property): its key when it
    * has one, otherwise its first line. Pointing at a 200-line range helps nobody.
    */
-  private objectRange(node: Node, pair: Pair | undefined): Range {
-    if (pair && isScalar(pair.key) && pair.key.range) return this.toRange(pair.key.range as NodeRange);
+  private objectRange(node: Node, pair: Pair | undefined, base: number): Range {
+    if (pair && isScalar(pair.key) && pair.key.range) return this.toRange(pair.key.range as NodeRange, base);
     if (!node.range) return this.fallback;
     const [start, , end] = node.range as NodeRange;
-    const firstLineEnd = this.lines.lineEnd(this.base + start) - this.base;
-    return this.toRange([start, Math.min(end, firstLineEnd), Math.min(end, firstLineEnd)]);
+    const firstLineEnd = this.lines.lineEnd(base + start) - base;
+    return this.toRange([start, Math.min(end, firstLineEnd), Math.min(end, firstLineEnd)], base);
   }
 
   private nearestSynthetic(path: readonly PathSegment[]): Located | undefined {
@@ -147,12 +203,13 @@ export class Locator {
     return undefined;
   }
 
-  private toRange(range: NodeRange): Range {
+  /** `range`'s offsets are from `base`: the document's start in the file, or a part's. */
+  private toRange(range: NodeRange, base = this.base): Range {
     let end = range[1];
     // Trim trailing whitespace and line breaks that block scalars include in their value range.
     const text = this.lines.text;
-    while (end > range[0] && /\s/.test(text.charAt(this.base + end - 1))) end--;
-    return this.lines.range(this.base + range[0], this.base + end);
+    while (end > range[0] && /\s/.test(text.charAt(base + end - 1))) end--;
+    return this.lines.range(base + range[0], base + end);
   }
 }
 
