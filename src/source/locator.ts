@@ -22,6 +22,8 @@ type NodeRange = [number, number, number];
  */
 export interface DocumentParts {
   keys: () => TopLevelKeys | undefined;
+  /** Where each item of the list under the key between `start` and `end` starts (sequenceItems), if it can tell. */
+  items: (key: string, start: number, end: number) => number[] | undefined;
   parse: (start: number, end: number) => Document.Parsed | undefined;
 }
 
@@ -59,7 +61,10 @@ export class Locator {
 
   private parts: DocumentParts | undefined;
   private keysFound: TopLevelKeys | undefined | null;
+  /** Nodes of the parts built so far, by the part's start offset. */
   private readonly partNodes = new Map<number, Node>();
+  /** Where the items of a top-level key's list start, by the key's index (null: not a list the lines tell). */
+  private readonly itemStarts = new Map<number, number[] | null>();
 
   private fallbackOf: Range | (() => Range);
 
@@ -84,7 +89,7 @@ export class Locator {
     const resolved = this.resolve?.(path);
     if (resolved) return { range: resolved, exact: true };
     const part = this.partFor(path);
-    if (part) return "range" in part ? part : this.walk(part.root, part.base, path, target);
+    if (part) return "range" in part ? part : this.walk(part.root, part.base, path, target, part.from);
     const root = this.doc?.contents;
     if (!root) return this.nearestSynthetic(path) ?? { range: this.fallback, exact: false };
     return this.walk(root, this.base, path, target);
@@ -95,7 +100,7 @@ export class Locator {
    * document itself, or a first key it lacks) the first line of its mapping, which needs no nodes. Undefined when
    * the whole document must be built (it is already, or it has no parts).
    */
-  private partFor(path: readonly PathSegment[]): { root: Node; base: number } | Located | undefined {
+  private partFor(path: readonly PathSegment[]): { root: Node; base: number; from: number } | Located | undefined {
     if (!this.parts || !this.docThunk) return undefined;
     const keys = (this.keysFound ??= this.parts.keys() ?? null);
     if (!keys) return undefined;
@@ -107,25 +112,47 @@ export class Locator {
       const range = this.toRange([start, this.lines.lineEnd(this.base + start) - this.base, 0]);
       return this.nearestSynthetic(path) ?? { range, exact: path.length === 0 };
     }
-    let root = this.partNodes.get(index);
+    const start = keys.starts[index]!;
+    const end = keys.starts[index + 1] ?? keys.end;
+    // An item of a list: the item's lines only (a register's entry, a Statement of Applicability's control).
+    const item = path[1];
+    if (typeof item === "number") {
+      let items = this.itemStarts.get(index);
+      if (items === undefined) this.itemStarts.set(index, (items = this.parts.items(String(path[0]), start, end) ?? null));
+      if (items && item < items.length) {
+        const root = this.partRoot(items[item]!, items[item + 1] ?? end, (contents) => (isSeq(contents) && contents.items.length === 1 ? (contents.items[0] as Node) : undefined));
+        return root ? { root, base: this.base + items[item]!, from: 2 } : undefined;
+      }
+    }
+    // Anything but the one key's pair means the part was not cut where a key starts: the whole document decides.
+    const root = this.partRoot(start, end, (contents) =>
+      isMap(contents) && contents.items.length === 1 && isPair(contents.items[0]) && keyText(contents.items[0]) === String(path[0]) ? contents : undefined,
+    );
+    return root ? { root, base: this.base + start, from: 0 } : undefined;
+  }
+
+  /**
+   * The node `pick` finds in the part between two offsets, built once; when it finds none, the part was not cut
+   * where it should have been, and from then on the whole document is used.
+   */
+  private partRoot(start: number, end: number, pick: (contents: unknown) => Node | undefined): Node | undefined {
+    let root = this.partNodes.get(start);
     if (!root) {
-      const start = keys.starts[index]!;
-      const contents = this.parts.parse(start, keys.starts[index + 1] ?? keys.end)?.contents;
-      // Anything but the one key's pair means the part was not cut where a key starts: the whole document decides.
-      if (!isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0]) || keyText(contents.items[0]) !== String(path[0])) {
+      root = this.parts ? pick(this.parts.parse(start, end)?.contents) : undefined;
+      if (!root) {
         this.parts = undefined;
         return undefined;
       }
-      root = contents;
-      this.partNodes.set(index, root);
+      this.partNodes.set(start, root);
     }
-    return { root, base: this.base + keys.starts[index]! };
+    return root;
   }
 
-  private walk(root: Node, base: number, path: readonly PathSegment[], target: "key" | "value"): Located {
+  /** Follows `path` from `root`, which is where its first `from` steps lead. */
+  private walk(root: Node, base: number, path: readonly PathSegment[], target: "key" | "value", from = 0): Located {
     let node: Node = root;
     let pair: Pair | undefined;
-    for (let i = 0; i < path.length; i++) {
+    for (let i = from; i < path.length; i++) {
       const segment = path[i] as PathSegment;
       const next = this.child(node, segment);
       if (!next) {

@@ -6,7 +6,7 @@ import { isScalar, parseAllDocuments, parseDocument, visit, type Document } from
 import { FILE_START, type Finding, type Range } from "../core/finding.js";
 import { duplicateJsonKeys } from "./json-duplicates.js";
 import { type DocumentParts, Locator } from "./locator.js";
-import { topLevelKeys } from "./top-level-keys.js";
+import { sequenceItems, topLevelKeys } from "./top-level-keys.js";
 import type { Limits, SourceFile } from "./load.js";
 import { readSections, splitFrontMatter, type Section } from "./markdown.js";
 import { dependencyRange, readRequirements } from "./requirements.js";
@@ -113,6 +113,10 @@ export function yamlNodes(text: string): Document.Parsed {
 export function documentParts(text: string, data: unknown): DocumentParts {
   return {
     keys: () => topLevelKeys(text, data),
+    items: (key, start, end) => {
+      const list = (data as Record<string, unknown>)[key];
+      return Array.isArray(list) ? sequenceItems(text, start, end, list.length) : undefined;
+    },
     parse: (start, end) => {
       const doc = yamlNodes(text.slice(start, end));
       return doc.errors.length === 0 ? doc : undefined;

@@ -49,3 +49,30 @@ export function topLevelKeys(text: string, data: unknown): TopLevelKeys | undefi
   }
   return starts.length > 0 && starts.length === expected.length ? { starts, byKey, end: text.length } : undefined;
 }
+
+/**
+ * Where each item of a block sequence starts, when `text` from `start` to `end` is a top-level key whose value
+ * (as parsed) is a list of `length` items written as a block sequence: the key's line holds nothing after the
+ * colon, and every item begins on a line of its own with its `-` at one indentation. Undefined otherwise, and
+ * when the lines that look like items are not exactly `length` (a multi-line string holding such a line).
+ */
+export function sequenceItems(text: string, start: number, end: number, length: number): number[] | undefined {
+  const firstEnd = text.indexOf("\n", start);
+  if (firstEnd < 0 || firstEnd >= end || !/:[ \t]*(?:#.*)?\r?$/.test(text.slice(start, firstEnd))) return undefined;
+  const items: number[] = [];
+  let indent: string | undefined;
+  for (let at = firstEnd + 1; at < end; ) {
+    const newline = text.indexOf("\n", at);
+    const lineEnd = newline < 0 || newline > end ? end : newline;
+    const line = text.slice(at, lineEnd);
+    const item = /^([ ]*)-(?=[ \r]|$)/.exec(line);
+    if (item && (indent === undefined || item[1] === indent)) {
+      indent = item[1];
+      items.push(at);
+    } else if (indent === undefined && !/^[ \t]*(?:#.*)?\r?$/.test(line)) {
+      return undefined; // content before the first item: not a block sequence
+    }
+    at = lineEnd + 1;
+  }
+  return items.length === length && length > 0 ? items : undefined;
+}
