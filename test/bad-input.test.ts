@@ -1,6 +1,9 @@
 // Bad input never crashes the scan: each case becomes a finding with its position, and the other files are checked.
-import { symlinkSync } from "node:fs";
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { resolveConfig } from "../src/config/resolve-config.js";
+import { lint } from "../src/pipeline/lint.js";
 import { describe, expect, it } from "vitest";
 import { brief, fixture, lintDir } from "./helpers/lint.js";
 
@@ -85,6 +88,32 @@ describe("hostile and broken files", () => {
     const result = await lintDir(dir);
     expect(brief(result.findings.filter((f) => f.ruleId === "file/symlink"))).toEqual(["linked.yaml:1:1 file/symlink", "loop-a.yaml:1:1 file/symlink", "loop-b.yaml:1:1 file/symlink"]);
     expect(result.artefacts.map((a) => a.file)).toEqual(["good.yaml"]);
+  });
+
+  it("judges symbolic links alike whether discovery (lstat) or loading (O_NOFOLLOW) meets them", async () => {
+    const outside = fixture({ "secret.yaml": RISK });
+    const dir = fixture({ "sub/good.yaml": RISK.replace("RISK-1", "RISK-2") });
+    symlinkSync(join(dir, "sub", "good.yaml"), join(dir, "sub", "inside.yaml"));
+    symlinkSync(join(outside, "secret.yaml"), join(dir, "sub", "outside.yaml"));
+    symlinkSync(join(dir, "sub", "missing.yaml"), join(dir, "sub", "broken.yaml"));
+    symlinkSync(join(dir, "sub", "loop-b.yaml"), join(dir, "sub", "loop-a.yaml"));
+    symlinkSync(join(dir, "sub", "loop-a.yaml"), join(dir, "sub", "loop-b.yaml"));
+    const config = resolveConfig({ cwd: dir, startDir: dir, today: "2026-06-30" });
+    // With the index cache, discovery keeps each file's stamp and so lstats it; without, loading tells links.
+    const runs = [await lint({ cwd: dir, inputs: ["sub"], config, cacheDir: mkdtempSync(join(tmpdir(), "aimslint-cache-")) }), await lint({ cwd: dir, inputs: ["sub"], config })];
+    for (const result of runs) {
+      expect(brief(result.findings.filter((f) => f.ruleId === "file/symlink"))).toEqual([
+        "sub/broken.yaml:1:1 file/symlink",
+        "sub/loop-a.yaml:1:1 file/symlink",
+        "sub/loop-b.yaml:1:1 file/symlink",
+        "sub/outside.yaml:1:1 file/symlink",
+      ]);
+      expect(result.findings.find((f) => f.file === "sub/outside.yaml")?.message).toBe("Symbolic link points outside the scanned folder; it was not followed.");
+      expect(result.findings.find((f) => f.file === "sub/broken.yaml")?.message).toBe("Symbolic link is broken; it was not followed.");
+      // The link inside the folder is followed: its artefact is read like the file it leads to.
+      expect(result.artefacts.map((a) => `${a.file} ${a.id}`)).toEqual(["sub/good.yaml RISK-2", "sub/inside.yaml RISK-2"]);
+      expect(result.filesChecked).toBe(2);
+    }
   });
 
   it("reads BOM, CRLF and lone-CR files with correct positions", async () => {

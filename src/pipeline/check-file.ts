@@ -55,6 +55,11 @@ export class FileChecker {
     // that names none (most package.json files) is not parsed, and its problems are not aimslint's business.
     const manifest = manifestFormatOf(candidate.path);
     const named = manifest === undefined && (candidate.explicit || governedByName(candidate.path, config.classify));
+    if ("link" in loaded) {
+      // Not followed: there is no content to tell what it is, and where it leads is the problem.
+      result.findings.push(loaded.finding);
+      return result;
+    }
     if ("finding" in loaded) {
       // A file that may not be read has no content to tell whether it is an artefact: report it, as its folder would be.
       const unknowable = loaded.finding.ruleId === "file/unreadable";

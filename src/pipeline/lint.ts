@@ -117,6 +117,9 @@ async function lintWith(options: LintOptions, heap: HeapBounds): Promise<LintRes
   // Compiling the validators of the organisation's own kinds (none for most projects) is the configuration's part.
   if (timings) at = timings.lap("config", at);
   const findings: Finding[] = [...asked.findings];
+  // A link the paths asked for lead out of is reported by their discovery; the project's loading, which meets it
+  // again, need not say so twice.
+  const linksReported = new Set(asked.findings.filter((f) => f.ruleId === "file/symlink").map((f) => f.file));
   const ruleFindings: Finding[] = [];
   const entries: IndexEntry[] = [];
   const directives = new Map<string, Directive[]>();
@@ -143,7 +146,7 @@ async function lintWith(options: LintOptions, heap: HeapBounds): Promise<LintRes
       if (!result) continue;
       if (cache && result.stamp) cache.store(candidate, result.stamp, result.checked, result.entries);
       if (result.checked) filesChecked++;
-      append(findings, result.findings);
+      append(findings, linksReported.has(candidate.path) ? result.findings.filter((f) => f.ruleId !== "file/symlink") : result.findings);
       append(ruleFindings, result.ruleFindings);
       append(entries, result.entries);
       if (result.directives.length > 0) directives.set(candidate.path, result.directives);

@@ -1,11 +1,12 @@
 // Stage 2: read a discovered file into text, or explain with a file-level finding why it cannot be read.
 import { isUtf8 } from "node:buffer";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { LineIndex } from "./line-index.js";
 import { CORE_RULES, type CoreRuleId } from "../core/core-rules.js";
 import { manifestFormatOf } from "../core/dependency-manifests.js";
 import { report } from "../core/report.js";
+import { linkEscape, symlinkFinding } from "./links.js";
 
 /** `toml` and `requirements` are read only where dependency manifests are (pyproject.toml, Pipfile, requirements*.txt). */
 export type SourceFormat = "yaml" | "json" | "markdown" | "toml" | "requirements";
@@ -94,7 +95,12 @@ export interface FileStamp {
  * `head`: the start of a file that could not be loaded, as text, so that the caller can tell whether it declares
  * a kind (a NUL byte or 4 MiB of padding must not make an artefact drop out of the check in silence).
  */
-export type LoadResult = { source: SourceFile; stamp?: FileStamp } | { finding: Finding; head?: string; stamp?: FileStamp } | { skip: true };
+export type LoadResult =
+  | { source: SourceFile; stamp?: FileStamp }
+  | { finding: Finding; head?: string; stamp?: FileStamp }
+  /** A symbolic link that leads out of the folder scanned (or nowhere): reported whatever the file would hold. */
+  | { finding: Finding; link: true; stamp?: undefined }
+  | { skip: true };
 
 export const stampOf = (info: FileStamp): FileStamp => ({ size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
 
@@ -116,7 +122,15 @@ export interface Candidate {
   stamp?: FileStamp | undefined;
   /** The file's bytes when they come from elsewhere than the file (`--stdin`): read instead of it, never stamped. */
   content?: Buffer;
+  /**
+   * Set when discovery did not lstat the file: if it is a symbolic link, it is followed only when it leads to a
+   * place inside this folder (the one scanned); otherwise loading reports it (file/symlink) instead of reading it.
+   */
+  linkBoundary?: string;
 }
+
+/** Whether opening a file can refuse a symbolic link (O_NOFOLLOW: not on Windows), so that discovery need not lstat. */
+export const LINKS_SEEN_ON_OPEN = constants.O_NOFOLLOW !== undefined;
 
 /**
  * Synchronous on purpose: artefacts are small local files, and a sync read costs one system call each for open,
@@ -179,8 +193,9 @@ type FileFinding = (ruleId: CoreRuleId, message: string, help: string) => LoadRe
 function readFromDisk(candidate: Candidate, limits: Limits, fileFinding: FileFinding): { bytes: Buffer; stamp: FileStamp } | LoadResult {
   let fd: number | undefined;
   try {
-    // O_NONBLOCK: opening a FIFO named like an artefact must not wait forever for a writer.
-    fd = openSync(candidate.localPath ?? candidate.absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const opened = openCandidate(candidate);
+    if (typeof opened !== "number") return opened;
+    fd = opened;
     const info = fstatSync(fd);
     if (!info.isFile()) {
       const code = info.isDirectory() ? "EISDIR" : "not a regular file";
@@ -195,6 +210,36 @@ function readFromDisk(candidate: Candidate, limits: Limits, fileFinding: FileFin
     return fileFinding("file/unreadable", `File cannot be read (${code}).`, "Check that the file exists and that its permissions allow reading.");
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+// O_NONBLOCK: opening a FIFO named like an artefact must not wait forever for a writer.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * The file opened for reading. A candidate discovery did not lstat (linkBoundary) is opened without following a
+ * link; a link found so is followed only if it stays inside the folder scanned, as discovery would have decided.
+ */
+function openCandidate(candidate: Candidate): number | LoadResult {
+  const path = candidate.localPath ?? candidate.absPath;
+  if (candidate.linkBoundary === undefined || constants.O_NOFOLLOW === undefined) return openSync(path, READ_FLAGS);
+  try {
+    return openSync(path, READ_FLAGS | constants.O_NOFOLLOW);
+  } catch (error) {
+    // ELOOP (EMLINK on FreeBSD) for a link; a path that loops on the way there is no link, and unreadable.
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code !== "ELOOP" && code !== "EMLINK") || !isSymbolicLink(path)) throw error;
+    const problem = linkEscape(candidate.absPath, candidate.linkBoundary);
+    if (problem) return { finding: symlinkFinding(candidate.path, problem), link: true };
+    return openSync(path, READ_FLAGS);
+  }
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
