@@ -4,6 +4,7 @@
 // like keys inside strings).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { FILE_START } from "../src/core/finding.js";
@@ -125,6 +126,36 @@ describe("positions from a document's parts", () => {
       if (result.cut) cut++;
     }
     expect(cut).toBeGreaterThan(100);
+  });
+
+  it("are those of the whole document: generated documents, dumped in several styles, with comments", () => {
+    const key = fc.constantFrom("id", "owner", "risks", "controls", "treatment", "level", "notes", "x_1", "data-set");
+    const scalar = fc.oneof(
+      fc.constantFrom("", "- not an item", "key: not a key", "a # b", "multi\nline\n", "2026-01-02", "TBD"),
+      fc.string({ maxLength: 12 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
+    })).node;
+    const style = fc.record({ indent: fc.constantFrom(2, 4), noArrayIndent: fc.boolean(), flowLevel: fc.constantFrom(-1, 1, 2), comments: fc.array(fc.nat(40), { maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 }), style, (data, { comments, ...options }) => {
+        let text = jsYaml.dump(data, { ...options, lineWidth: -1 });
+        // Comment lines at column 0 and at the end of lines, where they cannot change the document.
+        const lines = text.split("\n");
+        for (const at of comments) {
+          const i = at % lines.length;
+          if (lines[i] !== "" && !/[|>][-+]?\d*$/.test(lines[i - 1] ?? "") && !/^\s/.test(lines[i]!)) lines.splice(i, 0, "# note");
+        }
+        text = lines.join("\n");
+        const result = compare("generated.yaml", text);
+        expect(result.mismatches).toEqual([]);
+      }),
+      { seed: 42001, numRuns: 300 },
+    );
   });
 
   it.skipIf(!existsSync(SHARED))("are those of the whole document: ../shared/corpus (skipped without it)", () => {
