@@ -1,7 +1,7 @@
 // Stage 1: turn the command-line paths (folders, globs, files) into the list of candidate files.
 // In a git work tree, folders are listed by git itself so .gitignore is honoured exactly;
 // elsewhere fast-glob walks them. Symbolic links that lead out of the scanned folder are never followed.
-import { lstatSync, realpath as realpathCallback, stat as statCallback, type Stats } from "node:fs";
+import { realpath as realpathCallback, stat as statCallback } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { isWithin } from "../util/within.js";
 import { promisify } from "node:util";
@@ -9,7 +9,7 @@ import type FastGlob from "fast-glob";
 import { globsMatcher, needsLinearEngine } from "../util/safe-glob.js";
 import type { Finding } from "../core/finding.js";
 import { formatOf, LINKS_SEEN_ON_OPEN, stampOf, type Candidate, type FileStamp } from "../source/load.js";
-import { LINK_OUTSIDE, linkEscape, symlinkFinding } from "../source/links.js";
+import { LINK_OUTSIDE, linkEscape, lstatQuietly, symlinkFinding } from "../source/links.js";
 import { earlyListing, runGitListing } from "./git-listing.js";
 import { deniedInGitOutput, readdirNotingDenied, unreadableFolderFinding } from "./unreadable-folders.js";
 import { LOCK_FILE_NAMES } from "../core/dependency-manifests.js";
@@ -192,15 +192,6 @@ function place(cwd: string, base: string, prefix: string, file: string): { fileA
   }
   const fileAbs = resolve(base, file);
   return { fileAbs, display: toDisplay(cwd, fileAbs), plain: false };
-}
-
-/** lstatSync: one cheap system call per file, where a promise costs a thread-pool round trip (15,000 files). */
-function lstatQuietly(file: string): Stats | undefined {
-  try {
-    return lstatSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined; // not even lstat-able (EACCES on the folder): loading it will say so
-  }
 }
 
 async function namedEscape(file: string, cwd: string): Promise<string | undefined> {

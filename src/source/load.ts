@@ -1,12 +1,13 @@
 // Stage 2: read a discovered file into text, or explain with a file-level finding why it cannot be read.
 import { isUtf8 } from "node:buffer";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { FILE_START, type Finding } from "../core/finding.js";
 import { LineIndex } from "./line-index.js";
 import { CORE_RULES, type CoreRuleId } from "../core/core-rules.js";
 import { manifestFormatOf } from "../core/dependency-manifests.js";
 import { report } from "../core/report.js";
-import { linkEscape, symlinkFinding } from "./links.js";
+import { linkEscape, lstatQuietly, symlinkFinding } from "./links.js";
+import { refusedAsLink } from "../util/safe-write.js";
 
 /** `toml` and `requirements` are read only where dependency manifests are (pyproject.toml, Pipfile, requirements*.txt). */
 export type SourceFormat = "yaml" | "json" | "markdown" | "toml" | "requirements";
@@ -226,20 +227,11 @@ function openCandidate(candidate: Candidate): number | LoadResult {
   try {
     return openSync(path, READ_FLAGS | constants.O_NOFOLLOW);
   } catch (error) {
-    // ELOOP (EMLINK on FreeBSD) for a link; a path that loops on the way there is no link, and unreadable.
-    const code = (error as NodeJS.ErrnoException).code;
-    if ((code !== "ELOOP" && code !== "EMLINK") || !isSymbolicLink(path)) throw error;
+    // A path that loops on the way to its last part fails alike, but is no link: it is unreadable.
+    if (!refusedAsLink(error) || !lstatQuietly(path)?.isSymbolicLink()) throw error;
     const problem = linkEscape(candidate.absPath, candidate.linkBoundary);
     if (problem) return { finding: symlinkFinding(candidate.path, problem), link: true };
     return openSync(path, READ_FLAGS);
-  }
-}
-
-function isSymbolicLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
   }
 }
 

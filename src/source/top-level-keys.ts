@@ -16,9 +16,22 @@ export interface TopLevelKeys {
 // not one of the words YAML 1.2's core schema reads as true, false or null.
 const KEY_LINE = /^([A-Za-z_][\w-]*)[ ]*:(?=[ \r\n]|$)/;
 const NOT_TEXT = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
-// Blank lines, comments and a `---` line may come before the first key.
-const PREAMBLE_LINE = /^(?:[ \t]*(?:#.*)?|---(?:[ \t]+#.*)?[ \t]*)\r?$/;
+/** A blank line or a comment. */
+const QUIET_LINE = /^[ \t]*(?:#.*)?\r?$/;
+/** Besides quiet lines, a `---` line may come before the first key. */
+const START_LINE = /^---(?:[ \t]+#.*)?[ \t]*\r?$/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t\r]|$)/;
+const ITEM_LINE = /^([ ]*)-(?=[ \r]|$)/;
+
+/** Each line of `text` from `start` (a line's start) to `end`, with the offset where it starts. */
+function* linesOf(text: string, start: number, end: number): Generator<[number, string]> {
+  for (let at = start; at < end; ) {
+    const newline = text.indexOf("\n", at);
+    const lineEnd = newline < 0 || newline > end ? end : newline;
+    yield [at, text.slice(at, lineEnd)];
+    at = lineEnd + 1;
+  }
+}
 
 /**
  * The top-level keys of `text`, one YAML document whose value (as parsed) is `data`; undefined unless every
@@ -31,21 +44,16 @@ export function topLevelKeys(text: string, data: unknown): TopLevelKeys | undefi
   const expected = Object.keys(data);
   const starts: number[] = [];
   const byKey = new Map<string, number>();
-  let at = 0;
-  while (at < text.length) {
-    const newline = text.indexOf("\n", at);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(at, lineEnd);
+  for (const [at, line] of linesOf(text, 0, text.length)) {
     const key = KEY_LINE.exec(line)?.[1];
     if (key !== undefined) {
       if (NOT_TEXT.test(key) || key !== expected[starts.length]) return undefined;
       byKey.set(key, starts.length);
       starts.push(at);
-    } else if (starts.length === 0 ? !PREAMBLE_LINE.test(line) : DOCUMENT_MARKER.test(line)) {
+    } else if (starts.length === 0 ? !QUIET_LINE.test(line) && !START_LINE.test(line) : DOCUMENT_MARKER.test(line)) {
       // Content before the first key (a root that is not a plain mapping), or a second document.
       return undefined;
     }
-    at = lineEnd + 1;
   }
   return starts.length > 0 && starts.length === expected.length ? { starts, byKey, end: text.length } : undefined;
 }
@@ -61,18 +69,14 @@ export function sequenceItems(text: string, start: number, end: number, length: 
   if (firstEnd < 0 || firstEnd >= end || !/:[ \t]*(?:#.*)?\r?$/.test(text.slice(start, firstEnd))) return undefined;
   const items: number[] = [];
   let indent: string | undefined;
-  for (let at = firstEnd + 1; at < end; ) {
-    const newline = text.indexOf("\n", at);
-    const lineEnd = newline < 0 || newline > end ? end : newline;
-    const line = text.slice(at, lineEnd);
-    const item = /^([ ]*)-(?=[ \r]|$)/.exec(line);
+  for (const [at, line] of linesOf(text, firstEnd + 1, end)) {
+    const item = ITEM_LINE.exec(line);
     if (item && (indent === undefined || item[1] === indent)) {
       indent = item[1];
       items.push(at);
-    } else if (indent === undefined && !/^[ \t]*(?:#.*)?\r?$/.test(line)) {
+    } else if (indent === undefined && !QUIET_LINE.test(line)) {
       return undefined; // content before the first item: not a block sequence
     }
-    at = lineEnd + 1;
   }
   return items.length === length && length > 0 ? items : undefined;
 }

@@ -2,8 +2,9 @@
 // repository `init` scaffolds) goes through here. A path committed as a symbolic link, or a folder on the way
 // that is one, would otherwise send the write anywhere the user can write: each component below the trusted root
 // is checked with lstat, missing folders are created one at a time, and the file itself is opened O_NOFOLLOW.
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, type Stats, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
+import { writeAll } from "./cache-dir.js";
 
 /** A write refused because it would leave its root or pass through a symbolic link. */
 export class UnsafeWriteError extends Error {
@@ -18,6 +19,12 @@ export interface WriteOptions {
 }
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/** Whether opening with O_NOFOLLOW failed because the path's last part is a symbolic link (EMLINK on FreeBSD). */
+export function refusedAsLink(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ELOOP" || code === "EMLINK";
+}
 // A FIFO opened for writing would wait for a reader forever; O_NONBLOCK makes that ENXIO instead.
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
@@ -45,16 +52,15 @@ export function writeInside(root: string, target: string, data: string | Uint8Ar
     if (!NOFOLLOW && !options.exclusive) refuseLink(target);
     fd = openSync(target, flags, options.mode ?? 0o666);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ELOOP" || code === "EMLINK") throw new UnsafeWriteError(`${target} is a symbolic link`);
-    if (code === "ENXIO") throw new UnsafeWriteError(`${target} is not a regular file`);
+    if (refusedAsLink(error)) throw new UnsafeWriteError(`${target} is a symbolic link`);
+    if ((error as NodeJS.ErrnoException).code === "ENXIO") throw new UnsafeWriteError(`${target} is not a regular file`);
     throw error;
   }
   try {
     if (!fstatSync(fd).isFile()) throw new UnsafeWriteError(`${target} is not a regular file`);
     if (!options.exclusive) ftruncateSync(fd, 0);
     const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    writeAll(fd, bytes);
   } finally {
     closeSync(fd);
   }
