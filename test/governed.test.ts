@@ -1,7 +1,7 @@
 // Files that cannot hold an artefact are read but not parsed (governed.ts, mayHoldArtefact). That is safe only if
 // every such file would have given no artefact and no classification finding: checked here on real files and on
 // generated ones built from the very keys classification reads.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { stringify } from "yaml";
@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, type SourceFile } from "../src/source/load.js";
 import { parseSource } from "../src/source/parse.js";
 import { LineIndex } from "../src/source/line-index.js";
 import { KINDS } from "../src/core/kinds.js";
+import { filesUnder } from "./helpers/files.js";
 
 /** What classification makes of a text: artefacts found and findings (unknown kind, looks like an artefact). */
 function classified(text: string, path: string): { artefacts: number; findings: string[] } {
@@ -27,19 +28,13 @@ function classified(text: string, path: string): { artefacts: number; findings: 
 }
 
 const root = join(import.meta.dirname, "..");
-const walk = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === "node_modules" || name === ".git" || name === ".corpus") return [];
-    return statSync(path).isDirectory() ? walk(path) : /\.(ya?ml|json)$/.test(name) ? [path] : [];
-  });
 
 describe("files that cannot hold an artefact", () => {
   it("are exactly those classification finds nothing in, among the corpus, examples, rule pack and fixtures", () => {
     const dirs = [join(root, "..", "shared", "corpus"), join(root, "examples"), join(root, "rules"), join(root, "test"), join(root, "schemas")].filter(existsSync);
     let skipped = 0;
     let kept = 0;
-    for (const file of dirs.flatMap(walk)) {
+    for (const file of dirs.flatMap((dir) => filesUnder(dir, /\.(ya?ml|json)$/))) {
       const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
       // Workflows are artefacts by their place (.github/workflows/), whatever their text.
       if (mayHoldArtefact(text, {}) || governedByName(file, {})) {

@@ -1,11 +1,12 @@
 // Values on the fast path come from js-yaml, positions from `yaml`. Wherever the fast path is taken, both
 // readers must give the same values — on the corpus and on generated inputs covering YAML 1.1/1.2 differences,
 // dates, numbers, merge keys, duplicate keys, anchors, block scalars and multi-document streams.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "./helpers/files.js";
 import { NEEDS_FULL_PARSE } from "../src/source/parse.js";
 
 /** What the fast path would produce, or undefined when it would fall back to `yaml`. */
@@ -136,12 +137,7 @@ describe("js-yaml fast path agrees with yaml", () => {
 
   const corpus = join(import.meta.dirname, "..", "..", "shared", "corpus");
   const examples = join(import.meta.dirname, "..", "examples");
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : /\.(ya?ml|md)$/.test(name) ? [path] : [];
-    });
-  const files = [corpus, examples, join(import.meta.dirname, "..", "rules")].filter(existsSync).flatMap(walk);
+  const files = [corpus, examples, join(import.meta.dirname, "..", "rules")].filter(existsSync).flatMap((dir) => filesUnder(dir, /\.(ya?ml|md)$/));
 
   it("on every YAML file and front matter of the corpus, the examples and the rule pack", () => {
     let compared = 0;
