@@ -47,8 +47,20 @@ describe("Markdown sections", () => {
     const text = ["## Uses", "", "**Intended use:** ranking", "Out-of-scope use: medical advice", "", "```", "License: not this one", "```", "", "| Limitations: | none |", "|---|---|"].join("\n");
     expect(sections(text, true)).toEqual([
       '1:1 h2 Uses = "**Intended use:** ranking\\nOut-of-scope use: medical advice\\n\\n```\\nLicense: not this one\\n```\\n\\n| Limitations: | none |\\n|---|---|"',
-      '3:1 h7 Intended use (label) = "ranking"',
-      '4:1 h7 Out-of-scope use (label) = "medical advice\\n\\n```\\nLicense: not this one\\n```\\n\\n| Limitations: | none |\\n|---|---|"',
+      '3:1 h8 Intended use (label) = "ranking"',
+      '4:1 h8 Out-of-scope use (label) = "medical advice\\n\\n```\\nLicense: not this one\\n```\\n\\n| Limitations: | none |\\n|---|---|"',
+    ]);
+  });
+
+  it("reads the Key: value lines below a label alone on its line as its content, up to the next such label", () => {
+    const text = ["It achieves the following results:", "- Loss: 1.53", "- Rouge1: 34.19", "", "**Training Data**", "Dataset: census", "", "**Limitations**", "Small sample."].join("\n");
+    expect(sections(text, true)).toEqual([
+      '1:1 h7 It achieves the following results (label) = "- Loss: 1.53\\n- Rouge1: 34.19"',
+      '2:1 h8 Loss (label) = "1.53"',
+      '3:1 h8 Rouge1 (label) = "34.19"',
+      '5:1 h7 Training Data (label) = "Dataset: census"',
+      '6:1 h8 Dataset (label) = "census"',
+      '8:1 h7 Limitations (label) = "Small sample."',
     ]);
   });
 
@@ -106,6 +118,32 @@ describe("results in Markdown cards", () => {
     expect(await results("| set | BLEU |\n|---|---|\n| test | 41 |")).toEqual([]);
     const index = "model-index:\n  - name: ranker\n    results:\n      - task: { type: text-classification }\n        metrics:\n          - { type: accuracy, value: 0.91 }\n";
     expect(await results("Evaluated on a held-out month of tickets.", index)).toEqual([]);
+  });
+});
+
+describe("labels alone on their line", () => {
+  it("hold the lines below them: results listed under a sentence ending in a colon are results", async () => {
+    const card = [
+      "---",
+      "license: mit",
+      "---",
+      "# summarization",
+      "",
+      "Fine-tuned on the Fanpage dataset for abstractive summarisation.",
+      "",
+      "It achieves the following results:",
+      "- Loss: 1.5348",
+      "- Rouge1: 34.1882",
+      "",
+    ].join("\n");
+    const findings = (await lintDir(fixture({ "models/sum/MODEL_CARD.md": card }))).findings.filter((f) => f.pointer === "/evaluation/metrics");
+    expect(brief(findings)).toEqual([]);
+  });
+
+  it("lose a label below them that names another concept: an empty limitations label stays empty", async () => {
+    const card = ["# Model Card for ranker", "", "**Limitations**", "[More Information Needed]", "License: MIT", ""].join("\n");
+    const findings = (await lintDir(fixture({ "models/ranker/MODEL_CARD.md": card }))).findings.filter((f) => f.pointer === "/limitations");
+    expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message.split(".")[0]}`)).toEqual(['3:1 "limitations" (section "Limitations") is empty']);
   });
 });
 

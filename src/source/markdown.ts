@@ -140,8 +140,15 @@ function addLabel(found: Found[], body: string, lines: LineIndex, line: number):
   if (!label) return;
   const [title, rest] = label.length === 4 ? [label[2]!, label[3] ?? ""] : [label[1]!, label[2] ?? ""];
   const next = line + 1 > lines.lineCount ? lines.text.length : lines.lineStart(line + 1);
-  found.push({ title: title.replace(/:$/, ""), level: 7, start, end: start + text.length, contentStart: rest ? start + text.length - rest.length : next, label: true });
+  // A label alone on its line ("It achieves the following results:", "**Training Data**") introduces what follows,
+  // and the `Key: value` lines or items below it are its content, not labels that end it.
+  const level = rest ? INLINE_LABEL_LEVEL : LONE_LABEL_LEVEL;
+  found.push({ title: title.replace(/:$/, ""), level, start, end: start + text.length, contentStart: rest ? start + text.length - rest.length : next, label: true });
 }
+
+/** Below every heading (1–6): a label is read as the deepest kind of section. */
+const LONE_LABEL_LEVEL = 7;
+const INLINE_LABEL_LEVEL = 8;
 
 const TEMPLATE_INSTRUCTION = /^[ \t]*_([^_]{1,1000}?)_[ \t]*$/gm;
 
@@ -331,7 +338,9 @@ function ownContent(sections: readonly Section[], words: readonly string[], i: n
     // Kept when it names this concept or one this concept covers; dropped when it names only others.
     const ours = (c: CardConcept) => c === concept || concept.covers?.includes(c.path.join("."));
     const named = all.filter((c) => namesConcept(words[j]!, c) > 0);
-    if (child.label || named.length === 0 || named.some(ours)) continue;
+    // A label inside a heading's section is part of its text; below a label alone on its line, one that names
+    // another concept is that concept's answer ("**Limitations**" then "License: MIT").
+    if ((child.label && !parent.label) || named.length === 0 || named.some(ours)) continue;
     // The child and everything below it go.
     const from = child.start - parent.contentStart - removed;
     const to = child.contentStart - parent.contentStart - removed + child.content.length;
