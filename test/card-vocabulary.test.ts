@@ -1,0 +1,101 @@
+// The vocabulary cards are read with (src/source/card-concepts.json), as authors outside the Hub's English template
+// write: headings in other languages, provenance told in one section, restrictions and licences said in a sentence.
+// Each case is a small card and the exact gaps aimslint reports in it.
+import { describe, expect, it } from "vitest";
+import { fixture, lintDir } from "./helpers/lint.js";
+
+/** The card's gaps (missing, empty), as `line:column pointer`. */
+async function gaps(file: string, text: string): Promise<string[]> {
+  const { findings } = await lintDir(fixture({ [file]: text }));
+  return findings.filter((f) => /^Missing "|is empty\./.test(f.message)).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.pointer}`);
+}
+
+describe("headings in other languages", () => {
+  it("answer a French data card's concepts", async () => {
+    const card = [
+      "# Fiche descriptive du corpus de spams",
+      "",
+      "## Source des données",
+      "Messages écrits par l'équipe à partir de gabarits.",
+      "",
+      "## Collecte des données",
+      "Les textes sont générés par combinaison de gabarits.",
+      "",
+      "## Prétraitement",
+      "Doublons retirés.",
+      "",
+      "## Utilisation prévue",
+      "Comparer des classifieurs de spams.",
+      "",
+      "## Limites",
+      "Messages courts uniquement.",
+      "",
+      "## Confidentialité et droit d'utilisation",
+      "Aucune donnée personnelle réelle. Distribué sous licence CC BY 4.0.",
+      "",
+    ].join("\n");
+    expect(await gaps("data/spam/DATASET_CARD.md", card)).toEqual([]);
+  });
+
+  it("answer a Russian model card's concepts, and what it lacks is still reported", async () => {
+    const card = [
+      "---",
+      "license: mit",
+      "---",
+      "# Model Card: прогноз исходов",
+      "",
+      "## Назначение",
+      "Помощь врачам в оценке рисков.",
+      "",
+      "## Обучающие данные",
+      "Открытый набор данных клиники Мэйо.",
+      "",
+      "## Метрики",
+      "Точность 0.81.",
+      "",
+      "## Ограничения",
+      "Малая выборка.",
+      "",
+    ].join("\n");
+    expect(await gaps("models/cirrhosis/model_card.md", card)).toEqual(["2:1 /bias_considerations", "2:1 /human_oversight", "2:1 /out_of_scope_use"]);
+  });
+});
+
+describe("provenance told in one section", () => {
+  const card = (section: string, personal = "## Personal Information\nNone: dictionary entries only.") =>
+    `# Dataset card for idioms\n\n## Uses\nIdiom detection.\n\n${section}\n\n${personal}\n\n## Limitations\nEnglish only.\n\n## License\nCC BY-SA 4.0\n`;
+
+  it("takes a source reached through another service for how the data was obtained", async () => {
+    expect(await gaps("data/idioms/data_card.md", card("## Source Data\n- Wiktionary (via Kaikki.org)\n- WordNet"))).toEqual(["1:1 /preparation"]);
+  });
+
+  it("takes a Provenance or Creation Process section for both where the data comes from and how it was obtained", async () => {
+    expect(await gaps("data/idioms/data_card.md", card("## Provenance\nRaw interviews, transcribed and then redacted."))).toEqual([]);
+    expect(await gaps("data/idioms/data_card.md", card("## Creation Process\nWritten by the team with AI-assisted drafting."))).toEqual(["1:1 /preparation"]);
+  });
+
+  it("still reports a source section that holds only template filler", async () => {
+    expect(await gaps("data/idioms/data_card.md", card("## Source Data\n[More Information Needed]"))).toEqual(["1:1 /preparation", "1:1 /acquisition_method", "6:1 /source"]);
+  });
+
+  it("takes consent and de-identification for a statement on personal data", async () => {
+    const source = "## Source Data\nInterviews collected by the research team.";
+    expect(await gaps("data/interviews/DATASHEET.md", card(source, "## Ethics and consent\nParticipants agreed to public release."))).toEqual(["1:1 /preparation"]);
+    expect(await gaps("data/interviews/DATASHEET.md", card(source, "Transcripts were de-identified before release."))).toEqual(["1:1 /preparation"]);
+    expect(await gaps("data/interviews/DATASHEET.md", card(source, ""))).toEqual(["1:1 /personal_data", "1:1 /preparation"]);
+  });
+});
+
+describe("statements in a sentence", () => {
+  const card = (extra: string) =>
+    `# Model Card\n\n## Intended Use\nRanks tickets.\n\n## Training Data\nTickets from 2025.\n\n## Evaluation\nAccuracy 0.91.\n\n## Limitations\nEnglish only.\n\n## Bias\nNot audited for dialects.\n\n## Human oversight\nAgents review every ranking.\n\n${extra}\n`;
+
+  it("takes a research-only restriction for an out-of-scope statement", async () => {
+    expect(await gaps("models/ranker/model_card.md", card("This model is for research purposes only.\n\nLicensed under the MIT License."))).toEqual([]);
+  });
+
+  it("takes a Creative Commons licence named in a link for the licence", async () => {
+    expect(await gaps("models/ranker/model_card.md", card("Not for commercial use.\n\n* [Creative Commons Attribution-NonCommercial-NoDerivs 3.0 License](LICENSE.txt)"))).toEqual([]);
+    expect(await gaps("models/ranker/model_card.md", card("Not for commercial use."))).toEqual(["1:1 /license"]);
+  });
+});
