@@ -120,3 +120,34 @@ describe("model cards in formats of their own", () => {
     ]);
   });
 });
+
+describe("cards recognised by their title, their name or their headings", () => {
+  it("takes a title that says Model Card or Dataset Card for what it says, whatever the file's name", async () => {
+    expect(await kindOf("weights/yolo11m.pt_README.md", "# Model Card: YOLOv11m (Medium)\n\n## Overview\nObject detection.\n")).toBe("model-card");
+    expect(await kindOf("mirror/Anthropic_hh-rlhf.md", "---\nlicense: mit\ntags: [human-feedback]\n---\n\n# Dataset Card for HH-RLHF\n\nPreference data.\n")).toBe("data-card");
+    expect(await kindOf("docs/ranker.md", "# Ranker Model Card\n\nRanks tickets.\n")).toBe("model-card");
+  });
+
+  it("does not take a page about cards for a card", async () => {
+    expect(await kindOf("docs/cards.md", "# Building a model card\n\nA model card documents a model.\n")).toBeUndefined();
+    expect(await kindOf("docs/template.md", "# Model Card Template\n\nFill in each section.\n")).toBeUndefined();
+    expect(await kindOf("docs/cards.md", "# Model cards\n\nWhat they are.\n")).toBeUndefined();
+  });
+
+  it("takes DATASET.md for a data card", async () => {
+    expect(await kindOf("data/mhc/DATASET.md", "# OpenMHC Dataset\n\n## Download\nSee below.\n")).toBe("data-card");
+  });
+
+  it("takes a README with only the Hub's generic keys for a data card when its headings are a data card's", async () => {
+    const readme = "---\nlicense: apache-2.0\n---\n# Support tickets\n\n## Source Data\nTickets from 2025.\n\n## Collection Process\nExported from the desk.\n\n## Uses\nTriage models.\n";
+    expect(await kindOf("data/tickets/README.md", readme)).toBe("data-card");
+    expect(await kindOf("models/ranker/README.md", "---\nlicense: apache-2.0\n---\n# Ranker\n\nRanks tickets.\n")).toBe("model-card");
+  });
+
+  it("reads a --- with no closing line before a title as a thematic break, not broken front matter", async () => {
+    const card = "---\n# Alpaca Model Card\n\n## Model details\n**Organization developing the model**\nStanford\n";
+    const result = await lintDir(fixture({ "alpaca/model_card.md": card }));
+    expect(result.artefacts.map((a) => a.kind)).toEqual(["model-card"]);
+    expect(result.findings.filter((f) => f.ruleId.startsWith("parse/"))).toEqual([]);
+  });
+});

@@ -62,7 +62,7 @@ export const KINDS: readonly KindInfo[] = [
     title: "Data card",
     iso42001: ["A.4.3", "A.7.2", "A.7.3", "A.7.4", "A.7.5", "A.7.6"],
     signature: ["provenance", "acquisition_method", "collected_on", "preparation", "data_subjects"],
-    markdownNames: /^(?:.*[-_ .])?(?:data[-_ ]?card|dataset[-_ ]?card|data[-_ ]?sheet)(?:[-_ .].*)?\.(?:md|markdown)$/i,
+    markdownNames: /^(?:(?:.*[-_ .])?(?:data[-_ ]?card|dataset[-_ ]?card|data[-_ ]?sheet)(?:[-_ .].*)?|datasets?)\.(?:md|markdown)$/i,
     hubKeys: ["task_categories", "size_categories", "dataset_info", "configs", "pretty_name", "annotations_creators", "source_datasets", "task_ids"],
   },
   { id: "internal-audit", title: "Internal audit record", iso42001: ["9.2"], signature: ["auditor", "audit_criteria", "audit_scope", "programme"] },

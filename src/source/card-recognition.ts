@@ -25,6 +25,22 @@ export function cardByHeadings(sections: readonly Section[]): Kind | undefined {
   return best?.kind;
 }
 
+/**
+ * A Markdown file whose title says what it is: "Model Card for X", "Model Card: X", "X Model Card", "Dataset Card
+ * for X", "Datasheet for X". A page about cards ("Building a model card", "Model card template") is not one.
+ */
+export function cardByTitle(sections: readonly Section[]): Kind | undefined {
+  const title = sections.find((s) => s.level === 1 && !s.label)?.title.trim();
+  if (!title || ABOUT_CARDS.test(title)) return undefined;
+  if (MODEL_CARD_TITLE.test(title)) return "model-card";
+  if (DATA_CARD_TITLE.test(title)) return "data-card";
+  return undefined;
+}
+
+const MODEL_CARD_TITLE = /^model[-_ ]?card\b(?!s)|\bmodel[-_ ]?card$/i;
+const DATA_CARD_TITLE = /^(?:data(?:set)?[-_ ]?card|data[-_ ]?sheet)\b(?!s)|\b(?:data(?:set)?[-_ ]?card|data[-_ ]?sheet)$/i;
+const ABOUT_CARDS = /\b(?:templates?|how to|building|creating|writing|guide|guidelines|about|generator|toolkit)\b/i;
+
 const DEFINING: Record<Kind, ReadonlySet<string>> = {
   "model-card": new Set(["training_data", "evaluation.data"]),
   "data-card": new Set(["source", "acquisition_method"]),

@@ -8,14 +8,15 @@ import aiUse from "../core/ai-use-catalogue.json" with { type: "json" };
 import { cardView } from "./card-view.js";
 import { MAX_DEPENDENCIES, manifestFormatOf, type PackagePatterns } from "../core/dependency-manifests.js";
 import { manifestView } from "./manifest-view.js";
-import { cardByHeadings, modelCardByContent } from "./card-recognition.js";
+import { cardByHeadings, cardByTitle, modelCardByContent } from "./card-recognition.js";
 import { type ForeignCard, cycloneDxModelCards, cycloneDxView, isModelCardToolkit, modelCardToolkitView } from "./foreign-cards.js";
 import type { ParsedDocument } from "./parse.js";
+import type { Section } from "./markdown.js";
 import { CORE_RULES } from "../core/core-rules.js";
 import { report } from "../core/report.js";
 import { cachedGlobsMatcher } from "../util/safe-glob.js";
 
-export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "headings" | "content" | "format" | "container";
+export type ClassifiedBy = "kind" | "$schema" | "modeline" | "config" | "file-name" | "hub-keys" | "title" | "headings" | "content" | "format" | "container";
 
 export interface Artefact {
   doc: ParsedDocument;
@@ -127,9 +128,10 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
       if (kind) break;
     }
   }
-  if (!kind && doc.source.format === "markdown") [kind, by] = markdownKind(base, record);
+  if (!kind && doc.source.format === "markdown") [kind, by] = markdownKind(base, record, doc.sections);
   // Computed once: it vetoes recognition by headings, and names what an unclassified file looks like.
   const markdownLooksLike = !kind && doc.source.format === "markdown" ? markdownLookalike(base, doc) : undefined;
+  if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByTitle(doc.sections), "title"];
   // By headings only what no other kind claims: an impact assessment also speaks of uses, data and limitations.
   if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByHeadings(doc.sections), "headings"];
   if (!kind && doc.sections && !markdownLooksLike && modelCardByContent(doc.sections, doc.source.text.slice(doc.bodyStart ?? 0))) [kind, by] = ["model-card", "content"];
@@ -179,12 +181,13 @@ function fromSchemaRef(ref: string, known: (id: string) => KindInfo | undefined,
   return undefined;
 }
 
-function markdownKind(base: string, fm: Record<string, unknown>): [string | undefined, ClassifiedBy | undefined] {
+function markdownKind(base: string, fm: Record<string, unknown>, sections: readonly Section[] | undefined): [string | undefined, ClassifiedBy | undefined] {
   for (const k of KINDS) if (k.markdownNames?.test(base)) return [k.id, "file-name"];
   const keys = Object.keys(fm);
   for (const k of KINDS) if (k.hubKeys?.some((key) => keys.includes(key))) return [k.id, "hub-keys"];
-  // A README whose front matter holds only the generic Hub keys (licence, language, tags) is a model card on the Hub.
-  if (/^readme\.(md|markdown)$/i.test(base) && HUB_CARD_KEYS.some((key) => keys.includes(key))) return ["model-card", "hub-keys"];
+  // A README whose front matter holds only the generic Hub keys (licence, language, tags) is a model card on the Hub,
+  // unless its headings are a dataset card's (other hubs, ModelScope's among them, use the same keys for datasets).
+  if (/^readme\.(md|markdown)$/i.test(base) && HUB_CARD_KEYS.some((key) => keys.includes(key))) return [sections && cardByHeadings(sections) === "data-card" ? "data-card" : "model-card", "hub-keys"];
   return [undefined, undefined];
 }
 

@@ -31,10 +31,15 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   // Search from the start of the YAML text; a closing line directly after the opening one is empty front matter.
   const rest = text.slice(base);
   const m = /(^|\r\n|\r|\n)(---|\.\.\.)[ \t]*(\r\n|\r|\n|$)/.exec(rest);
-  if (!m) return { unclosedAt: open[0].indexOf("---") };
+  // Without a closing line, a `---` is front matter left open only when YAML keys follow it; before a title or prose
+  // it is a thematic break, as the Hub and CommonMark read it, and the whole file is the card's body.
+  if (!m) return YAML_KEY_FIRST.test(rest) ? { unclosedAt: open[0].indexOf("---") } : undefined;
   const yamlEnd = base + m.index + (m[1] ?? "").length;
   return { frontMatter: { yaml: text.slice(base, yamlEnd), base, bodyStart: base + m.index + m[0].length } };
 }
+
+/** The first line that is neither blank nor a `#` line (a YAML comment, or a Markdown heading) is a `key:` line. */
+const YAML_KEY_FIRST = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))*[ \t]*["']?[\w$.-][^\r\n:]*["']?:(?:[ \t]|\r|\n|$)/;
 
 export interface Section {
   title: string;
