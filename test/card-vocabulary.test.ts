@@ -99,3 +99,25 @@ describe("statements in a sentence", () => {
     expect(await gaps("models/ranker/model_card.md", card("Not for commercial use."))).toEqual(["1:1 /license"]);
   });
 });
+
+describe("more statements in a sentence", () => {
+  const model = (extra: string) => `# Model Card\n\n## Training Data\nTickets from 2025.\n\n## Limitations\nEnglish only.\n\n## Bias\nNot audited for dialects.\n\n## License\nMIT\n\n${extra}\n`;
+
+  it("reads purpose, restriction, results and oversight from prose", async () => {
+    const prose = [
+      "This model was fine-tuned for classification of toxicity in Russian comments.",
+      "It is not a substitute for a moderator's judgement.",
+      "It reaches around 14 perplexity on a held-out set.",
+      "Comments it scores as toxic are routed to the moderation team for review.",
+    ].join(" ");
+    expect(await gaps("models/toxicity/model_card.md", model(prose))).toEqual([]);
+    expect(await gaps("models/toxicity/model_card.md", model("It scores comments."))).toEqual(["1:1 /human_oversight", "1:1 /evaluation/metrics", "1:1 /intended_use", "1:1 /out_of_scope_use"]);
+  });
+
+  it("reads a content warning as a known issue of the data, a data use agreement as its licence, and re-identification as a personal-data statement", async () => {
+    const card = (extra: string) => `# Dataset Card for chats\n\n## Source Data\nChats collected from our support desk.\n\n## Preprocessing\nDeduplicated.\n\n${extra}\n`;
+    const warning = "The data contain content that may be offensive or upsetting. It is shared under a data use agreement: users must not attempt to re-identify participants.";
+    expect(await gaps("data/chats/DATASHEET.md", card(warning))).toEqual([]);
+    expect(await gaps("data/chats/DATASHEET.md", card("Chats in English."))).toEqual(["1:1 /bias", "1:1 /personal_data", "1:1 /license"]);
+  });
+});
