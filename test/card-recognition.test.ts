@@ -150,4 +150,10 @@ describe("cards recognised by their title, their name or their headings", () => 
     expect(result.artefacts.map((a) => a.kind)).toEqual(["model-card"]);
     expect(result.findings.filter((f) => f.ruleId.startsWith("parse/"))).toEqual([]);
   });
+
+  it("takes a README written on the Hub's dataset card template, without its front matter, for a data card", async () => {
+    expect(await kindOf("data/tweets/README.md", "# spanish-tweets\n\n## Dataset Summary\nTweets.\n\n## Dataset Structure\nOne file.\n")).toBe("data-card");
+    expect(await kindOf("data/helpline/README.md", "# Helpline Case Summarization Dataset V1\n\n## Dataset Structure\nCSV.\n")).toBe("data-card");
+    expect(await kindOf("tools/loader/README.md", "# Loader\n\n## Dataset Structure\nWhat the loader expects.\n")).toBeUndefined();
+  });
 });

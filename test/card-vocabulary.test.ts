@@ -120,4 +120,11 @@ describe("more statements in a sentence", () => {
     expect(await gaps("data/chats/DATASHEET.md", card(warning))).toEqual([]);
     expect(await gaps("data/chats/DATASHEET.md", card("Chats in English."))).toEqual(["1:1 /bias", "1:1 /personal_data", "1:1 /license"]);
   });
+
+  it("reads how data was obtained and prepared, and a statement that it holds no personal data, in the passive or the first person", async () => {
+    const card = (extra: string) => `# Dataset Card for tweets\n\n## Source Data\nTweets by journalists.\n\n## Limitations\nSpanish only.\n\n## License\nCC BY 4.0\n\n${extra}\n`;
+    const prose = "The timeline of each account was downloaded. We only kept tweets marked as Spanish. No personal or human-subject data is included beyond public posts.";
+    expect(await gaps("data/tweets/data_card.md", card(prose))).toEqual([]);
+    expect(await gaps("data/tweets/data_card.md", card("Tweets."))).toEqual(["1:1 /personal_data", "1:1 /preparation", "1:1 /acquisition_method"]);
+  });
 });

@@ -37,6 +37,22 @@ export function cardByTitle(sections: readonly Section[]): Kind | undefined {
   return undefined;
 }
 
+/**
+ * A dataset's README written on the Hub's dataset card template, without its front matter (a copy kept on GitHub):
+ * two of the template's own headings ("Dataset Structure", "Data Fields", "Data Splits"…), or one under a title that
+ * names a dataset or corpus ("Helpline Case Summarization Dataset V1").
+ */
+export function dataCardByTemplate(sections: readonly Section[]): boolean {
+  let template = 0;
+  for (const s of sections) if (!s.label && DATASET_TEMPLATE.has(normaliseHeading(s.title))) template++;
+  if (template >= 2) return true;
+  const title = sections.find((s) => s.level === 1 && !s.label);
+  return template === 1 && title !== undefined && DATASET_TITLE.test(normaliseHeading(title.title));
+}
+
+const DATASET_TEMPLATE: ReadonlySet<string> = new Set(signs.datasetTemplate);
+const DATASET_TITLE = new RegExp(signs.datasetTitle, "i");
+
 const MODEL_CARD_TITLE = /^model[-_ ]?card\b(?!s)|\bmodel[-_ ]?card$/i;
 const DATA_CARD_TITLE = /^(?:data(?:set)?[-_ ]?card|data[-_ ]?sheet)\b(?!s)|\b(?:data(?:set)?[-_ ]?card|data[-_ ]?sheet)$/i;
 const ABOUT_CARDS = /\b(?:templates?|how to|building|creating|writing|guide|guidelines|about|generator|toolkit)\b/i;

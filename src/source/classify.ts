@@ -8,7 +8,7 @@ import aiUse from "../core/ai-use-catalogue.json" with { type: "json" };
 import { cardView } from "./card-view.js";
 import { MAX_DEPENDENCIES, manifestFormatOf, type PackagePatterns } from "../core/dependency-manifests.js";
 import { manifestView } from "./manifest-view.js";
-import { cardByHeadings, cardByTitle, modelCardByContent } from "./card-recognition.js";
+import { cardByHeadings, cardByTitle, dataCardByTemplate, modelCardByContent } from "./card-recognition.js";
 import { type ForeignCard, cycloneDxModelCards, cycloneDxView, isModelCardToolkit, modelCardToolkitView } from "./foreign-cards.js";
 import type { ParsedDocument } from "./parse.js";
 import type { Section } from "./markdown.js";
@@ -132,6 +132,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
   // Computed once: it vetoes recognition by headings, and names what an unclassified file looks like.
   const markdownLooksLike = !kind && doc.source.format === "markdown" ? markdownLookalike(base, doc) : undefined;
   if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByTitle(doc.sections), "title"];
+  if (!kind && doc.sections && !markdownLooksLike && dataCardByTemplate(doc.sections)) [kind, by] = ["data-card", "headings"];
   // By headings only what no other kind claims: an impact assessment also speaks of uses, data and limitations.
   if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByHeadings(doc.sections), "headings"];
   if (!kind && doc.sections && !markdownLooksLike && modelCardByContent(doc.sections, doc.source.text.slice(doc.bodyStart ?? 0))) [kind, by] = ["model-card", "content"];
