@@ -127,4 +127,11 @@ describe("more statements in a sentence", () => {
     expect(await gaps("data/tweets/data_card.md", card(prose))).toEqual([]);
     expect(await gaps("data/tweets/data_card.md", card("Tweets."))).toEqual(["1:1 /personal_data", "1:1 /preparation", "1:1 /acquisition_method"]);
   });
+
+  it("reads a model's purpose, a limitation, an R² and a call to check its outputs from prose", async () => {
+    const card = (extra: string) => `# Model Card\n\n## Training Data\nDaily prices, 2015-2024.\n\n## Bias\nNot audited.\n\n## License\nMIT\n\nNot for real-world trading decisions.\n\n${extra}\n`;
+    const prose = "A simple means to predict stock prices. It lacks consideration for external factors. It reaches an R² value of 0.9462 on 2024. Always validate outputs with a second source.";
+    expect(await gaps("models/stocks/model_card.md", card(prose))).toEqual([]);
+    expect(await gaps("models/stocks/model_card.md", card("Linear regression."))).toEqual(["1:1 /human_oversight", "1:1 /evaluation/metrics", "1:1 /intended_use", "1:1 /limitations"]);
+  });
 });
