@@ -147,6 +147,40 @@ describe("labels alone on their line", () => {
   });
 });
 
+describe("a template's headings pasted without their #", () => {
+  it("are read as labels when a line is exactly a concept's phrase, never a line of prose", async () => {
+    const card = [
+      "Model Card",
+      "",
+      "Intended Use",
+      "",
+      "Predicts whether a person earns over 50k.",
+      "Training Data",
+      "",
+      "Census Income Data.",
+      "",
+      "Metrics",
+      "",
+      "    Precision: 0.7435",
+      "",
+      "Caveats and Recommendations",
+      "Small sample.",
+      "",
+      "Uses Python",
+      "",
+    ].join("\n");
+    expect(sections(card, true).filter((s) => s.includes("(label)"))).toEqual([
+      '1:1 h7 Model Card (label) = ""',
+      '3:1 h7 Intended Use (label) = "Predicts whether a person earns over 50k."',
+      '6:1 h7 Training Data (label) = "Census Income Data."',
+      '10:1 h7 Metrics (label) = "Precision: 0.7435"',
+      '14:1 h7 Caveats and Recommendations (label) = "Small sample.\\n\\nUses Python"',
+    ]);
+    const findings = (await lintDir(fixture({ "census/model_card.md": card }))).findings.filter((f) => /^(?:Missing "|"[^"]+" \(section [^)]*\) is empty)/.test(f.message));
+    expect(findings.map((f) => f.pointer)).toEqual(["/bias_considerations", "/human_oversight", "/license", "/out_of_scope_use"]);
+  });
+});
+
 describe("what a dataset card's section must hold to count", () => {
   const datasheet = (distribution: string) =>
     `# Datasheet for tickets\n\n## Composition\n\nTickets sent to the service desk in 2025, collected from the ticketing system.\n\n## Distribution\n\n${distribution}\n`;

@@ -56,7 +56,7 @@ export interface Section {
 }
 
 /** Whether a text may hold a label at all (bold text, or a capitalised word and a colon at a line's start). */
-export const MAY_HOLD_LABEL = /\*\*|__|^ {0,3}(?:[-*+] +)?\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}:/mu;
+export const MAY_HOLD_LABEL = /\*\*|__|^ {0,3}(?:[-*+] +)?\p{Lu}[\p{L}\p{N} ,&/()'-]{1,60}:|^ {0,3}\p{Lu}[\p{L} &/'-]{2,50}$/mu;
 
 /**
  * A bold label opening a line or list item: `**Out-of-scope uses** …`, `- **Intended use:** …`, and the numbered
@@ -141,7 +141,7 @@ function paragraphLines(blocks: Blocks): number[] {
 function addLabel(found: Found[], body: string, lines: LineIndex, line: number): void {
   const start = lines.lineStart(line);
   const text = body.slice(start, lines.lineEnd(start));
-  const label = BOLD_LABEL.exec(text) ?? COLON_LABEL.exec(text);
+  const label = BOLD_LABEL.exec(text) ?? COLON_LABEL.exec(text) ?? plainTitle(text);
   if (!label) return;
   const [title, rest] = label.length === 4 ? [label[2]!, label[3] ?? ""] : [label[1]!, label[2] ?? ""];
   const next = line + 1 > lines.lineCount ? lines.text.length : lines.lineStart(line + 1);
@@ -150,6 +150,23 @@ function addLabel(found: Found[], body: string, lines: LineIndex, line: number):
   const level = rest ? INLINE_LABEL_LEVEL : LONE_LABEL_LEVEL;
   found.push({ title: title.replace(/:$/, ""), level, start, end: start + text.length, contentStart: rest ? start + text.length - rest.length : next, label: true });
 }
+
+/**
+ * A template's heading pasted without its `#` ("Intended Use", "Training Data", "Caveats and Recommendations" on a
+ * line of their own): a short capitalised line of words, one of whose parts joined by "and" is exactly a concept's
+ * phrase. Read as a label alone on its line; prose never matches a phrase exactly.
+ */
+function plainTitle(text: string): [string, string] | undefined {
+  const m = PLAIN_TITLE.exec(text);
+  if (!m) return undefined;
+  const words = normaliseHeading(m[1]!);
+  if (words.split(" ").length > 4 || !words.split(" and ").some((part) => plainPhrases().has(part))) return undefined;
+  return [text, m[1]!];
+}
+
+const PLAIN_TITLE = /^ {0,3}(\p{Lu}[\p{L} &/'-]{2,50}?)[ \t]*$/u;
+let phrases: ReadonlySet<string> | undefined;
+const plainPhrases = (): ReadonlySet<string> => (phrases ??= new Set([...CARD_CONCEPTS["model-card"], ...CARD_CONCEPTS["data-card"]].flatMap((c) => c.phrases)));
 
 /** Below every heading (1–6): a label is read as the deepest kind of section. */
 const LONE_LABEL_LEVEL = 7;
