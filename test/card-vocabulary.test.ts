@@ -134,4 +134,23 @@ describe("more statements in a sentence", () => {
     expect(await gaps("models/stocks/model_card.md", card(prose))).toEqual([]);
     expect(await gaps("models/stocks/model_card.md", card("Linear regression."))).toEqual(["1:1 /human_oversight", "1:1 /evaluation/metrics", "1:1 /intended_use", "1:1 /limitations"]);
   });
+
+  it("reads statements in other languages, and through emphasis", async () => {
+    const card = (extra: string) => `# Model Card\n\n## Training Data\nTickets from 2025.\n\n## Evaluation\nAccuracy 0.91.\n\n## License\nMIT\n\n${extra}\n`;
+    const statements = [
+      "El modelo está diseñado para clasificar tickets.",
+      "O modelo **não** substitui aconselhamento profissional.",
+      "本モデルの出力の正確性について保証をするものではありません。",
+      "学習データの偏りに由来する偏った出力が生じる可能性があります。",
+      "Ausgaben erfordern menschliche Überprüfung.",
+    ].join("\n\n");
+    expect(await gaps("models/tickets/model_card.md", card(statements))).toEqual([]);
+    expect(await gaps("models/tickets/model_card.md", card("Modelo de tickets."))).toEqual([
+      "1:1 /bias_considerations",
+      "1:1 /human_oversight",
+      "1:1 /intended_use",
+      "1:1 /limitations",
+      "1:1 /out_of_scope_use",
+    ]);
+  });
 });

@@ -142,6 +142,8 @@ function modelIndexResults(index: unknown): string[] {
 }
 
 /** The first statement of each concept in the body: lines outside headings, code and comments (blanked). */
+const EMPHASIS = /\*{1,3}(?=\S)|(?<=\S)\*{1,3}|_{2,3}(?=\S)|(?<=\S)_{2,3}/g;
+
 function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<CardConcept, { text: string; range: Range }> {
   const found = new Map<CardConcept, { text: string; range: Range }>();
   const { lines } = doc.source;
@@ -160,9 +162,11 @@ function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<Ca
     pending = [];
     const isQuestion = line.trimEnd().endsWith("?");
     if (!isQuestion && !isPlaceholder(line)) for (const a of answers) if (!found.has(a.concept)) found.set(a.concept, a.at);
+    // Emphasis inside a statement ("**not** a substitute for") does not change what it says.
+    const plain = line.includes("*") || line.includes("__") ? line.replace(EMPHASIS, "") : line;
     for (const concept of concepts) {
       if (found.has(concept)) continue;
-      if (!conceptPattern(concept, "mentions")?.test(line)) continue;
+      if (!conceptPattern(concept, "mentions")?.test(plain)) continue;
       const at = { text: line.trim(), range: lines.range(start, start + line.length) };
       if (isQuestion) pending.push({ concept, at });
       else found.set(concept, at);
