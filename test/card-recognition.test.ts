@@ -141,6 +141,7 @@ describe("cards recognised by their title, their name or their headings", () => 
   it("takes a README with only the Hub's generic keys for a data card when its headings are a data card's", async () => {
     const readme = "---\nlicense: apache-2.0\n---\n# Support tickets\n\n## Source Data\nTickets from 2025.\n\n## Collection Process\nExported from the desk.\n\n## Uses\nTriage models.\n";
     expect(await kindOf("data/tickets/README.md", readme)).toBe("data-card");
+    expect(await kindOf("data/tickets2/README.md", "---\nlicense: apache-2.0\ntags: [support]\n---\n# Tickets\n\n## Dataset Summary\nTickets.\n\n## Data Fields\nid, text.\n")).toBe("data-card");
     expect(await kindOf("models/ranker/README.md", "---\nlicense: apache-2.0\n---\n# Ranker\n\nRanks tickets.\n")).toBe("model-card");
   });
 
