@@ -153,4 +153,18 @@ describe("more statements in a sentence", () => {
       "1:1 /out_of_scope_use",
     ]);
   });
+
+  it("reads a model meant to support people, not replace them, as oversight, and what it may not generalise to as a limitation", async () => {
+    const card = (extra: string) =>
+      `# Model Card\n\n## Intended Use\nFlags chest X-rays.\n\n## Out-of-Scope Use\nNot for diagnosis.\n\n## Training Data\nCheXpert.\n\n## Evaluation\nAUC 0.91.\n\n## Bias\nNot audited by sex.\n\n## License\nMIT\n\n${extra}\n`;
+    const prose = "It is intended to support, not replace, expert clinical judgement. It may not generalize to other hospitals' scanners.";
+    expect(await gaps("models/xray/model_card.md", card(prose))).toEqual([]);
+    expect(await gaps("models/xray/model_card.md", card("DenseNet-121."))).toEqual(["1:1 /human_oversight", "1:1 /limitations"]);
+  });
+
+  it("reads a Turkish data card's headings", async () => {
+    const card =
+      "# Deprem veri kartı\n\n## Kaynak\nUSGS ve EMSC kataloglarından derlendi.\n\n## Veri toplama\nAPI ile indirildi.\n\n## Ön işleme\nTekrarlar silindi.\n\n## Kişisel veri\nYok.\n\n## Bilinen sınırlamalar\nEksik kayıtlar.\n\n## Lisans\nCC BY 4.0\n";
+    expect(await gaps("data/deprem/DATA_CARD.md", card)).toEqual([]);
+  });
 });

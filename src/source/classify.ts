@@ -188,7 +188,8 @@ function markdownKind(base: string, fm: Record<string, unknown>, sections: reado
   for (const k of KINDS) if (k.hubKeys?.some((key) => keys.includes(key))) return [k.id, "hub-keys"];
   // A README whose front matter holds only the generic Hub keys (licence, language, tags) is a model card on the Hub,
   // unless its headings are a dataset card's (other hubs, ModelScope's among them, use the same keys for datasets).
-  if (/^readme\.(md|markdown)$/i.test(base) && HUB_CARD_KEYS.some((key) => keys.includes(key))) return [sections && (dataCardByTemplate(sections) || cardByHeadings(sections) === "data-card") ? "data-card" : "model-card", "hub-keys"];
+  if (/^readme\.(md|markdown)$/i.test(base) && HUB_CARD_KEYS.some((key) => keys.includes(key)))
+    return [sections && (dataCardByTemplate(sections) || cardByHeadings(sections) === "data-card") ? "data-card" : "model-card", "hub-keys"];
   return [undefined, undefined];
 }
 
