@@ -74,6 +74,12 @@ describe("provenance told in one section", () => {
     expect(await gaps("data/idioms/data_card.md", card("## Creation Process\nWritten by the team with AI-assisted drafting."))).toEqual(["1:1 /preparation"]);
   });
 
+  it("takes where the data comes from for how it was obtained, unless the card left a place for that empty", async () => {
+    expect(await gaps("data/idioms/data_card.md", card("## Source Data\nTweets by 120 journalists."))).toEqual(["1:1 /preparation"]);
+    const template = "## Source Data\nTweets by 120 journalists.\n\n### Initial Data Collection and Normalization\n[More Information Needed]";
+    expect(await gaps("data/idioms/data_card.md", card(template))).toEqual(["9:1 /preparation", "9:1 /acquisition_method"]);
+  });
+
   it("still reports a source section that holds only template filler", async () => {
     expect(await gaps("data/idioms/data_card.md", card("## Source Data\n[More Information Needed]"))).toEqual(["1:1 /preparation", "1:1 /acquisition_method", "6:1 /source"]);
   });
@@ -122,10 +128,10 @@ describe("more statements in a sentence", () => {
   });
 
   it("reads how data was obtained and prepared, and a statement that it holds no personal data, in the passive or the first person", async () => {
-    const card = (extra: string) => `# Dataset Card for tweets\n\n## Source Data\nTweets by journalists.\n\n## Limitations\nSpanish only.\n\n## License\nCC BY 4.0\n\n${extra}\n`;
+    const card = (extra: string) => `# Dataset Card for tweets\n\n## Limitations\nSpanish only.\n\n## License\nCC BY 4.0\n\n${extra}\n`;
     const prose = "The timeline of each account was downloaded. We only kept tweets marked as Spanish. No personal or human-subject data is included beyond public posts.";
     expect(await gaps("data/tweets/data_card.md", card(prose))).toEqual([]);
-    expect(await gaps("data/tweets/data_card.md", card("Tweets."))).toEqual(["1:1 /personal_data", "1:1 /preparation", "1:1 /acquisition_method"]);
+    expect(await gaps("data/tweets/data_card.md", card("Tweets."))).toEqual(["1:1 /personal_data", "1:1 /preparation", "1:1 /acquisition_method", "1:1 /source"]);
   });
 
   it("reads a model's purpose, a limitation, an R² and a call to check its outputs from prose", async () => {

@@ -68,8 +68,17 @@ export function cardView(doc: ParsedDocument, kind: string, record: Record<strin
   if (heading && view["title"] === undefined) set(["title"], heading.title, heading.range);
   const unanswered = table.filter((c) => c.mentions && !answered(view, c.path));
   if (unanswered.length > 0) for (const [concept, found] of mentions(doc, unanswered)) set(concept.path, found.text, found.range);
+  // A dataset card tells its provenance in one breath: where the data comes from ("tweets of 120 journalists") or how
+  // it was gathered ("downloaded from the HHS open-data portal") says the other half too, unless the card has a
+  // place for that half and left it empty (the template's "Initial Data Collection" with nothing under it).
+  if (kind === "data-card") for (const [from, to] of PROVENANCE_HALVES) if (answered(view, [from]) && view[to] === undefined) set([to], view[from], doc.locator.synthetic.get(syntheticKey([from])));
   return view;
 }
+
+const PROVENANCE_HALVES = [
+  ["source", "acquisition_method"],
+  ["acquisition_method", "source"],
+] as const;
 
 function answered(view: Record<string, unknown>, path: readonly PathSegment[]): boolean {
   let v: unknown = view;
