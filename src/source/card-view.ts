@@ -150,9 +150,10 @@ function modelIndexResults(index: unknown): string[] {
   return out;
 }
 
-/** The first statement of each concept in the body: lines outside headings, code and comments (blanked). */
+/** Emphasis markers at a word's edge: `**not**`, `__never__`. */
 const EMPHASIS = /\*{1,3}(?=\S)|(?<=\S)\*{1,3}|_{2,3}(?=\S)|(?<=\S)_{2,3}/g;
 
+/** The first statement of each concept in the body: lines outside headings, code and comments (blanked). */
 function mentions(doc: ParsedDocument, concepts: readonly CardConcept[]): Map<CardConcept, { text: string; range: Range }> {
   const found = new Map<CardConcept, { text: string; range: Range }>();
   const { lines } = doc.source;
