@@ -173,4 +173,20 @@ describe("more statements in a sentence", () => {
       "# Deprem veri kartı\n\n## Kaynak\nUSGS ve EMSC kataloglarından derlendi.\n\n## Veri toplama\nAPI ile indirildi.\n\n## Ön işleme\nTekrarlar silindi.\n\n## Kişisel veri\nYok.\n\n## Bilinen sınırlamalar\nEksik kayıtlar.\n\n## Lisans\nCC BY 4.0\n";
     expect(await gaps("data/deprem/DATA_CARD.md", card)).toEqual([]);
   });
+
+  it("reads a line that starts with what the model does as its purpose, and a Japanese research-only restriction", async () => {
+    const card = (extra: string) => `# Model Card\n\n## Training Data\nDefect reports.\n\n## Evaluation\nF1 0.81.\n\n## Limitations\nEnglish only.\n\n${extra}\n`;
+    expect(await gaps("models/defects/model_card.md", card("Defect Severity Classification: Predicts the severity level of a report.\n\n再配布不可・研究用途限定です。"))).toEqual([
+      "1:1 /bias_considerations",
+      "1:1 /human_oversight",
+      "1:1 /license",
+    ]);
+    expect(await gaps("models/defects/model_card.md", card("A severity model."))).toEqual([
+      "1:1 /bias_considerations",
+      "1:1 /human_oversight",
+      "1:1 /license",
+      "1:1 /intended_use",
+      "1:1 /out_of_scope_use",
+    ]);
+  });
 });
