@@ -34,6 +34,10 @@ const CASES = {
     what: "rule pattern .*a.*a.*b on a 1,500-character title (was 229 s)",
     files: { "aimslint.config.yaml": "ruleFiles: [rules/r.yaml]\n", "rules/r.yaml": RULE(".*a.*a.*b"), "risk.yaml": RISK("RISK-1").replace("A risk", "a".repeat(1500)) },
   },
+  "card-long-number": {
+    what: "a model card line of 100,000 digits after R² (the results statements were tried from every digit: 10 s)",
+    files: { "model_card.md": `# Model Card: y\n\nR² ${"9".repeat(100000)}\n\n${"accuracy ".repeat(2000)}${"9".repeat(50000)}\n` },
+  },
   "regex-rule-counts": {
     what: "rule pattern \\d{1,9999}\\d{1,9999}x (passed the old check)",
     files: { "aimslint.config.yaml": "ruleFiles: [rules/r.yaml]\n", "rules/r.yaml": RULE("\\d{1,9999}\\d{1,9999}x"), "risk.yaml": RISK("RISK-1").replace("A risk", "1".repeat(5000)) },
