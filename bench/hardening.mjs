@@ -38,6 +38,10 @@ const CASES = {
     what: "a model card line of 100,000 digits after R² (the results statements were tried from every digit: 10 s)",
     files: { "model_card.md": `# Model Card: y\n\nR² ${"9".repeat(100000)}\n\n${"accuracy ".repeat(2000)}${"9".repeat(50000)}\n` },
   },
+  "readme-long-table-row": {
+    what: "a README of 240 KB whose one line is 60,000 table cells (the results-table sign was quadratic per line: 58 s)",
+    files: { "README.md": `# tiny-model-1b\n\nA checkpoint.\n\n${"| 1 ".repeat(60000)}\n` },
+  },
   "regex-rule-counts": {
     what: "rule pattern \\d{1,9999}\\d{1,9999}x (passed the old check)",
     files: { "aimslint.config.yaml": "ruleFiles: [rules/r.yaml]\n", "rules/r.yaml": RULE("\\d{1,9999}\\d{1,9999}x"), "risk.yaml": RISK("RISK-1").replace("A risk", "1".repeat(5000)) },
