@@ -2,12 +2,13 @@
 // write: headings in other languages, provenance told in one section, restrictions and licences said in a sentence.
 // Each case is a small card and the exact gaps aimslint reports in it.
 import { describe, expect, it } from "vitest";
+import { isGap } from "../src/pipeline/one-per-problem.js";
 import { fixture, lintDir } from "./helpers/lint.js";
 
 /** The card's gaps (missing, empty), as `line:column pointer`. */
 async function gaps(file: string, text: string): Promise<string[]> {
   const { findings } = await lintDir(fixture({ [file]: text }));
-  return findings.filter((f) => /^Missing "|is empty\./.test(f.message)).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.pointer}`);
+  return findings.filter(isGap).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.pointer}`);
 }
 
 describe("headings in other languages", () => {

@@ -7,13 +7,31 @@ import signs from "./card-recognition.json" with { type: "json" };
 type Kind = "model-card" | "data-card";
 
 /**
+ * The kind of card a Markdown file is by what it says, from the surest sign to the loosest: its title, the Hub's
+ * dataset template, headings that read like a card, a model README's content. Undefined: not a card.
+ */
+export function cardBySections(sections: readonly Section[], body: string): { kind: Kind; by: "title" | "headings" | "content" } | undefined {
+  const titled = cardByTitle(sections);
+  if (titled) return { kind: titled, by: "title" };
+  if (dataCardByTemplate(sections)) return { kind: "data-card", by: "headings" };
+  const headed = cardByHeadings(sections);
+  if (headed) return { kind: headed, by: "headings" };
+  return modelCardByContent(sections, body) ? { kind: "model-card", by: "content" } : undefined;
+}
+
+/** Whether a Markdown file's headings are a dataset card's: the Hub's dataset template, or a data card's concepts. */
+export function headingsOfDataCard(sections: readonly Section[]): boolean {
+  return dataCardByTemplate(sections) || cardByHeadings(sections) === "data-card";
+}
+
+/**
  * A Markdown file whose headings read like a card, whatever its name (README.md, description.md): its headings name
  * at least three concepts of one kind of card, one of them what defines that kind — the data a model was trained or
  * evaluated on (a system's transparency note has uses, evaluation and limitations too), where a dataset comes from
  * and how it was collected — so that a policy or a software README with
  * "Purpose", "Scope" and "Limitations" is not taken for one.
  */
-export function cardByHeadings(sections: readonly Section[]): Kind | undefined {
+function cardByHeadings(sections: readonly Section[]): Kind | undefined {
   const headings = sections.filter((s) => !s.label).map((s) => normaliseHeading(s.title));
   // The bare word "data" names training data in a model card, but says too little to tell a card from another document.
   const named = (kind: Kind, minimum: number) =>
@@ -29,7 +47,7 @@ export function cardByHeadings(sections: readonly Section[]): Kind | undefined {
  * A Markdown file whose title says what it is: "Model Card for X", "Model Card: X", "X Model Card", "Dataset Card
  * for X", "Datasheet for X". A page about cards ("Building a model card", "Model card template") is not one.
  */
-export function cardByTitle(sections: readonly Section[]): Kind | undefined {
+function cardByTitle(sections: readonly Section[]): Kind | undefined {
   const title = sections.find((s) => s.level === 1 && !s.label)?.title.trim();
   if (!title || ABOUT_CARDS.test(title)) return undefined;
   if (MODEL_CARD_TITLE.test(title)) return "model-card";
@@ -42,7 +60,7 @@ export function cardByTitle(sections: readonly Section[]): Kind | undefined {
  * two of the template's own headings ("Dataset Structure", "Data Fields", "Data Splits"…), or one under a title that
  * names a dataset or corpus ("Helpline Case Summarization Dataset V1").
  */
-export function dataCardByTemplate(sections: readonly Section[]): boolean {
+function dataCardByTemplate(sections: readonly Section[]): boolean {
   let template = 0;
   for (const s of sections) if (!s.label && DATASET_TEMPLATE.has(normaliseHeading(s.title))) template++;
   if (template >= 2) return true;
@@ -80,7 +98,7 @@ const ARCHITECTURE = compile(signs.architecture);
  * one of them training or results, and fewer headings of software documentation (installation, configuration,
  * endpoints…) than of a card.
  */
-export function modelCardByContent(sections: readonly Section[], body: string): boolean {
+function modelCardByContent(sections: readonly Section[], body: string): boolean {
   const headings = sections.filter((s) => !s.label).map((s) => normaliseHeading(s.title));
   const concepts = CARD_CONCEPTS["model-card"].filter((c) => headings.some((h) => namesConcept(h, c) > 0)).length;
   const software = headings.filter((h) => signs.software.some((p) => ` ${h} `.includes(` ${p} `))).length;

@@ -8,7 +8,7 @@ import aiUse from "../core/ai-use-catalogue.json" with { type: "json" };
 import { cardView } from "./card-view.js";
 import { MAX_DEPENDENCIES, manifestFormatOf, type PackagePatterns } from "../core/dependency-manifests.js";
 import { manifestView } from "./manifest-view.js";
-import { cardByHeadings, cardByTitle, dataCardByTemplate, modelCardByContent } from "./card-recognition.js";
+import { cardBySections, headingsOfDataCard } from "./card-recognition.js";
 import { type ForeignCard, cycloneDxModelCards, cycloneDxView, isModelCardToolkit, modelCardToolkitView } from "./foreign-cards.js";
 import type { ParsedDocument } from "./parse.js";
 import type { Section } from "./markdown.js";
@@ -131,11 +131,9 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions = {}): Cl
   if (!kind && doc.source.format === "markdown") [kind, by] = markdownKind(base, record, doc.sections);
   // Computed once: it vetoes recognition by headings, and names what an unclassified file looks like.
   const markdownLooksLike = !kind && doc.source.format === "markdown" ? markdownLookalike(base, doc) : undefined;
-  if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByTitle(doc.sections), "title"];
-  if (!kind && doc.sections && !markdownLooksLike && dataCardByTemplate(doc.sections)) [kind, by] = ["data-card", "headings"];
-  // By headings only what no other kind claims: an impact assessment also speaks of uses, data and limitations.
-  if (!kind && doc.sections && !markdownLooksLike) [kind, by] = [cardByHeadings(doc.sections), "headings"];
-  if (!kind && doc.sections && !markdownLooksLike && modelCardByContent(doc.sections, doc.source.text.slice(doc.bodyStart ?? 0))) [kind, by] = ["model-card", "content"];
+  // By what it says only what no other kind claims: an impact assessment also speaks of uses, data and limitations.
+  const card = !kind && doc.sections && !markdownLooksLike ? cardBySections(doc.sections, doc.source.text.slice(doc.bodyStart ?? 0)) : undefined;
+  if (card) [kind, by] = [card.kind, card.by];
 
   const toolkit = isMapping && doc.source.format !== "markdown" && (!kind || kind === "model-card") && isModelCardToolkit(record);
   if (toolkit && !kind) [kind, by] = ["model-card", "format"];
@@ -188,8 +186,7 @@ function markdownKind(base: string, fm: Record<string, unknown>, sections: reado
   for (const k of KINDS) if (k.hubKeys?.some((key) => keys.includes(key))) return [k.id, "hub-keys"];
   // A README whose front matter holds only the generic Hub keys (licence, language, tags) is a model card on the Hub,
   // unless its headings are a dataset card's (other hubs, ModelScope's among them, use the same keys for datasets).
-  if (/^readme\.(md|markdown)$/i.test(base) && HUB_CARD_KEYS.some((key) => keys.includes(key)))
-    return [sections && (dataCardByTemplate(sections) || cardByHeadings(sections) === "data-card") ? "data-card" : "model-card", "hub-keys"];
+  if (/^readme\.(md|markdown)$/i.test(base) && HUB_CARD_KEYS.some((key) => keys.includes(key))) return [sections && headingsOfDataCard(sections) ? "data-card" : "model-card", "hub-keys"];
   return [undefined, undefined];
 }
 
